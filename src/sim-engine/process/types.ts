@@ -178,3 +178,16 @@ export interface ChildProcess {
 
 /** A simulated executable. Resolves to the exit status. */
 export type Program = (ctx: ProcessContext) => Promise<number>;
+
+/**
+ * Programs by name. An executable file's tag is `name` or `name@variant`
+ * (Stat.program); the registry is looked up by `name`, and `variant` reaches the
+ * program in its context. Registries are explicit lists (shell/utils/index.ts,
+ * runtime/programs/index.ts), merged when an engine is made.
+ */
+export type ProgramRegistry = ReadonlyMap<string, Program>;
+
+/** What looking up a command in PATH (or by path) found. */
+export type Resolution =
+  | { ok: true; path: string; tag: string }
+  | { ok: false; error: 'ENOENT' | 'EACCES' | 'EISDIR' | 'ENOEXEC'; path: string };
