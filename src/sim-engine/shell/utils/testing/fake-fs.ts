@@ -3,8 +3,8 @@
  * everywhere. It follows the contract in fs/types.ts closely enough for the tools:
  * symlinks, modes, owners, mtimes and program tags.
  */
-import { FsError } from '../../../fs/types.ts';
-import type { FileSystem, Stat, WriteOptions } from '../../../fs/types.ts';
+import { FsError } from '../support/fs-types.ts';
+import type { FileSystem, Stat, WriteOptions } from '../support/fs-types.ts';
 
 interface Node {
   kind: 'file' | 'dir' | 'symlink';
@@ -227,7 +227,8 @@ export class FakeFs implements FileSystem {
       const st = this.lstat(cur);
       if (!st) throw new FsError('ENOENT', path);
       if (st.kind === 'symlink') {
-        if (++depth > 40) throw new FsError('ELOOP', path);
+        depth += 1;
+        if (depth > 40) throw new FsError('ELOOP', path);
         const t = st.target!;
         const rest = parts.slice(i + 1);
         const resolved = this.realpath(t.startsWith('/') ? t : '/' + [...out, t].join('/'));

@@ -12,12 +12,11 @@ import type {
   ProcessNetwork,
   Program,
   Reader,
-  SignalName,
   SpawnOptions,
   Writer,
 } from '../../../process/types.ts';
 import { NetError } from '../../../process/types.ts';
-import type { FileSystem } from '../../../fs/types.ts';
+import type { FileSystem } from '../support/fs-types.ts';
 import { FakeFs } from './fake-fs.ts';
 
 /** 2026-11-28T12:00:00Z, the tests' default virtual time */
@@ -80,8 +79,6 @@ export class Collect implements Writer {
     this.text += text;
   }
 }
-
-const KILLED = Symbol('killed');
 
 export async function run(program: Program, argv: string[], options: RunOptions = {}): Promise<RunResult> {
   const fs = options.fs ?? new FakeFs();
@@ -195,7 +192,7 @@ export async function run(program: Program, argv: string[], options: RunOptions 
     env,
     options.cwd ?? '/',
   );
-  const status = await Promise.race([program(ctx), ended, new Promise<typeof KILLED>(() => {})]);
+  const status = await Promise.race([program(ctx), ended]);
   return { status: status as number, stdout: stdout.text, stderr: stderr.text, fs, now, requests };
 }
 
