@@ -28,8 +28,9 @@ const engineNoAmbient = {
   ],
 };
 
-const restrictImports = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns }],
+const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
+const restrictImports = (patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { patterns, paths }],
 });
 
 export default tseslint.config(
@@ -50,10 +51,16 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       ...engineNoAmbient,
-      ...restrictImports([
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The engine has no Node APIs.' },
-        { group: ['**/lab/*', '**/components/*', '**/node/*'], message: 'The engine imports nothing above it.' },
-      ]),
+      ...restrictImports(
+        [
+          { group: ['node:*'], message: 'The engine has no Node APIs.' },
+          {
+            group: ['**/lab/*', '**/components/*', '**/node/*'],
+            message: 'The engine imports nothing above it.',
+          },
+        ],
+        NODE_BUILTINS.map((name) => ({ name, message: 'The engine has no Node APIs.' })),
+      ),
     },
   },
   {
@@ -63,23 +70,26 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       ...engineNoAmbient,
-      ...restrictImports([
-        { group: ['node:*'], message: 'The engine has no Node APIs.' },
-        {
-          group: [
-            '**/daemon/**',
-            '**/store/**',
-            '**/swarm/**',
-            '**/runtime/**',
-            '**/network/**',
-            '**/images/**',
-            '**/builder/**',
-            '**/api/router*',
-            '**/api/routes/**',
-          ],
-          message: 'cli/ and grader/ talk to the engine through api/ (client and types) only.',
-        },
-      ]),
+      ...restrictImports(
+        [
+          { group: ['node:*'], message: 'The engine has no Node APIs.' },
+          {
+            group: [
+              '**/daemon/**',
+              '**/store/**',
+              '**/swarm/**',
+              '**/runtime/**',
+              '**/network/**',
+              '**/images/**',
+              '**/builder/**',
+              '**/api/router*',
+              '**/api/routes/**',
+            ],
+            message: 'cli/ and grader/ talk to the engine through api/ (client and types) only.',
+          },
+        ],
+        NODE_BUILTINS.map((name) => ({ name, message: 'The engine has no Node APIs.' })),
+      ),
     },
   },
   {

@@ -1,0 +1,126 @@
+/**
+ * The Engine API client the docker CLI and the grader use, in the shape of moby's Go
+ * client: one version negotiation per process (`HEAD /_ping`), versioned paths, and
+ * daemon errors turned into "Error response from daemon: …".
+ */
+import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from './transport.ts';
+import { API_VERSION, compareVersions } from './version.ts';
+
+export class ApiClientError extends Error {
+  /** the HTTP status, or 0 when the daemon could not be reached */
+  readonly status: number;
+  /** the daemon's own message (without the "Error response from daemon: " prefix) */
+  readonly daemonMessage: string;
+  constructor(status: number, daemonMessage: string, message?: string) {
+    super(message ?? `Error response from daemon: ${daemonMessage.trim()}`);
+    this.status = status;
+    this.daemonMessage = daemonMessage;
+  }
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  stdin?: ApiRequest['stdin'];
+  console?: ApiRequest['console'];
+}
+
+/** Something that watches the requests (the API inspector of a lesson page). */
+export type RequestObserver = (request: ApiRequest, response: ApiResponse) => void;
+
+export class ApiClient {
+  readonly host: string;
+  #transport: ApiTransport | undefined;
+  #version = API_VERSION;
+  #negotiated = false;
+  #observer: RequestObserver | undefined;
+
+  /**
+   * @param transport the daemon's router, or undefined when nothing listens at `host`
+   * @param host the DOCKER_HOST the user asked for, for error messages
+   */
+  constructor(transport: ApiTransport | undefined, host: string, observer?: RequestObserver) {
+    this.#transport = transport;
+    this.host = host;
+    this.#observer = observer;
+  }
+
+  get version(): string {
+    return this.#version;
+  }
+
+  /** The version negotiation the CLI does once per process. */
+  async negotiate(): Promise<void> {
+    if (this.#negotiated) return;
+    this.#negotiated = true;
+    if (!this.#transport) return;
+    const res = await this.#send({ method: 'HEAD', path: '/_ping', headers: {} });
+    const server = res.headers['Api-Version'];
+    if (server && compareVersions(server, API_VERSION) < 0) this.#version = server;
+  }
+
+  async #send(request: ApiRequest): Promise<ApiResponse> {
+    if (!this.#transport) {
+      throw new ApiClientError(
+        0,
+        '',
+        `Cannot connect to the Docker daemon at ${this.host}. Is the docker daemon running?`,
+      );
+    }
+    const response = await this.#transport(request);
+    this.#observer?.(request, response);
+    return response;
+  }
+
+  /** Send a request; responses of 400 and above become ApiClientError. */
+  async request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    await this.negotiate();
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(options.query ?? {})) {
+      if (v === undefined) continue;
+      query[k] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+    }
+    const response = await this.#send({
+      method,
+      path: `/v${this.#version}${path}`,
+      query,
+      headers: options.headers ?? {},
+      body: options.body,
+      stdin: options.stdin,
+      console: options.console,
+    });
+    if (response.status >= 400) {
+      const body = response.body as { message?: string } | string | undefined;
+      const message = typeof body === 'string' ? body : (body?.message ?? '');
+      throw new ApiClientError(response.status, message);
+    }
+    return response;
+  }
+
+  async get<T>(path: string, query?: RequestOptions['query']): Promise<T> {
+    return (await this.request('GET', path, { query })).body as T;
+  }
+
+  async post<T>(path: string, query?: RequestOptions['query'], body?: unknown): Promise<T> {
+    return (await this.request('POST', path, { query, body })).body as T;
+  }
+
+  async delete<T>(path: string, query?: RequestOptions['query']): Promise<T> {
+    return (await this.request('DELETE', path, { query })).body as T;
+  }
+}
+
+/** Encode a filters map as the `filters` query parameter (`{"key":{"value":true}}`). */
+export function encodeFilters(filters: ReadonlyArray<[string, string]>): string | undefined {
+  if (filters.length === 0) return undefined;
+  const out: Record<string, Record<string, boolean>> = {};
+  for (const [k, v] of filters) (out[k] ??= {})[v] = true;
+  return JSON.stringify(out);
+}

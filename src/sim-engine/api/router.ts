@@ -1,0 +1,141 @@
+/**
+ * The Engine API router: (method, path, query, body) → response, as dockerd's HTTP
+ * server answers. Routes are one explicit list per object kind (routes/*.ts), matched
+ * top to bottom. Version prefixes (`/v1.51/…`) are checked as moby's version
+ * middleware does; errors become `{"message": …}` with the status of their kind.
+ */
+import { DaemonError } from '../errdefs.ts';
+import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from './transport.ts';
+import { API_VERSION, ENGINE_VERSION, MIN_API_VERSION, compareVersions } from './version.ts';
+
+export interface RouteContext<D> {
+  daemon: D;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  /** the API version the client asked for (the prefix), or the server's own */
+  version: string;
+  request: ApiRequest;
+}
+
+export type RouteHandler<D> = (ctx: RouteContext<D>) => Promise<ApiResponse> | ApiResponse;
+
+export interface Route<D> {
+  method: HttpMethod;
+  /** e.g. `/containers/{name}/start`; `{name*}` matches the rest, slashes included */
+  path: string;
+  handler: RouteHandler<D>;
+}
+
+interface CompiledRoute<D> extends Route<D> {
+  regex: RegExp;
+  names: string[];
+}
+
+function compile<D>(route: Route<D>): CompiledRoute<D> {
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const m = /^\{(\w+)(\*)?\}$/.exec(segment);
+      if (!m) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(m[1]!);
+      return m[2] ? '(.+)' : '([^/]+)';
+    })
+    .join('/');
+  return { ...route, regex: new RegExp(`^${source}$`), names };
+}
+
+/** Headers every dockerd response carries. */
+export function commonHeaders(version = API_VERSION): Record<string, string> {
+  return {
+    'Api-Version': version,
+    'Docker-Experimental': 'false',
+    Ostype: 'linux',
+    Server: `Docker/${ENGINE_VERSION} (linux)`,
+  };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { 'Content-Type': 'application/json', ...commonHeaders(), ...headers }, body };
+}
+
+export function noContent(status = 204): ApiResponse {
+  return { status, headers: commonHeaders() };
+}
+
+export function errorResponse(status: number, message: string): ApiResponse {
+  return json(status, { message });
+}
+
+const VERSION_PREFIX = /^\/v(\d+\.\d+)(\/.*)$/;
+
+export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): ApiTransport {
+  const compiled = routes.map(compile);
+  return async (request: ApiRequest): Promise<ApiResponse> => {
+    let path = request.path;
+    let version = API_VERSION;
+    const prefixed = VERSION_PREFIX.exec(path);
+    if (prefixed) {
+      version = prefixed[1]!;
+      path = prefixed[2]!;
+      if (compareVersions(version, API_VERSION) > 0) {
+        return errorResponse(
+          400,
+          `client version ${version} is too new. Maximum supported API version is ${API_VERSION}`,
+        );
+      }
+      if (compareVersions(version, MIN_API_VERSION) < 0) {
+        return errorResponse(
+          400,
+          `client version ${version} is too old. Minimum supported API version is ${MIN_API_VERSION}, please upgrade your client to a newer version`,
+        );
+      }
+    }
+    let methodMismatch = false;
+    for (const route of compiled) {
+      const m = route.regex.exec(path);
+      if (!m) continue;
+      if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) {
+        methodMismatch = true;
+        continue;
+      }
+      const params: Record<string, string> = {};
+      route.names.forEach((name, i) => {
+        params[name] = safeDecode(m[i + 1]!);
+      });
+      try {
+        return await route.handler({
+          daemon,
+          params,
+          query: request.query ?? {},
+          body: request.body,
+          version,
+          request,
+        });
+      } catch (err) {
+        return fromError(err);
+      }
+    }
+    if (methodMismatch) return errorResponse(405, 'Method Not Allowed');
+    return errorResponse(404, 'page not found');
+  };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** A daemon error becomes its status and message; anything else is a 500 with its text. */
+export function fromError(err: unknown): ApiResponse {
+  if (err instanceof DaemonError) {
+    if (err.status === 304) return noContent(304);
+    return errorResponse(err.status, err.message);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return errorResponse(500, message);
+}

@@ -1,0 +1,119 @@
+/**
+ * The command tree, in cobra's shape: each command has a Use line, a short text,
+ * flags, an argument rule and a run function; management commands have children.
+ * One command per file under commands/<object>/<verb>.ts, assembled in commands/index.ts.
+ */
+import type { DockerCli } from './docker-cli.ts';
+import type { FlagSpec, FlagValues } from './flags.ts';
+
+/** cobra PositionalArgs, with docker/cli's messages (cli/required.go). */
+export type ArgsRule =
+  | { kind: 'any' }
+  | { kind: 'none' }
+  | { kind: 'exact'; n: number }
+  | { kind: 'min'; n: number }
+  | { kind: 'max'; n: number }
+  | { kind: 'range'; min: number; max: number };
+
+export const anyArgs: ArgsRule = { kind: 'any' };
+export const noArgs: ArgsRule = { kind: 'none' };
+export const exactArgs = (n: number): ArgsRule => ({ kind: 'exact', n });
+export const requiresMinArgs = (n: number): ArgsRule => ({ kind: 'min', n });
+export const requiresMaxArgs = (n: number): ArgsRule => ({ kind: 'max', n });
+export const requiresRangeArgs = (min: number, max: number): ArgsRule => ({ kind: 'range', min, max });
+
+export type RunFn = (cli: DockerCli, flags: FlagValues, args: string[], cmd: Command) => Promise<number | void>;
+
+export interface CommandSpec {
+  /** cobra Use, e.g. `run [OPTIONS] IMAGE [COMMAND] [ARG...]` */
+  use: string;
+  aliases?: string[];
+  short: string;
+  long?: string;
+  example?: string;
+  args?: ArgsRule;
+  flags?: FlagSpec[];
+  /** false for commands whose arguments may carry their own flags (run, create, exec) */
+  interspersed?: boolean;
+  /**
+   * cobra annotations docker uses: `category-top` orders the root's Common Commands,
+   * `swarm` puts a management command under Swarm Commands, `aliases` overrides the
+   * Aliases line of help.
+   */
+  annotations?: Record<string, string>;
+  hidden?: boolean;
+  run?: RunFn;
+  subcommands?: CommandSpec[];
+}
+
+/** A node of the assembled tree. */
+export class Command {
+  readonly spec: CommandSpec;
+  readonly parent: Command | undefined;
+  readonly children: Command[];
+
+  constructor(spec: CommandSpec, parent?: Command) {
+    this.spec = spec;
+    this.parent = parent;
+    // cobra sorts subcommands by name
+    this.children = (spec.subcommands ?? [])
+      .map((s) => new Command(s, this))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  get name(): string {
+    return this.spec.use.split(' ')[0]!;
+  }
+
+  get root(): Command {
+    return this.parent ? this.parent.root : this;
+  }
+
+  get commandPath(): string {
+    return this.parent ? `${this.parent.commandPath} ${this.name}` : this.name;
+  }
+
+  /** cobra UseLine with DisableFlagsInUseLine */
+  get useLine(): string {
+    return this.parent ? `${this.parent.commandPath} ${this.spec.use}` : this.spec.use;
+  }
+
+  get hasSubCommands(): boolean {
+    return this.children.length > 0;
+  }
+
+  get runnable(): boolean {
+    return this.spec.run !== undefined;
+  }
+
+  /** cobra IsAvailableCommand */
+  get isAvailable(): boolean {
+    if (this.spec.hidden) return false;
+    return this.runnable || this.children.some((c) => c.isAvailable);
+  }
+
+  /** Flags of this command plus the persistent ones of the root (help). */
+  get flags(): FlagSpec[] {
+    return [...(this.spec.flags ?? []), HELP_FLAG];
+  }
+
+  findChild(name: string): Command | undefined {
+    return this.children.find((c) => c.name === name || (c.spec.aliases ?? []).includes(name));
+  }
+
+  /** cobra commandsMaxNameLen floored at minNamePadding (11) */
+  get namePadding(): number {
+    const siblings = this.parent?.children ?? [];
+    return Math.max(11, ...siblings.map((c) => c.name.length));
+  }
+}
+
+/** The root's persistent `--help`; `-h` still works with a deprecation notice. */
+export const HELP_FLAG: FlagSpec = {
+  name: 'help',
+  shorthand: 'h',
+  type: 'bool',
+  usage: 'Print usage',
+  hidden: true,
+  shorthandDeprecated: 'use --help',
+};

@@ -1,0 +1,78 @@
+/**
+ * Help and usage text, rendered as docker/cli's cobra usage template does
+ * (cli/cobra.go usageTemplate) for a terminal of the given width.
+ */
+import type { Command } from './command.ts';
+import { flagUsagesWrapped } from './flag-usage.ts';
+
+function rpad(s: string, n: number): string {
+  return s.padEnd(n, ' ');
+}
+
+function hasAvailableFlags(cmd: Command): boolean {
+  return cmd.flags.some((f) => !f.hidden);
+}
+
+function commandAliases(cmd: Command): string {
+  const annotated = cmd.spec.annotations?.['aliases'];
+  if (annotated) return annotated;
+  const parentPath = cmd.parent ? cmd.parent.commandPath + ' ' : '';
+  return [cmd.commandPath, ...(cmd.spec.aliases ?? []).map((a) => parentPath + a)].join(', ');
+}
+
+function hasAliases(cmd: Command): boolean {
+  return (cmd.spec.aliases ?? []).length > 0 || !!cmd.spec.annotations?.['aliases'];
+}
+
+function topCommands(cmd: Command): Command[] {
+  if (cmd.parent) return [];
+  return cmd.children
+    .filter((c) => c.isAvailable && c.spec.annotations?.['category-top'] !== undefined)
+    .sort((a, b) => Number(a.spec.annotations!['category-top']) - Number(b.spec.annotations!['category-top']));
+}
+
+function operationSubCommands(cmd: Command): Command[] {
+  return cmd.children.filter((c) => {
+    if (c.spec.annotations?.['category-top'] !== undefined && !cmd.parent) return false;
+    return c.isAvailable && !c.hasSubCommands;
+  });
+}
+
+function managementSubCommands(cmd: Command, swarm: boolean): Command[] {
+  return cmd.children.filter(
+    (c) => c.isAvailable && c.hasSubCommands && (c.spec.annotations?.['swarm'] !== undefined) === swarm,
+  );
+}
+
+function listing(title: string, cmds: Command[], decorated: boolean): string {
+  if (cmds.length === 0) return '';
+  let out = `\n\n${title}:`;
+  for (const c of cmds) {
+    out += decorated ? `\n  ${rpad(c.name + ' ', c.namePadding + 1)}${c.spec.short}` : `\n  ${rpad(c.name, c.namePadding)} ${c.spec.short}`;
+  }
+  return out;
+}
+
+/** The full help of a command (`docker run --help`), ending with a newline. */
+export function usageString(cmd: Command, width: number): string {
+  let out = 'Usage:';
+  if (!cmd.hasSubCommands) out += `  ${cmd.useLine}`;
+  else out += `  ${cmd.commandPath}${hasAvailableFlags(cmd) ? ' [OPTIONS]' : ''} COMMAND`;
+  out += '\n\n' + (cmd.spec.long ?? cmd.spec.short).trim();
+  if (hasAliases(cmd)) out += `\n\nAliases:\n  ${commandAliases(cmd)}`;
+  if (cmd.spec.example) out += `\n\nExamples:\n${cmd.spec.example}`;
+  if (cmd.parent && hasAvailableFlags(cmd)) {
+    out += '\n\nOptions:\n' + flagUsagesWrapped(cmd.flags, width - 1).trimEnd();
+  }
+  out += listing('Common Commands', topCommands(cmd), true);
+  out += listing('Management Commands', managementSubCommands(cmd, false), true);
+  out += listing('Swarm Commands', managementSubCommands(cmd, true), true);
+  out += listing('Commands', operationSubCommands(cmd), false);
+  if (!cmd.parent && hasAvailableFlags(cmd)) {
+    out += '\n\nGlobal Options:\n' + flagUsagesWrapped(cmd.flags, width - 1).trimEnd();
+  }
+  if (cmd.hasSubCommands) out += `\n\nRun '${cmd.commandPath} COMMAND --help' for more information on a command.`;
+  const additional = cmd.spec.annotations?.['additionalHelp'];
+  if (additional) out += `\n\n${additional}`;
+  return out + '\n';
+}
