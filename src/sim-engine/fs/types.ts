@@ -6,7 +6,21 @@
  * Errors are thrown as FsError with the errno code; each tool turns them into its own
  * message (`ls: cannot access 'x': No such file or directory`).
  */
-export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EACCES' | 'EINVAL' | 'ELOOP';
+export type FsErrorCode =
+  | 'ENOENT'
+  | 'EEXIST'
+  | 'ENOTDIR'
+  | 'EISDIR'
+  | 'ENOTEMPTY'
+  | 'EACCES'
+  | 'EINVAL'
+  | 'ELOOP'
+  /** a write through a read-only mount (`-v x:/y:ro`) */
+  | 'EROFS'
+  /** removing or renaming a mount point, or `/` */
+  | 'EBUSY'
+  /** rename across two mounts; `mv` falls back to copy + delete */
+  | 'EXDEV';
 
 /** The text a C library prints for each code (strerror), as tools show it. */
 export const STRERROR: Record<FsErrorCode, string> = {
@@ -18,6 +32,20 @@ export const STRERROR: Record<FsErrorCode, string> = {
   EACCES: 'Permission denied',
   EINVAL: 'Invalid argument',
   ELOOP: 'Too many levels of symbolic links',
+  EROFS: 'Read-only file system',
+  EBUSY: 'Device or resource busy',
+  EXDEV: 'Invalid cross-device link',
+};
+
+/**
+ * The same texts as musl prints them (Alpine's busybox). Images built on glibc
+ * (Debian, Ubuntu, and busybox-static) print STRERROR.
+ */
+export const STRERROR_MUSL: Record<FsErrorCode, string> = {
+  ...STRERROR,
+  ELOOP: 'Symbolic link loop',
+  EBUSY: 'Resource busy',
+  EXDEV: 'Cross-device link',
 };
 
 export class FsError extends Error {
@@ -42,6 +70,12 @@ export interface Stat {
   gid: number;
   /** milliseconds since the epoch (virtual time) */
   mtime: number;
+  /**
+   * Hard-link count as `ls -l` shows it: 1 for a file; for a directory 2 + its
+   * subdirectories, except 1 for a directory merged from several layers (overlayfs).
+   * Optional so other FileSystem implementations need not compute it.
+   */
+  nlink?: number;
   /** for a symlink (lstat only): its target */
   target?: string;
   /**

@@ -1,0 +1,336 @@
+/**
+ * An in-memory file system: a lab host's folder, a volume, a tmpfs, and (as the
+ * base of OverlayFs) a container's root. The calls follow the Linux system calls they
+ * stand for, errno for errno: `writeFile` is open(O_CREAT|O_TRUNC)+write, `mkdir` is
+ * mkdir(2) (or `mkdir -p`), `rm` is unlink(2) for a file and rmdir(2) for a
+ * directory (or `rm -r`), `rename` is rename(2).
+ *
+ * The tree is persistent (see node.ts): `freeze()` hands out the current tree, which
+ * stays as it is while this file system goes on changing.
+ *
+ * Differs from Linux: permissions are recorded, not enforced (the simulation has no
+ * credentials in its calls, and containers run as root); there are no hard links,
+ * no atime/ctime, and file contents are text.
+ */
+import { existing, lookup } from './namei.ts';
+import type { Found } from './namei.ts';
+import { copyNode, DISK_DIR_SIZE, newDir, statOf, TMPFS_DIR_SIZE, utf8Length } from './node.ts';
+import type { DirNode, DirSize, FileNode, Node, Owner } from './node.ts';
+import { FsError } from './types.ts';
+import type { FileSystem, Stat, WriteOptions } from './types.ts';
+
+/** A tree handed out by `freeze()`: immutable, and cheap to start a file system from. */
+export interface Tree {
+  readonly root: DirNode;
+}
+
+export interface MemFsOptions {
+  /** virtual time for mtimes (the engine's clock); 0 when not given */
+  now?: () => number;
+  /** start from this tree (shared, copied on write) instead of an empty root */
+  tree?: Tree;
+  /** how directory sizes read: a disk's 4096, or tmpfs's 40 + 20 per entry */
+  dirSize?: 'disk' | 'tmpfs';
+}
+
+/** Internal access to a file system's current root, for diffs and snapshots. */
+export const CURRENT_ROOT: unique symbol = Symbol('current root');
+
+function stripSlashes(path: string): string {
+  const stripped = path.replace(/\/+$/, '');
+  return stripped === '' ? '/' : stripped;
+}
+
+export class MemFs implements FileSystem {
+  #root: DirNode;
+  #owner: Owner = {};
+  readonly now: () => number;
+  protected readonly dirSize: DirSize;
+  /** whether a copy of another tree's directory counts as merged (overlayfs) */
+  protected layered = false;
+
+  constructor(options: MemFsOptions = {}) {
+    this.now = options.now ?? (() => 0);
+    this.dirSize = options.dirSize === 'tmpfs' ? TMPFS_DIR_SIZE : DISK_DIR_SIZE;
+    this.#root = options.tree?.root ?? newDir(this.#owner, 0o755, 0, 0, this.now());
+  }
+
+  /** The current tree, immutable from now on; later changes here copy what they touch. */
+  freeze(): Tree {
+    this.#owner = {};
+    return { root: this.#root };
+  }
+
+  /** The live root, read-only, for code in this folder that walks trees synchronously. */
+  [CURRENT_ROOT](): DirNode {
+    return this.#root;
+  }
+
+  // --- making the walked directories ours (copy-up) ---------------------------
+
+  /** Copy every directory of the walk we do not own, top down; returns the owned chain. */
+  #own(found: Found): DirNode[] {
+    const out: DirNode[] = [];
+    for (let i = 0; i < found.chain.length; i++) {
+      let dir = found.chain[i]!;
+      if (dir.owner !== this.#owner) {
+        dir = copyNode(dir, this.#owner, this.layered);
+        if (i === 0) this.#root = dir;
+        else out[i - 1]!.children.set(found.names[i - 1]!, dir);
+      }
+      out.push(dir);
+    }
+    return out;
+  }
+
+  #parent(found: Found): DirNode {
+    return this.#own(found).at(-1)!;
+  }
+
+  /** The found entry itself, copied if we do not own it. */
+  #ownNode(found: Found): Node {
+    const node = found.node!;
+    if (found.chain.length === 0) {
+      if (this.#root.owner !== this.#owner) this.#root = copyNode(this.#root, this.#owner, this.layered);
+      return this.#root;
+    }
+    const parent = this.#parent(found);
+    if (node.owner === this.#owner) return node;
+    const copy = copyNode(node, this.#owner, this.layered);
+    parent.children.set(found.name, copy);
+    return copy;
+  }
+
+  #touch(dir: DirNode): void {
+    dir.mtime = this.now();
+  }
+
+  // --- reading ------------------------------------------------------------------
+
+  #statAt(path: string, follow: boolean): Stat | undefined {
+    try {
+      const found = lookup(this.#root, path, follow);
+      const node = found.node;
+      if (node === undefined || (found.slash && node.kind !== 'dir')) return undefined;
+      return statOf(node, this.dirSize);
+    } catch (error) {
+      if (error instanceof FsError) return undefined;
+      throw error;
+    }
+  }
+
+  stat(path: string): Stat | undefined {
+    return this.#statAt(path, true);
+  }
+
+  lstat(path: string): Stat | undefined {
+    return this.#statAt(path, false);
+  }
+
+  readFile(path: string): string {
+    const node = existing(lookup(this.#root, path, true), path);
+    if (node.kind !== 'file') throw new FsError('EISDIR', path);
+    return node.data;
+  }
+
+  readdir(path: string): string[] {
+    const node = existing(lookup(this.#root, path, true), path);
+    if (node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    return [...node.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  readlink(path: string): string {
+    const node = existing(lookup(this.#root, path, false), path);
+    if (node.kind !== 'symlink') throw new FsError('EINVAL', path);
+    return node.target;
+  }
+
+  realpath(path: string): string {
+    const found = lookup(this.#root, path, true);
+    existing(found, path);
+    if (found.chain.length === 0) return '/';
+    return '/' + [...found.names, found.name].join('/');
+  }
+
+  // --- writing ------------------------------------------------------------------
+
+  writeFile(path: string, data: string, options: WriteOptions = {}): void {
+    const found = lookup(this.#root, path, true);
+    const old = found.node;
+    if (found.dot || old?.kind === 'dir') throw new FsError('EISDIR', path);
+    if (found.slash) throw new FsError(old ? 'ENOTDIR' : 'EISDIR', path);
+    const now = this.now();
+    if (old === undefined) {
+      const parent = this.#parent(found);
+      const file: FileNode = {
+        kind: 'file',
+        data,
+        bytes: utf8Length(data),
+        mode: (options.mode ?? 0o644) & 0o7777,
+        uid: options.uid ?? 0,
+        gid: options.gid ?? 0,
+        mtime: now,
+        owner: this.#owner,
+      };
+      if (options.program !== undefined) file.program = options.program;
+      if (options.size !== undefined) file.size = options.size;
+      parent.children.set(found.name, file);
+      parent.mtime = now;
+      return;
+    }
+    const file = this.#ownNode(found) as FileNode;
+    const added = utf8Length(data);
+    if (options.append) {
+      file.data += data;
+      file.bytes += added;
+      if (file.size !== undefined) file.size += added;
+    } else {
+      file.data = data;
+      file.bytes = added;
+      // text written over a simulated binary makes it a plain file
+      delete file.program;
+      delete file.size;
+    }
+    if (options.program !== undefined) file.program = options.program;
+    if (options.size !== undefined) file.size = options.size;
+    // Differs from open(2), which keeps an existing file's mode and owner: callers that
+    // pass them (the image catalogue, COPY --chmod/--chown) mean them.
+    if (options.mode !== undefined) file.mode = options.mode & 0o7777;
+    if (options.uid !== undefined) file.uid = options.uid;
+    if (options.gid !== undefined) file.gid = options.gid;
+    file.mtime = now;
+  }
+
+  mkdir(path: string, options: { parents?: boolean; mode?: number; uid?: number; gid?: number } = {}): void {
+    const make = (found: Found) => {
+      const parent = this.#parent(found);
+      const now = this.now();
+      parent.children.set(
+        found.name,
+        newDir(this.#owner, (options.mode ?? 0o755) & 0o7777, options.uid ?? 0, options.gid ?? 0, now),
+      );
+      parent.mtime = now;
+    };
+    if (!options.parents) {
+      const found = lookup(this.#root, stripSlashes(path), false);
+      if (found.node || found.dot) throw new FsError('EEXIST', path);
+      make(found);
+      return;
+    }
+    // mkdir -p: each missing directory in turn, following links to directories
+    const parts = path.split('/').filter((p) => p !== '');
+    for (let i = 1; i <= parts.length; i++) {
+      const found = lookup(this.#root, '/' + parts.slice(0, i).join('/'), true);
+      if (found.node) {
+        if (found.node.kind !== 'dir') throw new FsError(i === parts.length ? 'EEXIST' : 'ENOTDIR', path);
+        continue;
+      }
+      make(found);
+    }
+  }
+
+  rm(path: string, options: { recursive?: boolean; force?: boolean } = {}): void {
+    let found: Found;
+    try {
+      found = lookup(this.#root, path, false);
+    } catch (error) {
+      if (options.force && error instanceof FsError && error.code === 'ENOENT') return;
+      throw error;
+    }
+    const node = found.node;
+    if (node === undefined) {
+      if (options.force) return;
+      throw new FsError('ENOENT', path);
+    }
+    if (found.dot) {
+      if (found.chain.length === 0) throw new FsError('EBUSY', path);
+      throw new FsError(stripSlashes(path).endsWith('..') ? 'ENOTEMPTY' : 'EINVAL', path);
+    }
+    if (found.slash && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (node.kind === 'dir' && node.children.size > 0 && !options.recursive)
+      throw new FsError('ENOTEMPTY', path);
+    const parent = this.#parent(found);
+    parent.children.delete(found.name);
+    this.#touch(parent);
+  }
+
+  rename(from: string, to: string): void {
+    const src = lookup(this.#root, stripSlashes(from), false);
+    const node = src.node;
+    if (node === undefined) throw new FsError('ENOENT', from);
+    if (src.dot) throw new FsError('EBUSY', from);
+    const mustBeDir = from.length > 1 && from.endsWith('/');
+    if (mustBeDir && node.kind !== 'dir') throw new FsError('ENOTDIR', from);
+    const dst = lookup(this.#root, stripSlashes(to), false);
+    if (dst.dot) throw new FsError('EBUSY', to);
+    if (to.length > 1 && to.endsWith('/') && node.kind !== 'dir') throw new FsError('ENOTDIR', to);
+    if (dst.node === node) return;
+    if (node.kind === 'dir' && dst.chain.includes(node)) throw new FsError('EINVAL', to);
+    if (dst.node) {
+      if (node.kind === 'dir') {
+        if (dst.node.kind !== 'dir') throw new FsError('ENOTDIR', to);
+        if (dst.node.children.size > 0) throw new FsError('ENOTEMPTY', to);
+      } else if (dst.node.kind === 'dir') throw new FsError('EISDIR', to);
+    }
+    const srcParent = this.#parent(src);
+    srcParent.children.delete(src.name);
+    this.#touch(srcParent);
+    // look the destination up again: copying the source's directories may have
+    // replaced some of the ones it walked
+    const again = lookup(this.#root, stripSlashes(to), false);
+    const dstParent = this.#parent(again);
+    dstParent.children.set(again.name, node);
+    this.#touch(dstParent);
+  }
+
+  symlink(target: string, path: string): void {
+    const found = lookup(this.#root, stripSlashes(path), false);
+    if (found.node || found.dot) throw new FsError('EEXIST', path);
+    const parent = this.#parent(found);
+    const now = this.now();
+    parent.children.set(found.name, {
+      kind: 'symlink',
+      target,
+      mode: 0o777,
+      uid: 0,
+      gid: 0,
+      mtime: now,
+      owner: this.#owner,
+    });
+    parent.mtime = now;
+  }
+
+  #change(path: string, follow: boolean, apply: (node: Node) => void): void {
+    const found = lookup(this.#root, path, follow);
+    existing(found, path);
+    apply(this.#ownNode(found));
+  }
+
+  chmod(path: string, mode: number): void {
+    this.#change(path, true, (node) => (node.mode = mode & 0o7777));
+  }
+
+  chown(path: string, uid: number, gid: number): void {
+    this.#change(path, true, (node) => {
+      node.uid = uid;
+      node.gid = gid;
+    });
+  }
+
+  /** chown(2) without following a final symlink (`chown -h`, layers' symlink owners). */
+  lchown(path: string, uid: number, gid: number): void {
+    this.#change(path, false, (node) => {
+      node.uid = uid;
+      node.gid = gid;
+    });
+  }
+
+  utimes(path: string, mtime: number): void {
+    this.#change(path, true, (node) => (node.mtime = mtime));
+  }
+
+  /** utimes without following a final symlink (`touch -h`, layers' symlink times). */
+  lutimes(path: string, mtime: number): void {
+    this.#change(path, false, (node) => (node.mtime = mtime));
+  }
+}
