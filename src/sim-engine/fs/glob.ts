@@ -15,7 +15,7 @@ type Token =
   | { t: 'star' }
   | { t: 'class'; negate: boolean; test: (ch: string) => boolean };
 
-const CLASSES: Record<string, RegExp> = {
+const CLASSES: Record<string, { test(ch: string): boolean }> = {
   alpha: /[A-Za-z]/,
   digit: /[0-9]/,
   alnum: /[A-Za-z0-9]/,
@@ -27,7 +27,7 @@ const CLASSES: Record<string, RegExp> = {
   xdigit: /[0-9A-Fa-f]/,
   print: /[ -~]/,
   graph: /[!-~]/,
-  cntrl: /[\x00-\x1f\x7f]/,
+  cntrl: { test: (ch) => ch < ' ' || ch === '\x7f' },
 };
 
 /** Parse a bracket expression starting after `[`; undefined if it is not closed. */
