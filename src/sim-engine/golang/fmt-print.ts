@@ -1,0 +1,406 @@
+/**
+ * Go's fmt.Sprint, Sprintln and Sprintf (fmt/print.go) over the data model of
+ * values.ts: which verb does what to which kind, `%v` of slices `[a b]`, maps
+ * `map[k:v]` in sorted key order and structs `{a b}`, Stringer/error methods, and
+ * the `%!d(string=x)` / `%!(EXTRA …)` / `%!d(MISSING)` complaints.
+ */
+import {
+  clearFlags,
+  type Flags,
+  fmtBoolean,
+  fmtC,
+  fmtFloat,
+  fmtInteger,
+  fmtQ,
+  fmtQc,
+  fmtS,
+  fmtSx,
+  fmtUnicode,
+  pad,
+} from './fmt-format.ts';
+import { method, sortedMapEntries, structFields, typeName } from './reflect.ts';
+import { quote } from './strconv-quote.ts';
+import type { GoComplex } from './values.ts';
+import { GoNil, kindOf, nilKind, NO_VALUE, numberValue, stringValue } from './values.ts';
+
+class Printer {
+  buf = '';
+  f: Flags = clearFlags();
+  /** set while printing a bad verb's operand, so methods are not called inside */
+  erroring = false;
+
+  badVerb(verb: string, arg: unknown): void {
+    this.erroring = true;
+    this.buf += '%!' + verb + '(';
+    if (arg === null || arg === undefined || arg === NO_VALUE) this.buf += '<nil>';
+    else {
+      this.buf += typeName(arg) + '=';
+      this.printValue(arg, 'v', 0);
+    }
+    this.buf += ')';
+    this.erroring = false;
+  }
+
+  /** Stringer and error, for the verbs that print text. */
+  handleMethods(arg: unknown, verb: string): boolean {
+    if (this.erroring || this.f.sharpV) return false;
+    if (!'vsxXq'.includes(verb)) return false;
+    const m = method(arg, 'Error') ?? method(arg, 'String');
+    if (!m) return false;
+    const s = m();
+    this.fmtString(typeof s === 'string' ? s : String(s), verb);
+    return true;
+  }
+
+  fmtString(s: string, verb: string): void {
+    switch (verb) {
+      case 'v':
+        this.buf += this.f.sharpV ? fmtQ(this.f, s) : fmtS(this.f, s);
+        return;
+      case 's':
+        this.buf += fmtS(this.f, s);
+        return;
+      case 'x':
+      case 'X':
+        this.buf += fmtSx(this.f, s, verb === 'X');
+        return;
+      case 'q':
+        this.buf += fmtQ(this.f, s);
+        return;
+      default:
+        this.badVerb(verb, s);
+    }
+  }
+
+  fmtInt(v: bigint, verb: string, arg: unknown): void {
+    switch (verb) {
+      case 'v':
+      case 'd':
+        this.buf += fmtInteger(this.f, v, 10, verb);
+        return;
+      case 'b':
+        this.buf += fmtInteger(this.f, v, 2, verb);
+        return;
+      case 'o':
+      case 'O':
+        this.buf += fmtInteger(this.f, v, 8, verb);
+        return;
+      case 'x':
+      case 'X':
+        this.buf += fmtInteger(this.f, v, 16, verb);
+        return;
+      case 'c':
+        this.buf += fmtC(this.f, v);
+        return;
+      case 'q':
+        this.buf += fmtQc(this.f, v);
+        return;
+      case 'U':
+        this.buf += fmtUnicode(this.f, v);
+        return;
+      default:
+        this.badVerb(verb, arg);
+    }
+  }
+
+  fmtFloat(v: number, verb: string, arg: unknown): void {
+    switch (verb) {
+      case 'v':
+        this.buf += fmtFloat(this.f, v, 'g', -1);
+        return;
+      case 'g':
+      case 'G':
+        this.buf += fmtFloat(this.f, v, verb, -1);
+        return;
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E':
+        this.buf += fmtFloat(this.f, v, verb === 'F' ? 'f' : verb, 6);
+        return;
+      default:
+        this.badVerb(verb, arg);
+    }
+  }
+
+  printValue(arg: unknown, verb: string, depth: number): void {
+    if (this.handleMethods(arg, verb)) return;
+    switch (kindOf(arg)) {
+      case 'invalid':
+        this.buf += depth === 0 ? '<invalid reflect.Value>' : verb === 'v' ? '<nil>' : '';
+        if (depth > 0 && verb !== 'v') this.badVerb(verb, null);
+        return;
+      case 'nil':
+        return this.printNil(arg, verb);
+      case 'bool':
+        if (verb === 'v' || verb === 't') this.buf += fmtBoolean(this.f, arg as boolean);
+        else this.badVerb(verb, arg);
+        return;
+      case 'int':
+        return this.fmtInt(BigInt(arg as number | bigint), verb, arg);
+      case 'float':
+        return this.fmtFloat(numberValue(arg), verb, arg);
+      case 'complex':
+        return this.fmtComplex(arg as GoComplex, verb);
+      case 'string':
+        return this.fmtString(stringValue(arg), verb);
+      case 'func':
+        if (verb === 'v' || verb === 'p') this.buf += pad(this.f, '0x0');
+        else this.badVerb(verb, arg);
+        return;
+      case 'slice':
+        return this.printSlice(arg as unknown[], verb, depth);
+      case 'map':
+        return this.printMap(arg, verb, depth);
+      case 'struct':
+        return this.printStruct(arg as object, verb, depth);
+    }
+  }
+
+  printNil(arg: unknown, verb: string): void {
+    const k = nilKind(arg);
+    if (this.f.sharpV) {
+      this.buf += arg instanceof GoNil ? `${arg.type}(nil)` : '<nil>';
+      return;
+    }
+    if (k === 'slice' && verb === 'v') this.buf += '[]';
+    else if (k === 'map' && verb === 'v') this.buf += 'map[]';
+    else if (verb === 'v') this.buf += pad(this.f, '<nil>');
+    else this.badVerb(verb, arg instanceof GoNil ? arg : null);
+  }
+
+  fmtComplex(c: GoComplex, verb: string): void {
+    if (!'vbgGxXfFeE'.includes(verb)) return this.badVerb(verb, c);
+    const wid = this.f.wid;
+    const plus = this.f.plus;
+    this.buf += '(';
+    this.fmtFloat(c.re, verb, c);
+    this.f.plus = true;
+    this.fmtFloat(c.im, verb, c);
+    this.buf += 'i)';
+    this.f.plus = plus;
+    this.f.wid = wid;
+  }
+
+  printSlice(arr: unknown[], verb: string, depth: number): void {
+    if (this.f.sharpV) {
+      this.buf += typeName(arr) + '{';
+      arr.forEach((e, i) => {
+        if (i > 0) this.buf += ', ';
+        this.printValue(e, verb, depth + 1);
+      });
+      this.buf += '}';
+      return;
+    }
+    this.buf += '[';
+    arr.forEach((e, i) => {
+      if (i > 0) this.buf += ' ';
+      this.printValue(e, verb, depth + 1);
+    });
+    this.buf += ']';
+  }
+
+  printMap(m: unknown, verb: string, depth: number): void {
+    const entries = sortedMapEntries(m);
+    this.buf += this.f.sharpV ? typeName(m) + '{' : 'map[';
+    entries.forEach(([k, v], i) => {
+      if (i > 0) this.buf += this.f.sharpV ? ', ' : ' ';
+      this.printValue(k, verb, depth + 1);
+      this.buf += ':';
+      this.printValue(v, verb, depth + 1);
+    });
+    this.buf += this.f.sharpV ? '}' : ']';
+  }
+
+  printStruct(obj: object, verb: string, depth: number): void {
+    if (this.f.sharpV) this.buf += typeName(obj);
+    this.buf += '{';
+    structFields(obj).forEach(([name, v], i) => {
+      if (i > 0) this.buf += this.f.sharpV ? ', ' : ' ';
+      if (this.f.plusV || this.f.sharpV) this.buf += name + ':';
+      this.printValue(v, verb, depth + 1);
+    });
+    this.buf += '}';
+  }
+
+  printArg(arg: unknown, verb: string): void {
+    if (arg === null || arg === undefined) {
+      if (verb === 'v' || verb === 'T') this.buf += pad(this.f, '<nil>');
+      else this.badVerb(verb, null);
+      return;
+    }
+    if (verb === 'T') {
+      this.buf += fmtS(this.f, typeName(arg));
+      return;
+    }
+    this.printValue(arg, verb, 0);
+  }
+}
+
+/** fmt.Sprint: spaces between operands when neither side is a string. */
+export function sprint(...args: unknown[]): string {
+  const p = new Printer();
+  let prevString = false;
+  args.forEach((arg, i) => {
+    const isString = typeof arg === 'string';
+    if (i > 0 && !isString && !prevString) p.buf += ' ';
+    p.printArg(arg, 'v');
+    prevString = isString;
+  });
+  return p.buf;
+}
+
+/** fmt.Sprintln: always spaces, and a newline. */
+export function sprintln(...args: unknown[]): string {
+  const p = new Printer();
+  args.forEach((arg, i) => {
+    if (i > 0) p.buf += ' ';
+    p.printArg(arg, 'v');
+  });
+  return p.buf + '\n';
+}
+
+/** fmt.Sprintf */
+export function sprintf(format: string, ...args: unknown[]): string {
+  const p = new Printer();
+  let argNum = 0;
+  let reordered = false;
+  let i = 0;
+  const end = format.length;
+  const parseNum = (): number | undefined => {
+    const m = /^\d+/.exec(format.slice(i));
+    if (!m) return undefined;
+    i += m[0].length;
+    return m[0].length > 6 ? undefined : Number(m[0]);
+  };
+  // [n] argument index (fmt's argNumber): found when the syntax is right, even if
+  // the index is out of range (which then prints BADINDEX)
+  const argNumber = (): { present: boolean; ok: boolean } => {
+    if (format[i] !== '[') return { present: false, ok: true };
+    reordered = true;
+    const close = format.indexOf(']', i);
+    const body = close < 0 ? '' : format.slice(i + 1, close);
+    if (close < 0 || !/^\d{1,6}$/.test(body)) {
+      i = close < 0 ? i + 1 : close + 1;
+      return { present: false, ok: false };
+    }
+    i = close + 1;
+    const n = Number(body);
+    if (n < 1 || n > args.length) return { present: true, ok: false };
+    argNum = n - 1;
+    return { present: true, ok: true };
+  };
+  const intFromArg = (): number | undefined => {
+    if (argNum >= args.length) return undefined;
+    const a = args[argNum++];
+    if (typeof a !== 'number' || !Number.isInteger(a) || Math.abs(a) > 1e6) return undefined;
+    return a;
+  };
+  while (i < end) {
+    const pct = format.indexOf('%', i);
+    if (pct < 0) {
+      p.buf += format.slice(i);
+      break;
+    }
+    p.buf += format.slice(i, pct);
+    i = pct + 1;
+    p.f = clearFlags();
+    let goodArgNum = true;
+    flags: for (; i < end; i++) {
+      switch (format[i]) {
+        case '#':
+          p.f.sharp = true;
+          break;
+        case '0':
+          p.f.zero = !p.f.minus;
+          break;
+        case '+':
+          p.f.plus = true;
+          break;
+        case '-':
+          p.f.minus = true;
+          p.f.zero = false;
+          break;
+        case ' ':
+          p.f.space = true;
+          break;
+        default:
+          break flags;
+      }
+    }
+    let idx = argNumber();
+    goodArgNum &&= idx.ok;
+    if (format[i] === '*') {
+      i++;
+      const w = intFromArg();
+      if (w !== undefined) {
+        p.f.wid = Math.abs(w);
+        if (w < 0) {
+          p.f.minus = true;
+          p.f.zero = false;
+        }
+      } else p.buf += '%!(BADWIDTH)';
+      idx = { present: false, ok: true };
+    } else {
+      p.f.wid = parseNum();
+      if (idx.present && p.f.wid !== undefined) goodArgNum = false;
+    }
+    if (i + 1 <= end && format[i] === '.') {
+      i++;
+      if (idx.present) goodArgNum = false;
+      idx = argNumber();
+      goodArgNum &&= idx.ok;
+      if (format[i] === '*') {
+        i++;
+        const pr = intFromArg();
+        if (pr === undefined) p.buf += '%!(BADPREC)';
+        p.f.prec = pr !== undefined && pr >= 0 ? pr : undefined;
+        idx = { present: false, ok: true };
+      } else p.f.prec = parseNum() ?? 0;
+    }
+    if (!idx.present) {
+      idx = argNumber();
+      goodArgNum &&= idx.ok;
+    }
+    if (i >= end) {
+      p.buf += '%!(NOVERB)';
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i)!);
+    i += verb.length;
+    if (verb === '%') p.buf += '%';
+    else if (!goodArgNum) p.buf += '%!' + verb + '(BADINDEX)';
+    else if (argNum >= args.length) p.buf += '%!' + verb + '(MISSING)';
+    else {
+      if (verb === 'v') {
+        p.f.sharpV = p.f.sharp;
+        p.f.sharp = false;
+        p.f.plusV = p.f.plus;
+        p.f.plus = false;
+      }
+      p.printArg(args[argNum], verb);
+      argNum++;
+    }
+  }
+  if (!reordered && argNum < args.length) {
+    p.f = clearFlags();
+    p.buf += '%!(EXTRA ';
+    args.slice(argNum).forEach((arg, k) => {
+      if (k > 0) p.buf += ', ';
+      if (arg === null || arg === undefined) p.buf += '<nil>';
+      else {
+        p.buf += typeName(arg) + '=';
+        p.printArg(arg, 'v');
+      }
+    });
+    p.buf += ')';
+  }
+  return p.buf;
+}
+
+/** `%v` of one value, as templates print it. */
+export function formatValue(v: unknown): string {
+  return sprint(v);
+}
+
+export { quote as goQuote };

@@ -1,0 +1,203 @@
+/**
+ * The little of Go's `reflect` the template engine, fmt and json need, over the
+ * data model of values.ts: struct fields and methods, type names for error
+ * messages, zero values, and the key order of `internal/fmtsort`.
+ */
+import type { GoComplex } from './values.ts';
+import {
+  declaredGoType,
+  GoFloat64,
+  GoJSONNumber,
+  GoNil,
+  isGoMapObject,
+  kindOf,
+  mapEntries,
+  NO_VALUE,
+  numberValue,
+  stringValue,
+} from './values.ts';
+
+export type Member =
+  | { kind: 'method'; fn: (...args: unknown[]) => unknown; name: string }
+  | { kind: 'field'; value: unknown }
+  | { kind: 'unexported' }
+  | { kind: 'none' };
+
+function isExportedName(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
+}
+
+/**
+ * Find `name` on a struct-like object: a function (own or inherited, not from
+ * Object.prototype) is a method, anything else a field. Lower-case names are Go's
+ * unexported identifiers: a field is found but refused, a method is not found.
+ */
+export function lookupMember(obj: object, name: string): Member {
+  for (let o: object | null = obj; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    const desc = Object.getOwnPropertyDescriptor(o, name);
+    if (!desc) continue;
+    const value = desc.get ? desc.get.call(obj) : desc.value;
+    if (typeof value === 'function') {
+      if (!isExportedName(name) || name === 'constructor') return { kind: 'none' };
+      return {
+        kind: 'method',
+        fn: (...args) => (value as (...a: unknown[]) => unknown).apply(obj, args),
+        name,
+      };
+    }
+    if (!isExportedName(name)) return { kind: 'unexported' };
+    return { kind: 'field', value };
+  }
+  return { kind: 'none' };
+}
+
+/** A struct's fields in declaration (key) order; methods are not fields. */
+export function structFields(obj: object): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const key of Object.keys(obj)) {
+    const value = (obj as Record<string, unknown>)[key];
+    if (typeof value === 'function') continue;
+    out.push([key, value]);
+  }
+  return out;
+}
+
+/** Call a zero-argument method if the value has it (String, Error, MarshalJSON). */
+export function method(v: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Map) return undefined;
+  const m = lookupMember(v, name);
+  return m.kind === 'method' ? m.fn : undefined;
+}
+
+/** Go's spelling of the dynamic type of a value, for error messages. */
+export function typeName(v: unknown): string {
+  const declared = declaredGoType(v);
+  if (declared !== undefined) return declared;
+  switch (kindOf(v)) {
+    case 'invalid':
+      return '<nil>';
+    case 'nil':
+      return v instanceof GoNil ? v.type : 'interface {}';
+    case 'bool':
+      return 'bool';
+    case 'int':
+      return typeof v === 'bigint' ? 'int64' : 'int';
+    case 'float':
+      return 'float64';
+    case 'complex':
+      return 'complex128';
+    case 'string':
+      return v instanceof GoJSONNumber ? 'json.Number' : 'string';
+    case 'slice':
+      return '[]' + commonType((v as unknown[]).map((e) => e));
+    case 'map': {
+      const entries = mapEntries(v);
+      const keyType = isGoMapObject(v)
+        ? 'string'
+        : commonType(
+            entries.map(([k]) => k),
+            'string',
+          );
+      return `map[${keyType}]${commonType(entries.map(([, e]) => e))}`;
+    }
+    case 'func':
+      return 'func()';
+    case 'struct': {
+      const ctor = (v as object).constructor;
+      if (ctor && ctor !== Object && ctor.name) return ctor.name;
+      const fields = structFields(v as object).map(([k, f]) => `${k} ${typeName(f)}`);
+      return fields.length ? `struct { ${fields.join('; ')} }` : 'struct {}';
+    }
+  }
+}
+
+function commonType(values: unknown[], fallback = 'interface {}'): string {
+  if (values.length === 0) return fallback;
+  const first = typeName(values[0]);
+  if (first === '<nil>' || first === 'interface {}') return 'interface {}';
+  return values.every((x) => typeName(x) === first) ? first : 'interface {}';
+}
+
+/** The element type of a map type or slice type string (`map[string]int` → `int`). */
+export function elemTypeOf(type: string): string | undefined {
+  if (type.startsWith('[]')) return type.slice(2);
+  if (type.startsWith('map[')) {
+    let depth = 0;
+    for (let i = 3; i < type.length; i++) {
+      if (type[i] === '[') depth++;
+      else if (type[i] === ']' && --depth === 0) return type.slice(i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** The zero value of a Go type spelled as a string (NO_VALUE for interfaces). */
+export function zeroOfType(type: string | undefined): unknown {
+  if (type === undefined) return NO_VALUE;
+  if (type === 'string') return '';
+  if (type === 'bool') return false;
+  if (/^u?int(8|16|32|64)?$|^uintptr$|^byte$|^rune$/.test(type)) return 0;
+  if (type === 'float64' || type === 'float32') return new GoFloat64(0);
+  if (type.startsWith('*') || type.startsWith('[]') || type.startsWith('map[') || type.startsWith('func'))
+    return new GoNil(type);
+  return NO_VALUE;
+}
+
+/** The zero value a missing key of this map stands for (reflect.Zero of its elem type). */
+export function mapZero(m: unknown): unknown {
+  const declared = declaredGoType(m) ?? (m instanceof GoNil ? m.type : undefined);
+  if (declared !== undefined) return zeroOfType(elemTypeOf(declared));
+  const elem = elemTypeOf(typeName(m));
+  return elem === 'interface {}' ? NO_VALUE : zeroOfType(elem);
+}
+
+function codePointCompare(a: string, b: string): number {
+  // UTF-8 byte order equals code point order; UTF-16 order differs above U+FFFF.
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
+    const d = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+}
+
+/** Compare strings as Go does (bytewise on UTF-8). */
+export function compareGoStrings(a: string, b: string): number {
+  return a === b ? 0 : codePointCompare(a, b);
+}
+
+/** internal/fmtsort's ordering of map keys. */
+export function compareKeys(a: unknown, b: unknown): number {
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  switch (ka) {
+    case 'int':
+    case 'float': {
+      const x = numberValue(a);
+      const y = numberValue(b);
+      if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+      if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 'string':
+      return compareGoStrings(stringValue(a), stringValue(b));
+    case 'bool':
+      return a === b ? 0 : a ? 1 : -1;
+    case 'complex': {
+      const x = a as GoComplex;
+      const y = b as GoComplex;
+      return x.re !== y.re ? x.re - y.re : x.im - y.im;
+    }
+    default:
+      return 0;
+  }
+}
+
+/** Map entries in the order fmt prints and templates range over them. */
+export function sortedMapEntries(m: unknown): [unknown, unknown][] {
+  return mapEntries(m).sort(([a], [b]) => compareKeys(a, b));
+}
