@@ -4,7 +4,7 @@
  * multi-column layout of a terminal (GNU fits as many columns of varying width as
  * 80 characters hold; BusyBox uses one width for all).
  */
-import type { Stat } from '../support/fs-types.ts';
+import type { Stat } from '../../../fs/types.ts';
 
 export function modeString(st: Stat): string {
   const type = st.kind === 'dir' ? 'd' : st.kind === 'symlink' ? 'l' : '-';

@@ -8,7 +8,7 @@
  */
 import type { ProcessContext, Program } from '../../../process/types.ts';
 import { parseCommand, progName, variantOf } from '../support/command.ts';
-import type { Stat } from '../support/fs-types.ts';
+import type { Stat } from '../../../fs/types.ts';
 import { errorText, resolvePath } from '../support/io.ts';
 import { blocksOf, busyboxHuman, gnuHuman } from '../support/sizes.ts';
 import { lsDate, strftime } from '../support/time.ts';
@@ -53,10 +53,11 @@ class Lister {
   readonly busybox: boolean;
   readonly columns: boolean;
   readonly width: number;
-  constructor(
-    readonly ctx: ProcessContext,
-    readonly o: Options,
-  ) {
+  readonly ctx: ProcessContext;
+  readonly o: Options;
+  constructor(ctx: ProcessContext, o: Options) {
+    this.ctx = ctx;
+    this.o = o;
     this.busybox = variantOf(ctx) === 'busybox';
     const layout = o.lastOf('l', '1', 'C');
     this.columns = layout === 'C' || (layout === undefined && ctx.tty);

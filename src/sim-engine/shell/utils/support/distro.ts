@@ -2,7 +2,7 @@
  * Which distribution a file system holds, from /etc/os-release, for the tools whose
  * output differs between Debian, Ubuntu and Alpine (apt, uname, curl's version).
  */
-import type { FileSystem } from './fs-types.ts';
+import type { FileSystem } from '../../../fs/types.ts';
 
 export interface Distro {
   id: string;

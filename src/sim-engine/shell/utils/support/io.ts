@@ -1,7 +1,7 @@
 /**
  * Reading input and naming errors the way the C tools do.
  */
-import { FsError, STRERROR } from './fs-types.ts';
+import { FsError, STRERROR } from '../../../fs/types.ts';
 import type { ProcessContext, Reader } from '../../../process/types.ts';
 
 /** Everything a reader will give, up to end of input. */

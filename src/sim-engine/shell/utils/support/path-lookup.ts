@@ -3,7 +3,7 @@
  * an executable regular file (any x bit) of that name. A name with a slash is taken
  * as a path.
  */
-import type { FileSystem } from './fs-types.ts';
+import type { FileSystem } from '../../../fs/types.ts';
 import { resolvePath } from './io.ts';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

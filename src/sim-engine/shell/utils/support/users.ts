@@ -2,7 +2,7 @@
  * Users and groups as the C library finds them: /etc/passwd and /etc/group in the
  * process's own file system (a container's, or the lab host's).
  */
-import type { FileSystem } from './fs-types.ts';
+import type { FileSystem } from '../../../fs/types.ts';
 
 export interface PasswdEntry {
   name: string;

@@ -3,8 +3,8 @@
  * everywhere. It follows the contract in fs/types.ts closely enough for the tools:
  * symlinks, modes, owners, mtimes and program tags.
  */
-import { FsError } from '../support/fs-types.ts';
-import type { FileSystem, Stat, WriteOptions } from '../support/fs-types.ts';
+import { FsError } from '../../../fs/types.ts';
+import type { FileSystem, Stat, WriteOptions } from '../../../fs/types.ts';
 
 interface Node {
   kind: 'file' | 'dir' | 'symlink';

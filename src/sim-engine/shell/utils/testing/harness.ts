@@ -16,7 +16,7 @@ import type {
   Writer,
 } from '../../../process/types.ts';
 import { NetError } from '../../../process/types.ts';
-import type { FileSystem } from '../support/fs-types.ts';
+import type { FileSystem } from '../../../fs/types.ts';
 import { FakeFs } from './fake-fs.ts';
 
 /** 2026-11-28T12:00:00Z, the tests' default virtual time */
