@@ -1,0 +1,382 @@
+/**
+ * Scanning one word into parts: quotes, backslashes, `$name`, `${…}`, `$(…)`,
+ * `` `…` ``, `$((…))` and `$'…'`. The scanner reads straight from the lexer's source
+ * (one pass, no backtracking except the bounded look-ahead that tells `$((` arithmetic
+ * from a subshell inside `$(`), so parsing stays linear.
+ */
+import type { ParamOp, ParamPart, Word, WordPart } from './ast.ts';
+import { isWordEnd, Lexer } from './lexer.ts';
+import { decodeAnsiC } from './ansi-c.ts';
+import { ShellSyntaxError } from './syntax-error.ts';
+
+type Mode =
+  /** an ordinary word: ends at a metacharacter */
+  | 'word'
+  /** inside "…": ends at the closing quote */
+  | 'dq'
+  /** a here-document body: like "…" but a quote is just a character */
+  | 'heredoc'
+  /** the argument of ${x op arg}: ends at } (or at / or : for the first of two arguments) */
+  | 'param';
+
+interface Scan {
+  parts: WordPart[];
+  quoted: boolean;
+}
+
+function push(parts: WordPart[], type: 'lit' | 'quoted', text: string): void {
+  if (!text) return;
+  const last = parts[parts.length - 1];
+  if (last && last.type === type) last.text += text;
+  else parts.push({ type, text });
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+const SPECIAL = '@*#?-$!0123456789';
+
+/**
+ * Scan parts at the lexer's position until `stop` says so (or the input ends). In
+ * 'dq' and 'heredoc' modes, and in 'param' mode inside double quotes (`inDq`), only
+ * `$`, `` ` `` and `\` are special.
+ */
+function scanParts(lx: Lexer, mode: Mode, inDq: boolean, stop: (c: string) => boolean): Scan {
+  const src = lx.src;
+  const parts: WordPart[] = [];
+  const quotedText = mode === 'dq' || mode === 'heredoc' || inDq;
+  const litType = quotedText ? 'quoted' : 'lit';
+  let quoted = false;
+  for (;;) {
+    const c = src[lx.pos];
+    if (c === undefined || stop(c)) return { parts, quoted };
+    switch (c) {
+      case '\\': {
+        const n = src[lx.pos + 1];
+        if (n === '\n') {
+          lx.pos += 2;
+          lx.line++;
+          continue;
+        }
+        if (n === undefined) {
+          push(parts, litType, '\\');
+          lx.pos++;
+          continue;
+        }
+        quoted = true;
+        if (quotedText) {
+          const escapable = mode === 'heredoc' ? '$`\\' : mode === 'param' ? '$`"\\}' : '$`"\\';
+          if (escapable.includes(n)) {
+            push(parts, 'quoted', n);
+            lx.pos += 2;
+          } else {
+            push(parts, 'quoted', '\\');
+            lx.pos++;
+          }
+          continue;
+        }
+        push(parts, 'quoted', n);
+        lx.pos += 2;
+        continue;
+      }
+      case "'": {
+        if (quotedText) break;
+        quoted = true;
+        const startLine = lx.line;
+        const end = src.indexOf("'", lx.pos + 1);
+        if (end < 0) {
+          countLines(lx, src.length);
+          lx.fail({ kind: 'unterminated', what: "'", startLine });
+        }
+        const text = src.slice(lx.pos + 1, end);
+        countLines(lx, end + 1);
+        parts.push({ type: 'quoted', text });
+        continue;
+      }
+      case '"': {
+        if (quotedText) break;
+        quoted = true;
+        const startLine = lx.line;
+        lx.pos++;
+        const inner = scanParts(lx, 'dq', true, (ch) => ch === '"');
+        if (src[lx.pos] !== '"') lx.fail({ kind: 'unterminated', what: '"', startLine });
+        lx.pos++;
+        parts.push({ type: 'dq', parts: inner.parts });
+        continue;
+      }
+      case '`':
+        parts.push(backquote(lx, quotedText));
+        continue;
+      case '$': {
+        const n = src[lx.pos + 1];
+        if (n === "'" && !quotedText && lx.dialect.dollarSingleQuote) {
+          quoted = true;
+          const startLine = lx.line;
+          const r = decodeAnsiC(src, lx.pos + 2);
+          if (!r) {
+            countLines(lx, src.length);
+            lx.fail({ kind: 'unterminated', what: "'", startLine });
+          }
+          countLines(lx, r.end);
+          parts.push({ type: 'quoted', text: r.text });
+          continue;
+        }
+        if (n === '"' && !quotedText && lx.dialect.name === 'bash') {
+          lx.pos++; // bash's $"…" (a translated string) is "…" here
+          continue;
+        }
+        const part = dollar(lx, quotedText);
+        if (part) parts.push(part);
+        else push(parts, litType, '$');
+        continue;
+      }
+    }
+    // a run of ordinary characters
+    const start = lx.pos;
+    lx.pos++;
+    for (;;) {
+      const d = src[lx.pos];
+      if (d === undefined || d === '\\' || d === '$' || d === '`' || stop(d)) break;
+      if (!quotedText && (d === "'" || d === '"')) break;
+      lx.pos++;
+    }
+    const text = src.slice(start, lx.pos);
+    if (text.includes('\n')) lx.line += text.split('\n').length - 1;
+    push(parts, litType, text);
+  }
+}
+
+function countLines(lx: Lexer, to: number): void {
+  for (let i = lx.pos; i < to; i++) if (lx.src.charCodeAt(i) === 10) lx.line++;
+  lx.pos = to;
+}
+
+export function scanWord(lx: Lexer): { word: Word; quoted: boolean } {
+  const { parts, quoted } = scanParts(lx, 'word', false, isWordEnd);
+  return { word: { parts }, quoted };
+}
+
+/** The parts of an unquoted here-document's body, scanned with a lexer of its own. */
+export function scanHeredocBody(lx: Lexer, body: string, startLine: number): Word {
+  const sub = new Lexer(body, lx.dialect, lx.hooks, startLine);
+  return { parts: scanParts(sub, 'heredoc', true, () => false).parts };
+}
+
+function backquote(lx: Lexer, inDq: boolean): WordPart {
+  const src = lx.src;
+  const startLine = lx.line;
+  let i = lx.pos + 1;
+  let text = '';
+  for (;;) {
+    const c = src[i];
+    if (c === undefined) {
+      countLines(lx, src.length);
+      lx.fail({ kind: 'unterminated', what: '`', startLine });
+    }
+    if (c === '`') break;
+    if (c === '\\') {
+      const n = src[i + 1];
+      if (n === '\n') {
+        i += 2;
+        continue;
+      }
+      if (n !== undefined && ('$`\\'.includes(n) || (inDq && n === '"'))) {
+        text += n;
+        i += 2;
+        continue;
+      }
+    }
+    text += c;
+    i++;
+  }
+  countLines(lx, i + 1);
+  try {
+    return { type: 'cmdsub', body: lx.hooks.backquote(text, startLine), backquote: true };
+  } catch (e) {
+    // bash parses a backquoted command when it runs, so its syntax error is reported then
+    if (!(e instanceof ShellSyntaxError) || lx.dialect.name !== 'bash') throw e;
+    return { type: 'cmdsub', body: { items: [] }, backquote: true, error: e };
+  }
+}
+
+/** `$…` at the lexer's position; undefined when the `$` is just a character. */
+function dollar(lx: Lexer, inDq: boolean): WordPart | undefined {
+  const src = lx.src;
+  const n = src[lx.pos + 1];
+  if (n === '{') return braceParam(lx, inDq);
+  if (n === '(') {
+    if (src[lx.pos + 2] === '(' && isArithmetic(src, lx.pos + 3)) return arithmetic(lx);
+    lx.pos += 2;
+    return { type: 'cmdsub', body: lx.hooks.commandSubstitution(lx), backquote: false };
+  }
+  if (n === undefined) return undefined;
+  if (SPECIAL.includes(n)) {
+    lx.pos += 2;
+    return { type: 'param', name: n };
+  }
+  if (NAME_START.test(n)) {
+    let i = lx.pos + 2;
+    while (i < src.length && NAME_CHAR.test(src[i]!)) i++;
+    const name = src.slice(lx.pos + 1, i);
+    lx.pos = i;
+    return { type: 'param', name };
+  }
+  return undefined;
+}
+
+/**
+ * Whether `$((` starts arithmetic rather than a subshell inside `$(`: the parenthesis
+ * that closes the inner pair must be followed at once by the one that closes `$(`.
+ */
+function isArithmetic(src: string, from: number): boolean {
+  let depth = 2;
+  for (let i = from; i < src.length; i++) {
+    const c = src[i];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 1) return src[i + 1] === ')';
+    }
+  }
+  return true;
+}
+
+function arithmetic(lx: Lexer): WordPart {
+  const startLine = lx.line;
+  lx.pos += 3;
+  return { type: 'arith', expr: scanArithBody(lx, startLine) };
+}
+
+/** The expression of `$((…))` or `((…))` from the lexer's position through the closing `))`. */
+export function scanArithBody(lx: Lexer, startLine: number): Word {
+  const src = lx.src;
+  let depth = 0;
+  const expr = scanParts(lx, 'heredoc', true, (c) => {
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return true;
+      depth--;
+    }
+    return false;
+  });
+  if (src[lx.pos] !== ')' || src[lx.pos + 1] !== ')')
+    lx.fail({ kind: 'unterminated', what: '))', startLine });
+  lx.pos += 2;
+  return { parts: expr.parts };
+}
+
+function readParamName(src: string, i: number): number {
+  const c = src[i];
+  if (c === undefined) return i;
+  if (NAME_START.test(c)) {
+    while (i < src.length && NAME_CHAR.test(src[i]!)) i++;
+    return i;
+  }
+  if (c >= '0' && c <= '9') {
+    while (src[i]! >= '0' && src[i]! <= '9') i++;
+    return i;
+  }
+  return SPECIAL.includes(c) ? i + 1 : i;
+}
+
+function braceParam(lx: Lexer, inDq: boolean): WordPart {
+  const src = lx.src;
+  const start = lx.pos;
+  const startLine = lx.line;
+  const part: ParamPart = { type: 'param', name: '' };
+  let i = start + 2;
+  if (src[i] === '#' && src[i + 1] !== '}') {
+    const end = readParamName(src, i + 1);
+    if (end > i + 1 && src[end] === '}') {
+      part.length = true;
+      i++;
+    }
+  } else if (src[i] === '!' && lx.dialect.name === 'bash' && NAME_START.test(src[i + 1] ?? '')) {
+    part.indirect = true;
+    i++;
+  }
+  const nameEnd = readParamName(src, i);
+  part.name = src.slice(i, nameEnd);
+  i = nameEnd;
+  lx.pos = i;
+  const op = part.name ? readOp(lx, part) : undefined;
+  if (op === undefined) {
+    if (src[lx.pos] === '}' && part.name) {
+      lx.pos++;
+      return part;
+    }
+    return badParam(lx, start, startLine);
+  }
+  if (part.length) return badParam(lx, start, startLine);
+  part.op = op;
+  const first = op === 'substr' ? ':' : op.startsWith('/') ? '/' : '';
+  const a = scanParts(lx, 'param', inDq, (c) => c === '}' || (first !== '' && c === first));
+  part.arg = { parts: a.parts };
+  if (first && src[lx.pos] === first) {
+    lx.pos++;
+    part.arg2 = { parts: scanParts(lx, 'param', inDq, (c) => c === '}').parts };
+  }
+  if (src[lx.pos] !== '}') lx.fail({ kind: 'unterminated', what: '}', startLine });
+  lx.pos++;
+  part.text = src.slice(start, lx.pos);
+  return part;
+}
+
+function readOp(lx: Lexer, part: ParamPart): ParamOp | undefined {
+  const src = lx.src;
+  const c = src[lx.pos];
+  const d = lx.dialect;
+  const take = (op: ParamOp, len: number): ParamOp => {
+    lx.pos += len;
+    return op;
+  };
+  switch (c) {
+    case ':': {
+      const n = src[lx.pos + 1];
+      if (n === '-' || n === '=' || n === '+' || n === '?') {
+        part.colon = true;
+        return take(n, 2);
+      }
+      return d.bashParamOps ? take('substr', 1) : undefined;
+    }
+    case '-':
+    case '=':
+    case '+':
+    case '?':
+      return take(c, 1);
+    case '#':
+    case '%':
+      return src[lx.pos + 1] === c ? take(c === '#' ? '##' : '%%', 2) : take(c, 1);
+    case '/': {
+      if (!d.bashParamOps) return undefined;
+      const n = src[lx.pos + 1];
+      if (n === '/' || n === '#' || n === '%') return take(`/${n}`, 2);
+      return take('/', 1);
+    }
+    case '^':
+    case ',':
+      if (!d.caseModification) return undefined;
+      return src[lx.pos + 1] === c ? take(c === '^' ? '^^' : ',,', 2) : take(c, 1);
+  }
+  return undefined;
+}
+
+/** An expansion that is not valid: skip to its closing brace; it fails when expanded. */
+function badParam(lx: Lexer, start: number, startLine: number): WordPart {
+  const src = lx.src;
+  let depth = 0;
+  let i = lx.pos;
+  for (; i < src.length; i++) {
+    const c = src[i];
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  if (i >= src.length) {
+    countLines(lx, src.length);
+    lx.fail({ kind: 'unterminated', what: '}', startLine });
+  }
+  countLines(lx, i + 1);
+  return { type: 'param', name: '', bad: true, text: src.slice(start, i + 1) };
+}
