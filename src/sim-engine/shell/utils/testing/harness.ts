@@ -1,5 +1,5 @@
 /**
- * Runs a utility in a fake process context for the tests: a FakeFs (or any
+ * Runs a utility in a fake process context for the tests: a MemFs (or any
  * FileSystem), a virtual clock that jumps on sleep, a fake network and a program
  * registry for the tools that start others (env, xargs, find -exec).
  */
@@ -17,7 +17,7 @@ import type {
 } from '../../../process/types.ts';
 import { NetError } from '../../../process/types.ts';
 import type { FileSystem } from '../../../fs/types.ts';
-import { FakeFs } from './fake-fs.ts';
+import { MemFs } from '../../../fs/mem-fs.ts';
 
 /** 2026-11-28T12:00:00Z, the tests' default virtual time */
 export const T0 = 1795867200000;
@@ -81,7 +81,7 @@ export class Collect implements Writer {
 }
 
 export async function run(program: Program, argv: string[], options: RunOptions = {}): Promise<RunResult> {
-  const fs = options.fs ?? new FakeFs();
+  const fs = options.fs ?? makeFs();
   let now = options.now ?? T0;
   const stdout = new Collect();
   const stderr = new Collect();
@@ -197,8 +197,8 @@ export async function run(program: Program, argv: string[], options: RunOptions 
 }
 
 /** Make a FakeFs holding the given files (a trailing `/` makes a directory). */
-export function makeFs(files: Record<string, string> = {}, now = T0): FakeFs {
-  const fs = new FakeFs(() => now);
+export function makeFs(files: Record<string, string> = {}, now = T0): MemFs {
+  const fs = new MemFs({ now: () => now });
   fs.mkdir('/etc', { parents: true });
   fs.writeFile(
     '/etc/passwd',
