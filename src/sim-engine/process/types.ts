@@ -81,14 +81,22 @@ export interface Listener {
 /** The network as a process sees it, from inside its network namespace. */
 export interface ProcessNetwork {
   /** Open a listening port in this process's namespace. */
-  listen(port: number, handler: Omit<Listener, 'port' | 'close' | 'protocol'>, protocol?: 'tcp' | 'udp'): Listener;
+  listen(
+    port: number,
+    handler: Omit<Listener, 'port' | 'close' | 'protocol'>,
+    protocol?: 'tcp' | 'udp',
+  ): Listener;
   /** Resolve a host name as the process's resolver would (container DNS, /etc/hosts). */
   resolve(host: string): string | undefined;
   /**
    * Send an HTTP request to host:port. Rejects with a NetError whose code is the one
    * curl reports (`ECONNREFUSED`, `EHOSTUNREACH`, `ENOTFOUND`, `ETIMEDOUT`).
    */
-  http(host: string, port: number, request: Omit<HttpRequest, 'remoteAddress' | 'localAddress' | 'localPort'>): Promise<HttpResponse>;
+  http(
+    host: string,
+    port: number,
+    request: Omit<HttpRequest, 'remoteAddress' | 'localAddress' | 'localPort'>,
+  ): Promise<HttpResponse>;
   /** Send one line to a line-protocol service. */
   line(host: string, port: number, line: string): Promise<string>;
   /** This namespace's addresses, for `hostname -i` and `ip addr`. */
@@ -158,6 +166,17 @@ export interface ProcessContext {
   net: ProcessNetwork;
   /** The seeded generator, for anything a program does at random (mktemp names, pids). */
   random(): number;
+  /**
+   * Send a signal to a process of this namespace (the `kill` builtin). False when no
+   * such process (ESRCH). Sent from inside, so PID 1 ignores even SIGKILL unless it
+   * handles the signal. Optional: test harnesses may leave it out.
+   */
+  kill?(pid: number, signal: SignalName): boolean;
+  /**
+   * Change the command line `ps` and `docker top` show, as nginx does with
+   * setproctitle (`nginx: master process nginx -g daemon off;`). Optional.
+   */
+  setTitle?(title: string): void;
 }
 
 export interface SpawnOptions {
@@ -167,6 +186,15 @@ export interface SpawnOptions {
   stdout?: Writer;
   stderr?: Writer;
   tty?: boolean;
+  /**
+   * The program to run, as an executable's tag (`ls@busybox`), when the caller has
+   * already resolved it (a shell after its own PATH search). Without it, argv[0] is
+   * looked up as execvp does (see resolve.ts); a child that cannot be run ends at once
+   * with 127 (not found) or 126 (not executable), printing nothing.
+   */
+  program?: string;
+  /** run as another user (`su`, `docker exec -u`); the parent's by default */
+  user?: { name: string; uid: number; gid: number };
 }
 
 export interface ChildProcess {
@@ -187,7 +215,25 @@ export type Program = (ctx: ProcessContext) => Promise<number>;
  */
 export type ProgramRegistry = ReadonlyMap<string, Program>;
 
-/** What looking up a command in PATH (or by path) found. */
+/** What looking up a command in PATH (or by path) found (see resolve.ts). */
 export type Resolution =
-  | { ok: true; path: string; tag: string }
-  | { ok: false; error: 'ENOENT' | 'EACCES' | 'EISDIR' | 'ENOEXEC'; path: string };
+  | {
+      ok: true;
+      /** the file found, as execve was given it (`/usr/bin/ls`, `./run.sh`) */
+      path: string;
+      /** the program to run: the file's own tag, or its interpreter's for a script */
+      tag: string;
+      /**
+       * For a `#!` script: its interpreter line, then that interpreter's own if it is a
+       * script too. `execArgv` turns them into the argv to run.
+       */
+      interpreters?: { path: string; arg?: string }[];
+    }
+  | {
+      ok: false;
+      /** execve's errno; a directory is EACCES, as execve gives (EISDIR is not produced) */
+      error: 'ENOENT' | 'EACCES' | 'EISDIR' | 'ENOEXEC';
+      path: string;
+      /** set when the script exists but its interpreter failed ("bad interpreter") */
+      interpreter?: string;
+    };

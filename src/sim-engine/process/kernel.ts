@@ -1,0 +1,310 @@
+/**
+ * A PID namespace: a container's processes, or a lab host's. It starts programs,
+ * numbers them, delivers signals with the kernel's default actions, freezes and thaws
+ * them (`docker pause`), and keeps the bookkeeping of ending: a process's streams are
+ * closed when the last process holding them ends (so `a | b` sees end of input when
+ * `a` and its children are done), its orphans go to PID 1, and when PID 1 ends the
+ * whole namespace is killed, as the kernel does when a container's init exits.
+ *
+ * PIDs count up from `firstPid`. A container passes 1 (the default): its first process
+ * is the namespace's init. A lab host passes 2: a machine's PID 1 is an init that the
+ * simulation does not run, and no host process must get init's immunity to signals.
+ */
+import type { Clock } from '../clock.ts';
+import type { FileSystem } from '../fs/types.ts';
+import type { Random } from '../random.ts';
+import { buildContext, normalizeStatus } from './context.ts';
+import type { ContextHost } from './context.ts';
+import { nullNetwork } from './null-network.ts';
+import { execArgv, parseTag, resolveExecutable } from './resolve.ts';
+import { NullReader, nullWriter } from './streams.ts';
+import { Task } from './task.ts';
+import type { Proc, TaskHost, User } from './task.ts';
+import type {
+  ChildProcess,
+  ProcessContext,
+  ProcessInfo,
+  ProcessNetwork,
+  Program,
+  ProgramRegistry,
+  Reader,
+  Resolution,
+  SignalName,
+  SpawnOptions,
+  Writer,
+} from './types.ts';
+
+export type { Proc, User } from './task.ts';
+
+export const ROOT_USER: User = { name: 'root', uid: 0, gid: 0 };
+
+export interface ProcessTableOptions {
+  clock: Clock;
+  random: Random;
+  hostname: string;
+  /** the network namespace the processes see; `nullNetwork` when not given */
+  network?: ProcessNetwork;
+  programs: ProgramRegistry;
+  /** 1 for a container (default), 2 for a lab host (see above) */
+  firstPid?: number;
+}
+
+export interface ProcessSpawnOptions {
+  fs: FileSystem;
+  /** copied: the process gets its own */
+  env?: Map<string, string>;
+  cwd?: string;
+  /** NullReader, nullWriter and nullWriter when not given */
+  stdin?: Reader;
+  stdout?: Writer;
+  stderr?: Writer;
+  tty?: boolean;
+  /** root when not given */
+  user?: User;
+  /** overrides the variant from the tag */
+  variant?: string;
+  /** 0 (started from outside) when not given */
+  ppid?: number;
+  /** overrides the table's network (a process in another network namespace) */
+  net?: ProcessNetwork;
+}
+
+export type ExecResult = { ok: true; proc: Proc } | { ok: false; resolution: Resolution & { ok: false } };
+
+/** The status a shell gives a command it could not run: 127 not found, 126 not executable. */
+function cannotRun(resolution: Resolution & { ok: false }): number {
+  return resolution.error === 'ENOENT' ? 127 : 126;
+}
+
+export class ProcessTable implements TaskHost {
+  readonly clock: Clock;
+  readonly random: Random;
+  hostname: string;
+  readonly network: ProcessNetwork;
+  readonly programs: ProgramRegistry;
+  #tasks = new Map<number, Task>();
+  #nextPid: number;
+  #frozen = false;
+  /** how many processes hold each closable stream, as readers and as writers */
+  #readHolds = new Map<object, number>();
+  #writeHolds = new Map<object, number>();
+  /** a context's stream → the stream it stands for */
+  #underlying = new WeakMap<object, Reader | Writer>();
+  readonly #contextHost: ContextHost;
+
+  constructor(options: ProcessTableOptions) {
+    this.clock = options.clock;
+    this.random = options.random;
+    this.hostname = options.hostname;
+    this.network = options.network ?? nullNetwork;
+    this.programs = options.programs;
+    this.#nextPid = options.firstPid ?? 1;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getter reads the live hostname
+    const table = this;
+    this.#contextHost = {
+      now: () => this.clock.now(),
+      random: () => this.random.float(),
+      get hostname() {
+        return table.hostname;
+      },
+      list: () => this.list(),
+      kill: (pid, signal, fromInside) => this.kill(pid, signal, fromInside),
+      spawnChild: (parent, ctx, argv, options) => this.#spawnChild(parent, ctx, argv, options),
+      register: (wrapper, underlying) => this.#underlying.set(wrapper, this.#unwrap(underlying)),
+    };
+  }
+
+  get frozen(): boolean {
+    return this.#frozen;
+  }
+
+  /** Processes still running. */
+  get size(): number {
+    return this.#tasks.size;
+  }
+
+  /**
+   * Start `program` (a Program, or an executable's tag looked up in the registry) with
+   * `argv`. Never throws for the program's sake: a program that throws or rejects ends
+   * with status 1 and `<argv0>: internal error: <message>` on its stderr.
+   */
+  spawn(program: Program | string, argv: readonly string[], options: ProcessSpawnOptions): Proc {
+    let run: Program;
+    let variant = options.variant ?? '';
+    if (typeof program === 'string') {
+      const tag = parseTag(program);
+      variant = options.variant ?? tag.variant;
+      run = this.programs.get(tag.name) ?? missingProgram(tag.name);
+    } else run = program;
+
+    const stdin = this.#unwrap(options.stdin ?? new NullReader()) as Reader;
+    const stdout = this.#unwrap(options.stdout ?? nullWriter) as Writer;
+    const stderr = this.#unwrap(options.stderr ?? nullWriter) as Writer;
+    const task = new Task(this, {
+      pid: this.#nextPid++,
+      ppid: options.ppid ?? 0,
+      argv: [...argv],
+      user: options.user ?? ROOT_USER,
+    });
+    task.errorOutput = stderr;
+    task.streams = { stdin, stdout, stderr };
+    this.#tasks.set(task.pid, task);
+    this.#hold(this.#readHolds, stdin);
+    this.#hold(this.#writeHolds, stdout, stderr);
+    const ctx = buildContext(this.#contextHost, task, {
+      argv: [...argv],
+      variant,
+      env: new Map(options.env),
+      cwd: options.cwd ?? '/',
+      fs: options.fs,
+      stdin,
+      stdout,
+      stderr,
+      tty: options.tty ?? false,
+      user: options.user ?? ROOT_USER,
+      net: options.net ?? this.network,
+    });
+    let result: Promise<number>;
+    try {
+      result = run(ctx);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(
+      (status) => task.end(normalizeStatus(typeof status === 'number' ? status : 0)),
+      (error: unknown) => task.fail(error, stderr),
+    );
+    return task;
+  }
+
+  /**
+   * Run a command line as execvp would: argv[0] looked up in the PATH of `env`
+   * (scripts run by their interpreter). When it cannot be run, nothing is started and
+   * the resolution says why (`docker exec c nope` → "executable file not found").
+   */
+  exec(argv: readonly string[], options: ProcessSpawnOptions): ExecResult {
+    const resolution = resolveExecutable(options.fs, argv[0] ?? '', options.env?.get('PATH'), options.cwd);
+    if (!resolution.ok) return { ok: false, resolution };
+    return { ok: true, proc: this.spawn(resolution.tag, execArgv(resolution, argv), options) };
+  }
+
+  get(pid: number): Proc | undefined {
+    return this.#tasks.get(pid);
+  }
+
+  /** The running processes by pid, for `ps` and `docker top`. */
+  list(): ProcessInfo[] {
+    return [...this.#tasks.values()]
+      .sort((a, b) => a.pid - b.pid)
+      .map((t) => ({ pid: t.pid, ppid: t.ppid, user: t.user.name, args: t.title, started: t.startedAt }));
+  }
+
+  /**
+   * Send a signal; false when no such process. From outside (the default: the daemon,
+   * `docker kill`) PID 1 still dies of SIGKILL; from inside (`kill` in the container) not.
+   */
+  kill(pid: number, signal: SignalName, fromInside = false): boolean {
+    const task = this.#tasks.get(pid);
+    if (!task) return false;
+    task.signal(signal, fromInside);
+    return true;
+  }
+
+  /** Signal every process, from outside (the namespace dying, `docker rm -f`). */
+  killAll(signal: SignalName = 'SIGKILL'): void {
+    for (const task of [...this.#tasks.values()]) task.signal(signal, false);
+  }
+
+  /** Suspend every process (cgroup freezer): sleeps, reads and writes wait for `thaw`. */
+  freeze(): void {
+    this.#frozen = true;
+  }
+
+  thaw(): void {
+    if (!this.#frozen) return;
+    this.#frozen = false;
+    for (const task of [...this.#tasks.values()]) task.resume();
+  }
+
+  /** @internal called by a Task once it has ended */
+  taskEnded(task: Task): void {
+    this.#tasks.delete(task.pid);
+    const streams = task.streams;
+    if (streams) {
+      // the last holder of a pipe's end is gone: a broken pipe, or end of input
+      this.#release(this.#readHolds, (s) => s.closeRead?.(), streams.stdin);
+      this.#release(this.#writeHolds, (s) => s.close?.(), streams.stdout, streams.stderr);
+    }
+    const reaper = this.#tasks.has(1) ? 1 : 0;
+    for (const other of this.#tasks.values()) if (other.ppid === task.pid) other.ppid = reaper;
+    if (task.pid === 1) this.killAll('SIGKILL');
+  }
+
+  #spawnChild(parent: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions): ChildProcess {
+    const env = options.env ?? ctx.env;
+    const cwd = options.cwd ?? ctx.cwd;
+    const spawnOptions: ProcessSpawnOptions = {
+      fs: ctx.fs,
+      env,
+      cwd,
+      stdin: options.stdin ?? ctx.stdin,
+      stdout: options.stdout ?? ctx.stdout,
+      stderr: options.stderr ?? ctx.stderr,
+      tty: options.tty ?? ctx.tty,
+      user: options.user ?? ctx.user,
+      ppid: parent.pid,
+      net: ctx.net,
+    };
+    let child: Proc;
+    if (options.program !== undefined) child = this.spawn(options.program, argv, spawnOptions);
+    else {
+      const result = this.exec(argv, spawnOptions);
+      if (result.ok) child = result.proc;
+      else {
+        const status = cannotRun(result.resolution);
+        child = this.spawn(async () => status, argv, spawnOptions);
+      }
+    }
+    return {
+      pid: child.pid,
+      wait: () => parent.gate(child.wait()),
+      kill: (signal) => {
+        this.kill(child.pid, signal, true);
+      },
+    };
+  }
+
+  #unwrap(stream: Reader | Writer): Reader | Writer {
+    return this.#underlying.get(stream) ?? stream;
+  }
+
+  #hold(holds: Map<object, number>, ...streams: (Reader | Writer)[]): void {
+    for (const s of streams) if (closable(s)) holds.set(s, (holds.get(s) ?? 0) + 1);
+  }
+
+  #release(holds: Map<object, number>, close: (s: Closable) => void, ...streams: (Reader | Writer)[]): void {
+    for (const s of streams) {
+      if (!closable(s)) continue;
+      const left = (holds.get(s) ?? 1) - 1;
+      if (left > 0) holds.set(s, left);
+      else {
+        holds.delete(s);
+        close(s);
+      }
+    }
+  }
+}
+
+type Closable = { close?: () => void; closeRead?: () => void };
+
+function closable(stream: Reader | Writer): stream is (Reader | Writer) & Closable {
+  const s = stream as Closable;
+  return typeof s.close === 'function' || typeof s.closeRead === 'function';
+}
+
+function missingProgram(name: string): Program {
+  return async (ctx) => {
+    ctx.stderr.write(`${ctx.argv[0] ?? name}: internal error: no program '${name}' is registered\n`);
+    return 127;
+  };
+}
