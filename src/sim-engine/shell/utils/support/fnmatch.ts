@@ -35,7 +35,7 @@ export function fnmatchRegExp(pattern: string, ignoreCase = false): RegExp {
         if (named) {
           cls += POSIX_CLASSES[named[1]!] ?? '';
           j += named[0].length - 1;
-        } else cls += /[\\\]\[^]/.test(body[j]!) ? '\\' + body[j] : body[j];
+        } else cls += /[\\\][^]/.test(body[j]!) ? '\\' + body[j] : body[j];
       }
       re += `[${negate ? '^' : ''}${cls}]`;
       i = close;
