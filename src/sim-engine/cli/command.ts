@@ -92,9 +92,14 @@ export class Command {
     return this.runnable || this.children.some((c) => c.isAvailable);
   }
 
-  /** Flags of this command plus the persistent ones of the root (help). */
+  /**
+   * Flags of this command plus the persistent ones of the root (help). As cobra's
+   * AddFlagSet, an inherited flag is skipped when the command has its own of that name:
+   * `docker run` defines its own `--help` so that `-h` can be `--hostname`.
+   */
   get flags(): FlagSpec[] {
-    return [...(this.spec.flags ?? []), HELP_FLAG];
+    const own = this.spec.flags ?? [];
+    return own.some((f) => f.name === HELP_FLAG.name) ? [...own] : [...own, HELP_FLAG];
   }
 
   findChild(name: string): Command | undefined {

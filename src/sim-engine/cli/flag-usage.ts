@@ -38,7 +38,9 @@ function defaultIsZero(spec: FlagSpec): boolean {
       return def === '0' || def === '0s';
     case 'int':
     case 'int64':
+    case 'uint':
     case 'uint16':
+    case 'uint32':
     case 'uint64':
     case 'float64':
       return def === '0';

@@ -46,6 +46,12 @@ export interface FlagSpec {
   deprecated?: string;
   /** pflag MarkShorthandDeprecated: the short form still works, with a notice */
   shorthandDeprecated?: string;
+  /**
+   * pflag flag annotations docker reads: `version` (minimum API version), `ostype`,
+   * `experimental`, `swarm` — hideUnsupportedFeatures hides the flag in help and
+   * areFlagsSupported rejects it when the daemon lacks the feature.
+   */
+  annotations?: Record<string, string[]>;
   /** parse/validate one occurrence; throw an Error whose message pflag shows after "flag: " */
   parse?: (raw: string) => unknown;
   /** the flag accumulates occurrences (lists) rather than replacing */
@@ -66,7 +72,9 @@ const ZERO_DEFAULTS: Record<string, string> = {
   bool: 'false',
   int: '0',
   int64: '0',
+  uint: '0',
   uint16: '0',
+  uint32: '0',
   uint64: '0',
   float64: '0',
   duration: '0s',
@@ -92,6 +100,9 @@ function parseOne(spec: FlagSpec, raw: string): unknown {
       return parseGoInt(raw, 64);
     case 'uint16':
       return parseGoUint(raw, 16);
+    case 'uint32':
+      return parseGoUint(raw, 32);
+    case 'uint':
     case 'uint64':
       return parseGoUint(raw, 64);
     case 'float64':
@@ -113,7 +124,9 @@ function initialValue(spec: FlagSpec): unknown {
       return def === 'true';
     case 'int':
     case 'int64':
+    case 'uint':
     case 'uint16':
+    case 'uint32':
     case 'uint64':
     case 'float64':
       return Number(def) || 0;
