@@ -1,0 +1,78 @@
+/**
+ * `docker container update`, `docker update` — docker/cli cli/command/container/update.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { memBytes, memSwapBytes, nanoCPUs } from '../opts/opts.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const updateCommand: CommandSpec = {
+  use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Update configuration of one or more containers',
+  args: requiresMinArgs(1),
+  annotations: { aliases: 'docker container update, docker update' },
+  flags: [
+    {
+      name: 'blkio-weight',
+      type: 'uint16',
+      usage: 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)',
+    },
+    { name: 'cpu-period', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) period' },
+    { name: 'cpu-quota', type: 'int64', usage: 'Limit CPU CFS (Completely Fair Scheduler) quota' },
+    {
+      name: 'cpu-rt-period',
+      type: 'int64',
+      usage: 'Limit the CPU real-time period in microseconds',
+      annotations: { version: ['1.25'] },
+    },
+    {
+      name: 'cpu-rt-runtime',
+      type: 'int64',
+      usage: 'Limit the CPU real-time runtime in microseconds',
+      annotations: { version: ['1.25'] },
+    },
+    { name: 'cpu-shares', shorthand: 'c', type: 'int64', usage: 'CPU shares (relative weight)' },
+    {
+      name: 'cpus',
+      type: 'decimal',
+      usage: 'Number of CPUs',
+      annotations: { version: ['1.29'] },
+      parse: nanoCPUs,
+    },
+    { name: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
+    { name: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)' },
+    {
+      name: 'kernel-memory',
+      type: 'bytes',
+      usage: 'Kernel memory limit (deprecated)',
+      defValue: '0',
+      hidden: true,
+      annotations: { deprecated: [] },
+      parse: memBytes,
+    },
+    { name: 'memory', shorthand: 'm', type: 'bytes', usage: 'Memory limit', defValue: '0', parse: memBytes },
+    { name: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit', defValue: '0', parse: memBytes },
+    {
+      name: 'memory-swap',
+      type: 'bytes',
+      usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap',
+      defValue: '0',
+      parse: memSwapBytes,
+    },
+    {
+      name: 'pids-limit',
+      type: 'int64',
+      usage: 'Tune container pids limit (set -1 for unlimited)',
+      annotations: { version: ['1.40'] },
+    },
+    { name: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits' },
+  ],
+  run: runUpdate,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runUpdate(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

@@ -1,0 +1,34 @@
+/**
+ * `docker system prune` — docker/cli cli/command/system/prune.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { filterOpt } from '../opts/opts.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const pruneCommand: CommandSpec = {
+  use: 'prune [OPTIONS]',
+  short: 'Remove unused data',
+  args: noArgs,
+  annotations: { version: '1.25' },
+  flags: [
+    { name: 'all', shorthand: 'a', type: 'bool', usage: 'Remove all unused images not just dangling ones' },
+    {
+      name: 'filter',
+      type: 'filter',
+      usage: 'Provide filter values (e.g. "label=<key>=<value>")',
+      annotations: { version: ['1.28'] },
+      parse: filterOpt,
+    },
+    { name: 'force', shorthand: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+    { name: 'volumes', type: 'bool', usage: 'Prune anonymous volumes' },
+  ],
+  run: runPrune,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runPrune(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}
