@@ -4,7 +4,7 @@
  * sizes) are used where data/ has them; the rest is derived deterministically:
  *
  * - a blob digest is the sha256 of `blob <recipe>`, unless another image's layer with the
- *   same recipe carries the real one (so shared base layers share digests);
+ *   same recipe carries the real one (so shared base layers share digests and sizes);
  * - a diffID is the sha256 of `diff <blob digest>` (BuildKit's empty layer keeps its real
  *   pair, 4f4fb700… / 5f70bf18…);
  * - an image ID is the sha256 of its config, history and diffIDs; a manifest digest the
@@ -69,26 +69,32 @@ export const recipeName = (recipe: string): string => recipe.split('#')[0]!;
 
 function buildAll(specs: readonly ImageSpec[]): CatalogueImage[] {
   // real blob digests, by recipe, so that every image sharing a layer shares its digest
-  const known = new Map<string, string>();
+  const known = new Map<string, { blob?: string; size?: number }>();
   for (const spec of specs) {
-    for (const [recipe, , , blob] of spec.layers) if (blob && !known.has(recipe)) known.set(recipe, blob);
+    for (const [recipe, , size, blob] of spec.layers) {
+      const k = known.get(recipe) ?? {};
+      known.set(recipe, { blob: k.blob ?? blob, size: k.size ?? size });
+    }
   }
   return specs.map((spec) => build(spec, known));
 }
 
-function layerOf([recipe, download, size, blob]: LayerSpec, known: Map<string, string>): CatalogueLayer {
+function layerOf(
+  [recipe, download, size, blob]: LayerSpec,
+  known: Map<string, { blob?: string; size?: number }>,
+): CatalogueLayer {
   if (recipe === 'empty') return { recipe, ...EMPTY_LAYER, download: 32, size: 0 };
-  const hex = blob ?? known.get(recipe) ?? sha256(`blob ${recipe}`);
+  const hex = blob ?? known.get(recipe)?.blob ?? sha256(`blob ${recipe}`);
   return {
     recipe,
     blob: `sha256:${hex}`,
     diffId: digestOf(`diff sha256:${hex}`),
     download,
-    size: size ?? Math.round(download * ratio(recipe)),
+    size: size ?? known.get(recipe)?.size ?? Math.round(download * ratio(recipe)),
   };
 }
 
-function build(spec: ImageSpec, known: Map<string, string>): CatalogueImage {
+function build(spec: ImageSpec, known: Map<string, { blob?: string; size?: number }>): CatalogueImage {
   const layers = spec.layers.map((l) => layerOf(l, known));
   const history = spec.history.map((h) =>
     h.created_by.includes('@file:')

@@ -9,6 +9,7 @@
  */
 import { allImages, repositoryImages } from './catalogue.ts';
 import { buildLayer } from './fs/index.ts';
+import { parseRfc3339 } from './rfc3339.ts';
 import { DEFAULT_DOMAIN, familiarString, type Reference } from './reference.ts';
 import type { CatalogueImage, CatalogueLayer, LayerEntry } from './types.ts';
 
@@ -94,7 +95,7 @@ export function layerEntries(image: CatalogueImage, index: number): readonly Lay
   let entries = layerCache.get(layer.diffId);
   if (!entries) {
     const row = image.history.filter((h) => !h.empty_layer)[index]!;
-    entries = Object.freeze(buildLayer(layer.recipe, Date.parse(row.created)));
+    entries = Object.freeze(buildLayer(layer.recipe, parseRfc3339(row.created)));
     layerCache.set(layer.diffId, entries);
   }
   return entries;

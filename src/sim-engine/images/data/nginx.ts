@@ -149,16 +149,16 @@ function legacyNginx(n: Nginx & { dockerVersion: string }): ImageSpec {
     history: [
       lg(
         n.base.created,
-        `/bin/sh -c #(nop) ADD file:${fileHash(`${n.suite}-slim:${n.base.created}`)} in / `,
+        `/bin/sh -c #(nop) ADD ${fileHash(`${n.suite}-slim:${n.base.created}`)} in / `,
         true,
       ),
       lg(n.base.created, '/bin/sh -c #(nop)  CMD ["bash"]'),
       lg(n.c, `/bin/sh -c #(nop)  LABEL maintainer=${MAINT}`),
       ...envs.map((e) => lg(n.c, `/bin/sh -c #(nop)  ENV ${e}`)),
       lg(n.c, cut(RUN_LEGACY, 120), true),
-      lg(n.c, `/bin/sh -c #(nop) COPY file:${fileHash(hashOf('docker-entrypoint.sh'))} in / `, true),
+      lg(n.c, `/bin/sh -c #(nop) COPY ${fileHash(hashOf('docker-entrypoint.sh'))} in / `, true),
       ...n.scripts.map((s) =>
-        lg(n.c, `/bin/sh -c #(nop) COPY file:${fileHash(hashOf(s))} in /docker-entrypoint.d `, true),
+        lg(n.c, `/bin/sh -c #(nop) COPY ${fileHash(hashOf(s))} in /docker-entrypoint.d `, true),
       ),
       lg(n.c, '/bin/sh -c #(nop)  ENTRYPOINT ["/docker-entrypoint.sh"]'),
       lg(n.c, '/bin/sh -c #(nop)  EXPOSE 80'),
@@ -447,7 +447,7 @@ function NGINX_1_17(): ImageSpec {
       StopSignal: 'SIGTERM',
     },
     history: [
-      lg(base, `/bin/sh -c #(nop) ADD file:${fileHash(`buster-slim:${base}`)} in / `, true),
+      lg(base, `/bin/sh -c #(nop) ADD ${fileHash(`buster-slim:${base}`)} in / `, true),
       lg(base, '/bin/sh -c #(nop)  CMD ["bash"]'),
       lg(c, `/bin/sh -c #(nop)  LABEL maintainer=${MAINT}`),
       ...envs.map((e) => lg(c, `/bin/sh -c #(nop)  ENV ${e}`)),
