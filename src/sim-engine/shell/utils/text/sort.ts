@@ -36,12 +36,8 @@ function fields(line: string, sep: string | undefined): string[] {
 function extract(line: string, key: Key, sep: string | undefined, skipBlanks: boolean): string {
   const f = fields(line, sep);
   let start = f.slice(0, key.startField - 1).reduce((n, x) => n + x.length + (sep ? 1 : 0), 0);
-  let first = f[key.startField - 1] ?? '';
-  if (skipBlanks || sep === undefined) {
-    const blanks = skipBlanks ? (/^\s*/.exec(first)?.[0].length ?? 0) : 0;
-    start += blanks;
-    first = first.slice(blanks);
-  }
+  const first = f[key.startField - 1] ?? '';
+  if (skipBlanks) start += /^\s*/.exec(first)?.[0].length ?? 0;
   start += key.startChar - 1;
   let end: number;
   if (key.endField === Infinity) end = line.length;
