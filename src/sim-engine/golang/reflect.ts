@@ -27,6 +27,15 @@ function isExportedName(name: string): boolean {
   return /^\p{Lu}/u.test(name);
 }
 
+/** Bind a method to its receiver, keeping its arity and any annotations (goFunc). */
+function bindMethod(fn: (...a: unknown[]) => unknown, obj: object): (...a: unknown[]) => unknown {
+  const bound = fn.bind(obj);
+  for (const sym of Object.getOwnPropertySymbols(fn)) {
+    Object.defineProperty(bound, sym, Object.getOwnPropertyDescriptor(fn, sym)!);
+  }
+  return bound;
+}
+
 /**
  * Find `name` on a struct-like object: a function (own or inherited, not from
  * Object.prototype) is a method, anything else a field. Lower-case names are Go's

@@ -1,0 +1,227 @@
+/**
+ * encoding/json Marshal over the data model of values.ts, byte for byte as the
+ * daemon and CLI write it: struct fields in declaration order, map keys sorted,
+ * `<`, `>`, `&`, U+2028 and U+2029 escaped (unless escapeHTML is off, as in the
+ * CLI's `json` template function), floats like strconv with exponents below 1e-6
+ * and from 1e21, nil slices and maps as `null`.
+ */
+import { formatFloat } from './float-format.ts';
+import { compareGoStrings, method, structFields, typeName } from './reflect.ts';
+import type { GoComplex } from './values.ts';
+import { GoJSONNumber, kindOf, mapEntries, NO_VALUE, numberValue } from './values.ts';
+
+export class JSONError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JSONError';
+  }
+}
+
+const hex = '0123456789abcdef';
+
+/** appendString: JSON string literal with Go's escapes. */
+export function encodeString(s: string, escapeHTML = true): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) {
+      if (
+        c >= 0x20 &&
+        ch !== '"' &&
+        ch !== '\\' &&
+        !(escapeHTML && (ch === '<' || ch === '>' || ch === '&'))
+      ) {
+        out += ch;
+        continue;
+      }
+      switch (ch) {
+        case '\\':
+        case '"':
+          out += '\\' + ch;
+          break;
+        case '\b':
+          out += '\\b';
+          break;
+        case '\f':
+          out += '\\f';
+          break;
+        case '\n':
+          out += '\\n';
+          break;
+        case '\r':
+          out += '\\r';
+          break;
+        case '\t':
+          out += '\\t';
+          break;
+        default:
+          // control characters, and <, >, & so JSON is safe inside HTML <script> tags
+          out += '\\u00' + hex[c >> 4] + hex[c & 15];
+      }
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    else if (c === 0x2028 || c === 0x2029) out += '\\u202' + hex[c & 15];
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** floatEncoder: like strconv 'f', but 'e' (with a short exponent) for tiny and huge values. */
+export function encodeFloat(f: number): string {
+  if (!Number.isFinite(f)) throw new JSONError(`json: unsupported value: ${formatFloat(f, 'g', -1)}`);
+  const abs = Math.abs(f);
+  let fmt: 'e' | 'f' = 'f';
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) fmt = 'e';
+  let s = formatFloat(f, fmt, -1);
+  if (fmt === 'e') s = s.replace(/e-0(\d)$/, 'e-$1'); // clean up e-09 to e-9
+  return s;
+}
+
+const validNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+export interface MarshalOptions {
+  /** escape <, > and & (default true; the CLI's `json` template function turns it off) */
+  escapeHTML?: boolean;
+}
+
+class Encoder {
+  readonly escapeHTML: boolean;
+  readonly path = new Set<object>();
+
+  constructor(opts: MarshalOptions) {
+    this.escapeHTML = opts.escapeHTML ?? true;
+  }
+
+  encode(v: unknown): string {
+    if (v === NO_VALUE || v === undefined) return 'null';
+    const marshalJSON = method(v, 'MarshalJSON');
+    if (marshalJSON) return this.fromMarshaler(v, marshalJSON);
+    const marshalText = method(v, 'MarshalText');
+    if (marshalText) return encodeString(String(marshalText()), this.escapeHTML);
+    switch (kindOf(v)) {
+      case 'invalid':
+      case 'nil':
+        return 'null';
+      case 'bool':
+        return v ? 'true' : 'false';
+      case 'int':
+        return typeof v === 'bigint' || Math.abs(v as number) < 1e21
+          ? BigInt(v as number | bigint).toString()
+          : encodeFloat(v as number);
+      case 'float':
+        return encodeFloat(numberValue(v));
+      case 'complex':
+        throw new JSONError(`json: unsupported type: ${typeName(v as GoComplex)}`);
+      case 'string':
+        if (v instanceof GoJSONNumber) return this.number(v.text);
+        return encodeString(v as string, this.escapeHTML);
+      case 'func':
+        throw new JSONError(`json: unsupported type: ${typeName(v)}`);
+      case 'slice':
+        return this.guard(
+          v as object,
+          () => '[' + (v as unknown[]).map((e) => this.encode(e)).join(',') + ']',
+        );
+      case 'map':
+        return this.guard(v as object, () => this.map(v));
+      case 'struct':
+        return this.guard(v as object, () => this.struct(v as object));
+    }
+  }
+
+  number(text: string): string {
+    if (text === '') return '0';
+    if (!validNumber.test(text)) throw new JSONError(`json: invalid number literal ${JSON.stringify(text)}`);
+    return text;
+  }
+
+  fromMarshaler(v: unknown, fn: (...a: unknown[]) => unknown): string {
+    let raw: unknown;
+    try {
+      raw = fn();
+    } catch (e) {
+      throw new JSONError(`json: error calling MarshalJSON for type ${typeName(v)}: ${(e as Error).message}`);
+    }
+    const text = String(raw);
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new JSONError(`json: error calling MarshalJSON for type ${typeName(v)}: invalid JSON`);
+    }
+    // Go compacts a Marshaler's output, and escapes it like its own strings.
+    return compactText(text, this.escapeHTML);
+  }
+
+  guard(obj: object, f: () => string): string {
+    if (this.path.has(obj))
+      throw new JSONError(`json: unsupported value: encountered a cycle via ${typeName(obj)}`);
+    this.path.add(obj);
+    try {
+      return f();
+    } finally {
+      this.path.delete(obj);
+    }
+  }
+
+  map(m: unknown): string {
+    const entries = mapEntries(m).map(([k, v]): [string, unknown] => {
+      switch (kindOf(k)) {
+        case 'string':
+          return [String(k instanceof GoJSONNumber ? k.text : k), v];
+        case 'int':
+          return [BigInt(k as number | bigint).toString(), v];
+        default: {
+          const text = method(k, 'MarshalText');
+          if (text) return [String(text()), v];
+          throw new JSONError(`json: unsupported type: ${typeName(m)}`);
+        }
+      }
+    });
+    entries.sort(([a], [b]) => compareGoStrings(a, b));
+    return (
+      '{' + entries.map(([k, v]) => encodeString(k, this.escapeHTML) + ':' + this.encode(v)).join(',') + '}'
+    );
+  }
+
+  struct(obj: object): string {
+    const parts: string[] = [];
+    for (const [k, v] of structFields(obj)) {
+      // an undefined property is an omitted field (like `omitempty`)
+      if (v === undefined) continue;
+      parts.push(encodeString(k, this.escapeHTML) + ':' + this.encode(v));
+    }
+    return '{' + parts.join(',') + '}';
+  }
+}
+
+/** Re-emit valid JSON text without insignificant whitespace (json.Compact with Go's escaping). */
+export function compactText(text: string, escapeHTML: boolean): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '\\') {
+        out += ch + text[++i];
+        continue;
+      }
+      if (ch === '"') inString = false;
+      if (escapeHTML && (ch === '<' || ch === '>' || ch === '&'))
+        out += '\\u00' + hex[ch.charCodeAt(0) >> 4] + hex[ch.charCodeAt(0) & 15];
+      else if (escapeHTML && (ch === '\u2028' || ch === '\u2029'))
+        out += '\\u202' + (ch === '\u2028' ? '8' : '9');
+      else out += ch;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
+    out += ch;
+  }
+  return out;
+}
+
+/** json.Marshal */
+export function marshal(v: unknown, opts: MarshalOptions = {}): string {
+  return new Encoder(opts).encode(v);
+}
