@@ -223,7 +223,11 @@ function legacyUbuntu(
       lg(c0, '/bin/sh -c #(nop)  ARG RELEASE'),
       lg(c0, '/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH'),
       lg(c0, `/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=${version}`),
-      lg(c, `/bin/sh -c #(nop) ADD file:${addFile} in / `, true),
+      lg(
+        c,
+        `/bin/sh -c #(nop) ADD ${addFile.startsWith('@') ? `@file:${addFile.slice(1)}` : `file:${addFile}`} in / `,
+        true,
+      ),
       lg(c, '/bin/sh -c #(nop)  CMD ["/bin/bash"]'),
     ],
     layers: [layer],
@@ -297,7 +301,7 @@ export const UBUNTU: ImageSpec[] = [
     '22.04',
     '2026-09-11T11:43:27Z',
     '2026-09-11T11:43:30Z',
-    '6df3b5a3b2cf8a8e1b7b03c1a2cf1b7f3f9f7de0c4bd8f1ae2a79b8b1f5c3e2d',
+    '@jammy-20260911',
     ['ubuntu:22.04#20260911', 29_537_870, 77_873_152],
   ),
 ];

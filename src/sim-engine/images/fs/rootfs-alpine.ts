@@ -99,7 +99,7 @@ export function alpineRootfs(version: string, mtime: number): LayerEntry[] {
   b.file('/etc/shadow', shadowOf(ALPINE_PASSWD, 'root:*'), { mode: 0o640, gid: 42 });
   b.file('/etc/profile', ALPINE_PROFILE).dir('/etc/profile.d');
   b.file('/etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n');
-  b.file('/etc/hostname', 'localhost\n').file('/etc/motd', ALPINE_MOTD).file('/etc/issue', ALPINE_ISSUE);
+  b.file('/etc/motd', ALPINE_MOTD).file('/etc/issue', ALPINE_ISSUE);
   b.file('/etc/apk/arch', 'x86_64\n').file('/etc/apk/repositories', alpineRepositories(version));
   b.file(
     '/etc/apk/world',
