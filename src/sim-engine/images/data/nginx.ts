@@ -20,6 +20,9 @@ import {
 } from './spec.ts';
 import type { HistoryEntry } from '../types.ts';
 
+/** debian:buster-slim's ADD row as the oracle records it under nginx 1.17 and 1.18. */
+const BUSTER_ADD = 'file:d2abb0e4e7ac1773741f51f57d3a0b8ffc7907348842d773f8c341ba17f856d5';
+
 const MAINT = 'NGINX Docker Maintainers <docker-maint@nginx.com>';
 const CMD = ['nginx', '-g', 'daemon off;'];
 const RUN_DEB =
@@ -48,7 +51,7 @@ interface Nginx {
   njs: string;
   suite: string;
   /** when the base Debian image was made, and its debuerreotype epoch */
-  base: { created: string; epoch: number; download: number; blob?: string };
+  base: { created: string; epoch: number; download: number; blob?: string; addFile?: string };
   c: string;
   /** ACME module (1.29.1 and later) */
   acme?: string;
@@ -415,7 +418,7 @@ function NGINX_1_18(): ImageSpec {
     njs: '0.4.4',
     suite: 'buster',
     dockerVersion: '19.03.12',
-    base: { created: '2020-11-17T20:21:17Z', epoch: 0, download: 27092228 },
+    base: { created: '2020-11-17T20:21:17Z', epoch: 0, download: 27092228, addFile: BUSTER_ADD },
     c: '2020-11-18T07:48:35Z',
     scripts: ['10-listen-on-ipv6-by-default.sh', '20-envsubst-on-templates.sh'],
     download: 26415651,
@@ -447,7 +450,7 @@ function NGINX_1_17(): ImageSpec {
       StopSignal: 'SIGTERM',
     },
     history: [
-      lg(base, `/bin/sh -c #(nop) ADD ${fileHash(`buster-slim:${base}`)} in / `, true),
+      lg(base, `/bin/sh -c #(nop) ADD ${BUSTER_ADD} in / `, true),
       lg(base, '/bin/sh -c #(nop)  CMD ["bash"]'),
       lg(c, `/bin/sh -c #(nop)  LABEL maintainer=${MAINT}`),
       ...envs.map((e) => lg(c, `/bin/sh -c #(nop)  ENV ${e}`)),
