@@ -31,6 +31,9 @@ function unquoteUsage(spec: FlagSpec): { name: string; usage: string } {
 /** pflag defaultIsZeroValue */
 function defaultIsZero(spec: FlagSpec): boolean {
   const def = defValueOf(spec);
+  // docker's own Value types (opts.DurationOpt, service.Uint64Opt…) share pflag's type
+  // names but fall in pflag's default case, where an empty DefValue is the zero value.
+  if (def === '' && spec.type !== 'bool') return true;
   switch (spec.type) {
     case 'bool':
       return def === 'false';
