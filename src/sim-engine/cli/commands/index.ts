@@ -8,6 +8,8 @@ import type { CommandSpec } from '../command.ts';
 import { bakeStubCommand } from './builder/bake.ts';
 // eslint-disable-next-line no-restricted-imports -- docker's `builder` command folder, not the engine's
 import { builderCommand } from './builder/cmd.ts';
+import { checkpointCommand } from './checkpoint/cmd.ts';
+import { configCommand } from './config/cmd.ts';
 import { attachCommand } from './container/attach.ts';
 import { containerCommand } from './container/cmd.ts';
 import { commitCommand } from './container/commit.ts';
@@ -32,6 +34,7 @@ import { topCommand } from './container/top.ts';
 import { unpauseCommand } from './container/unpause.ts';
 import { updateCommand } from './container/update.ts';
 import { waitCommand } from './container/wait.ts';
+import { contextCommand } from './context/cmd.ts';
 import { buildCommand } from './image/build.ts';
 import { imageCommand } from './image/cmd.ts';
 import { historyCommand } from './image/history.ts';
@@ -43,14 +46,26 @@ import { pushCommand } from './image/push.ts';
 import { rmiCommand } from './image/remove.ts';
 import { saveCommand } from './image/save.ts';
 import { tagCommand } from './image/tag.ts';
+import { manifestCommand } from './manifest/cmd.ts';
+// eslint-disable-next-line no-restricted-imports -- docker's `network` command folder, not the engine's
+import { networkCommand } from './network/cmd.ts';
+import { nodeCommand } from './node/cmd.ts';
+import { pluginCommand } from './plugin/cmd.ts';
 import { loginCommand } from './registry/login.ts';
 import { logoutCommand } from './registry/logout.ts';
 import { searchCommand } from './registry/search.ts';
+import { secretCommand } from './secret/cmd.ts';
+import { serviceCommand } from './service/cmd.ts';
+import { stackCommand } from './stack/cmd.ts';
+// eslint-disable-next-line no-restricted-imports -- docker's `swarm` command folder, not the engine's
+import { swarmCommand } from './swarm/cmd.ts';
 import { systemCommand } from './system/cmd.ts';
 import { eventsCommand } from './system/events.ts';
 import { infoCommand } from './system/info.ts';
 import { inspectCommand } from './system/inspect.ts';
 import { versionCommand } from './system/version.ts';
+import { trustCommand } from './trust/cmd.ts';
+import { volumeCommand } from './volume/cmd.ts';
 
 export const commands: CommandSpec[] = [
   // commonly used shorthands
@@ -69,9 +84,23 @@ export const commands: CommandSpec[] = [
   // management commands
   bakeStubCommand,
   builderCommand,
+  checkpointCommand,
   containerCommand,
+  contextCommand,
   imageCommand,
+  manifestCommand,
+  networkCommand,
+  pluginCommand,
   systemCommand,
+  trustCommand,
+  volumeCommand,
+  // orchestration (swarm) commands
+  configCommand,
+  nodeCommand,
+  secretCommand,
+  serviceCommand,
+  stackCommand,
+  swarmCommand,
   // legacy commands
   attachCommand,
   commitCommand,

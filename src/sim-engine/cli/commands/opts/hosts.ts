@@ -21,3 +21,42 @@ export function validateExtraHost(val: string): string {
   }
   return k + ':' + v;
 }
+
+/** net.SplitHostPort for the forms a bind address takes: `host:port`, `:port`, `[v6]:port`. */
+function splitHostPort(hostport: string): [string, string] | undefined {
+  if (hostport.startsWith('[')) {
+    const end = hostport.indexOf(']');
+    if (end < 0 || hostport[end + 1] !== ':') return undefined;
+    return [hostport.slice(1, end), hostport.slice(end + 2)];
+  }
+  const i = hostport.lastIndexOf(':');
+  if (i < 0) return undefined;
+  const host = hostport.slice(0, i);
+  if (host.includes(':')) return undefined;
+  return [host, hostport.slice(i + 1)];
+}
+
+function joinHostPort(host: string, port: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** opts.ParseTCPAddr: `tcp://host:port` from a partial address and a default. */
+export function parseTCPAddr(tryAddr: string, defaultAddr: string): string {
+  if (tryAddr === '' || tryAddr === 'tcp://') return defaultAddr;
+  let addr = tryAddr.startsWith('tcp://') ? tryAddr.slice(6) : tryAddr;
+  if (addr.includes('://') || addr === '') throw new Error(`invalid proto, expected tcp: ${tryAddr}`);
+  const [defaultHost, defaultPort] = splitHostPort(defaultAddr.replace(/^tcp:\/\//, '')) ?? ['', ''];
+  if (addr.endsWith(']:')) addr += defaultPort;
+  const slash = addr.indexOf('/');
+  const hostPart = slash >= 0 ? addr.slice(0, slash) : addr;
+  const path = slash >= 0 ? addr.slice(slash) : '';
+  const split = splitHostPort(hostPart) ?? splitHostPort(joinHostPort(hostPart, defaultPort));
+  if (!split) throw new Error(`invalid bind address format: ${tryAddr}`);
+  let [host, port] = split;
+  if (host === '') host = defaultHost;
+  if (port === '') port = defaultPort;
+  if (!/^[+-]?\d+$/.test(port) || Number(port) === 0) {
+    if (!/^[+-]?0+$/.test(port)) throw new Error(`invalid bind address format: ${tryAddr}`);
+  }
+  return `tcp://${joinHostPort(host, port)}${path}`;
+}

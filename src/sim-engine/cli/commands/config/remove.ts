@@ -1,0 +1,21 @@
+/**
+ * `docker config rm` — docker/cli cli/command/config/remove.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const configRemoveCommand: CommandSpec = {
+  use: 'rm CONFIG [CONFIG...]',
+  aliases: ['remove'],
+  short: 'Remove one or more configs',
+  args: requiresMinArgs(1),
+  run: runRm,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runRm(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

@@ -1,0 +1,30 @@
+/**
+ * `docker context inspect` — docker/cli cli/command/context/inspect.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn } from '../../command.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const inspectCommand: CommandSpec = {
+  use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]',
+  short: 'Display detailed information on one or more contexts',
+  flags: [
+    {
+      name: 'format',
+      shorthand: 'f',
+      type: 'string',
+      usage: `Format output using a custom template:
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+    },
+  ],
+  run: runInspect,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

@@ -1,0 +1,43 @@
+/**
+ * `docker network ls` — docker/cli cli/command/network/list.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { filterOpt } from '../opts/opts.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const listCommand: CommandSpec = {
+  use: 'ls [OPTIONS]',
+  aliases: ['list'],
+  short: 'List networks',
+  args: noArgs,
+  flags: [
+    {
+      name: 'filter',
+      shorthand: 'f',
+      type: 'filter',
+      usage: 'Provide filter values (e.g. "driver=bridge")',
+      parse: filterOpt,
+    },
+    {
+      name: 'format',
+      type: 'string',
+      usage: `Format output using a custom template:
+'table':            Print output in table format with column headers (default)
+'table TEMPLATE':   Print output in table format using the given Go template
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+    },
+    { name: 'no-trunc', type: 'bool', usage: 'Do not truncate the output' },
+    { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only display network IDs' },
+  ],
+  run: runLs,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

@@ -1,0 +1,21 @@
+/**
+ * `docker service rm` — docker/cli cli/command/service/remove.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const removeCommand: CommandSpec = {
+  use: 'rm SERVICE [SERVICE...]',
+  aliases: ['remove'],
+  short: 'Remove one or more services',
+  args: requiresMinArgs(1),
+  run: runRm,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runRm(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

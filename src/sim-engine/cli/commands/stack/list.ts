@@ -1,0 +1,35 @@
+/**
+ * `docker stack ls` — docker/cli cli/command/stack/list.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { orchestratorFlag } from './opts.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const listCommand: CommandSpec = {
+  use: 'ls [OPTIONS]',
+  aliases: ['list'],
+  short: 'List stacks',
+  args: noArgs,
+  flags: [
+    {
+      name: 'format',
+      type: 'string',
+      usage: `Format output using a custom template:
+'table':            Print output in table format with column headers (default)
+'table TEMPLATE':   Print output in table format using the given Go template
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+    },
+    orchestratorFlag,
+  ],
+  run: runLs,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

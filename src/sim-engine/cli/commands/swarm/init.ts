@@ -1,0 +1,108 @@
+/**
+ * `docker swarm init` — docker/cli cli/command/swarm/init.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { parseIPNetSlice } from '../opts/pflag.ts';
+import { parseExternalCA, parseNodeAddr } from './opts.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const initCommand: CommandSpec = {
+  use: 'init [OPTIONS]',
+  short: 'Initialize a swarm',
+  args: noArgs,
+  annotations: { swarm: '', version: '1.24' },
+  flags: [
+    { name: 'advertise-addr', type: 'string', usage: 'Advertised address (format: "<ip|interface>[:port]")' },
+    {
+      name: 'autolock',
+      type: 'bool',
+      usage: 'Enable manager autolocking (requiring an unlock key to start a stopped manager)',
+    },
+    {
+      name: 'availability',
+      type: 'string',
+      usage: 'Availability of the node ("active", "pause", "drain")',
+      defValue: 'active',
+    },
+    {
+      name: 'cert-expiry',
+      type: 'duration',
+      usage: 'Validity period for node certificates (ns|us|ms|s|m|h)',
+      defValue: '2160h0m0s',
+    },
+    {
+      name: 'data-path-addr',
+      type: 'string',
+      usage: 'Address or interface to use for data path traffic (format: "<ip|interface>")',
+      annotations: { version: ['1.31'] },
+    },
+    {
+      name: 'data-path-port',
+      type: 'uint32',
+      usage:
+        'Port number to use for data path traffic (1024 - 49151). If no value is set or is set to 0, the default port (4789) is used.',
+      defValue: '0',
+      annotations: { version: ['1.40'] },
+    },
+    {
+      name: 'default-addr-pool',
+      type: 'ipNetSlice',
+      usage: 'default address pool in CIDR format',
+      defValue: '[]',
+      annotations: { version: ['1.39'] },
+      parse: parseIPNetSlice,
+      repeatable: true,
+    },
+    {
+      name: 'default-addr-pool-mask-length',
+      type: 'uint32',
+      usage: 'default address pool subnet mask length',
+      defValue: '24',
+      annotations: { version: ['1.39'] },
+    },
+    {
+      name: 'dispatcher-heartbeat',
+      type: 'duration',
+      usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)',
+      defValue: '5s',
+    },
+    {
+      name: 'external-ca',
+      type: 'external-ca',
+      usage: 'Specifications of one or more certificate signing endpoints',
+      parse: parseExternalCA,
+      repeatable: true,
+    },
+    { name: 'force-new-cluster', type: 'bool', usage: 'Force create a new cluster from current state' },
+    {
+      name: 'listen-addr',
+      type: 'node-addr',
+      usage: 'Listen address (format: "<ip|interface>[:port]")',
+      defValue: '0.0.0.0:2377',
+      parse: parseNodeAddr,
+    },
+    {
+      name: 'max-snapshots',
+      type: 'uint64',
+      usage: 'Number of additional Raft snapshots to retain',
+      annotations: { version: ['1.25'] },
+    },
+    {
+      name: 'snapshot-interval',
+      type: 'uint64',
+      usage: 'Number of log entries between Raft snapshots',
+      defValue: '10000',
+      annotations: { version: ['1.25'] },
+    },
+    { name: 'task-history-limit', type: 'int64', usage: 'Task history retention limit', defValue: '5' },
+  ],
+  run: runInit,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runInit(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}

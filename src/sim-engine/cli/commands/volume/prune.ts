@@ -1,0 +1,38 @@
+/**
+ * `docker volume prune` — docker/cli cli/command/volume/prune.go (v28.5.2).
+ */
+
+import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { filterOpt } from '../opts/opts.ts';
+import { notSimulated } from '../not-simulated.ts';
+
+export const pruneCommand: CommandSpec = {
+  use: 'prune [OPTIONS]',
+  short: 'Remove unused local volumes',
+  args: noArgs,
+  annotations: { version: '1.25' },
+  flags: [
+    {
+      name: 'all',
+      shorthand: 'a',
+      type: 'bool',
+      usage: 'Remove all unused volumes, not just anonymous ones',
+      annotations: { version: ['1.42'] },
+    },
+    {
+      name: 'filter',
+      type: 'filter',
+      usage: 'Provide filter values (e.g. "label=<label>")',
+      parse: filterOpt,
+    },
+    { name: 'force', shorthand: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+  ],
+  run: runPrune,
+};
+
+// ---------------------------------------------------------------------------
+// What the command does. Replace notSimulated with the real implementation.
+
+function runPrune(...params: Parameters<RunFn>): ReturnType<RunFn> {
+  return notSimulated(...params);
+}
