@@ -152,7 +152,7 @@ function legacyNginx(n: Nginx & { dockerVersion: string }): ImageSpec {
     history: [
       lg(
         n.base.created,
-        `/bin/sh -c #(nop) ADD ${fileHash(`${n.suite}-slim:${n.base.created}`)} in / `,
+        `/bin/sh -c #(nop) ADD ${n.base.addFile ?? fileHash(`${n.suite}-slim:${n.base.created}`)} in / `,
         true,
       ),
       lg(n.base.created, '/bin/sh -c #(nop)  CMD ["bash"]'),
