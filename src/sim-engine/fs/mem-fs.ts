@@ -45,13 +45,16 @@ export class MemFs implements FileSystem {
   #root: DirNode;
   #owner: Owner = {};
   readonly now: () => number;
+  /** how directory sizes read, as given to the constructor */
+  readonly dirSizeKind: 'disk' | 'tmpfs';
   protected readonly dirSize: DirSize;
   /** whether a copy of another tree's directory counts as merged (overlayfs) */
   protected layered = false;
 
   constructor(options: MemFsOptions = {}) {
     this.now = options.now ?? (() => 0);
-    this.dirSize = options.dirSize === 'tmpfs' ? TMPFS_DIR_SIZE : DISK_DIR_SIZE;
+    this.dirSizeKind = options.dirSize ?? 'disk';
+    this.dirSize = this.dirSizeKind === 'tmpfs' ? TMPFS_DIR_SIZE : DISK_DIR_SIZE;
     this.#root = options.tree?.root ?? newDir(this.#owner, 0o755, 0, 0, this.now());
   }
 
@@ -67,6 +70,11 @@ export class MemFs implements FileSystem {
   }
 
   // --- making the walked directories ours (copy-up) ---------------------------
+
+  /** Own the root now rather than at the first write (an overlay's root is always merged). */
+  protected adoptRoot(): void {
+    if (this.#root.owner !== this.#owner) this.#root = copyNode(this.#root, this.#owner, this.layered);
+  }
 
   /** Copy every directory of the walk we do not own, top down; returns the owned chain. */
   #own(found: Found): DirNode[] {

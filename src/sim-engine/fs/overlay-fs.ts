@@ -1,0 +1,109 @@
+/**
+ * A container's root file system: an image's layers, read-only and shared, under a
+ * writable layer of the container's own, as overlay2 mounts them.
+ *
+ * The image's layers are merged once into an immutable tree (LayerCache, keyed by the
+ * chain of layer ids, so images that share base layers share those trees too). An
+ * OverlayFs starts from that tree without copying anything: creating one costs a
+ * handful of allocations. Writing copies up only what it touches — the file, and the
+ * directories on its path (not their contents) — which is overlayfs's copy-up; a
+ * deletion simply drops the name from the copied-up directory, and `changes()`
+ * reports it as the whiteout overlayfs would have written; a directory removed and made
+ * again is a new directory, reported opaque.
+ *
+ * Directories that exist in more than one layer (the container's included) report a
+ * link count of 1, as overlayfs's merged directories do.
+ */
+import { applyLayer } from './apply-layer.ts';
+import { treeChanges, treeDiff } from './changes.ts';
+import type { DiffEntry, Layer, LayerEntry } from './layer.ts';
+import { CURRENT_ROOT, MemFs } from './mem-fs.ts';
+import type { Tree } from './mem-fs.ts';
+
+/** The merged, immutable tree of a chain of layers. */
+export interface LowerTree extends Tree {
+  /** the layer ids, bottom first */
+  readonly layerIds: readonly string[];
+}
+
+/** A layer as the cache is given it: its id and its entries (made on first use). */
+export interface LayerSource {
+  id: string;
+  entries: Layer | (() => Layer);
+}
+
+/** A MemFs whose copies of lower directories count as merged (for link counts). */
+class LayeredMemFs extends MemFs {
+  constructor(tree: Tree, now: () => number) {
+    super({ tree, now });
+    this.layered = true;
+  }
+}
+
+/**
+ * Merged trees of layer chains, built once. Ids are content digests (diff IDs), so a
+ * tree can be shared by every image, container and lab that uses the same chain.
+ */
+export class LayerCache {
+  #trees = new Map<string, LowerTree>();
+  readonly #mtime: number;
+
+  /** @param mtime the time of entries that give none (the catalogue's build date) */
+  constructor(options: { mtime?: number } = {}) {
+    this.#mtime = options.mtime ?? 0;
+  }
+
+  /** The merged tree of `layers` (bottom first); the empty chain is an empty root. */
+  tree(layers: readonly LayerSource[]): LowerTree {
+    let key = '';
+    let tree: LowerTree | undefined = this.#trees.get(key);
+    if (!tree) {
+      const empty = new MemFs({ now: () => this.#mtime });
+      tree = { root: empty.freeze().root, layerIds: [] };
+      this.#trees.set(key, tree);
+    }
+    for (const layer of layers) {
+      key = key === '' ? layer.id : `${key}\n${layer.id}`;
+      let next = this.#trees.get(key);
+      if (!next) {
+        const fs: MemFs = new LayeredMemFs(tree, () => this.#mtime);
+        applyLayer(fs, typeof layer.entries === 'function' ? layer.entries() : layer.entries);
+        next = { root: fs.freeze().root, layerIds: [...tree.layerIds, layer.id] };
+        this.#trees.set(key, next);
+      }
+      tree = next;
+    }
+    return tree;
+  }
+
+  /** Forget every tree (trees in use stay valid: they are immutable). */
+  clear(): void {
+    this.#trees.clear();
+  }
+
+  get size(): number {
+    return this.#trees.size;
+  }
+}
+
+export class OverlayFs extends MemFs {
+  readonly lower: LowerTree;
+
+  constructor(lower: LowerTree, options: { now?: () => number } = {}) {
+    super({ tree: lower, ...(options.now ? { now: options.now } : {}) });
+    this.layered = true;
+    this.lower = lower;
+    // The root of an overlay mount is always merged (upper and lower).
+    this.adoptRoot();
+  }
+
+  /** The writable layer as a layer: `docker commit`, each RUN step of a build. */
+  changes(): LayerEntry[] {
+    return treeChanges(this.lower.root, this[CURRENT_ROOT]());
+  }
+
+  /** What `docker diff` lists. */
+  diff(): DiffEntry[] {
+    return treeDiff(this.lower.root, this[CURRENT_ROOT]());
+  }
+}
