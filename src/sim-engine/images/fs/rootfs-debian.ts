@@ -186,7 +186,7 @@ export function debianRootfs(f: DebianLike, mtime: number): LayerEntry[] {
   put(SBIN_OTHER, (n) => n, 30_000, true);
   put(['perl', 'gpgv', 'mawk'], (n) => n, 200_000);
   b.bin(`${binDir('bash')}/bash`, 'bash', size('bash', 0)).link(`${binDir('bash')}/rbash`, 'bash', 'bash');
-  b.bin(`${binDir('dash')}/dash`, 'dash', size('dash', 0)).link(`${binDir('sh')}/sh`, 'dash', 'sh@dash');
+  b.bin(`${binDir('dash')}/dash`, 'sh@dash', size('dash', 0)).link(`${binDir('sh')}/sh`, 'dash', 'sh@dash');
   b.link('/usr/bin/awk', '/etc/alternatives/awk', 'awk@mawk').link('/etc/alternatives/awk', '/usr/bin/mawk');
   b.link('/usr/bin/pager', '/etc/alternatives/pager', 'more@util-linux').link(
     '/etc/alternatives/pager',
