@@ -44,6 +44,7 @@ export interface RunOptions {
   /** "address:port" -> service */
   services?: Record<string, FakeService>;
   addresses?: string[];
+  pid?: number;
   /** gives up after this many ms of virtual time (tail -f, yes) */
   stopAfter?: number;
 }
@@ -137,7 +138,7 @@ export async function run(program: Program, argv: string[], options: RunOptions 
     stdout: io.stdout,
     stderr: io.stderr,
     tty: options.tty ?? false,
-    pid: 1,
+    pid: options.pid ?? 1,
     user: options.user ?? { name: 'root', uid: 0, gid: 0 },
     hostname: options.hostname ?? 'box',
     now: () => now,
