@@ -48,11 +48,7 @@ export function lookupMember(obj: object, name: string): Member {
     const value = desc.get ? desc.get.call(obj) : desc.value;
     if (typeof value === 'function') {
       if (!isExportedName(name) || name === 'constructor') return { kind: 'none' };
-      return {
-        kind: 'method',
-        fn: (...args) => (value as (...a: unknown[]) => unknown).apply(obj, args),
-        name,
-      };
+      return { kind: 'method', fn: bindMethod(value as (...a: unknown[]) => unknown, obj), name };
     }
     if (!isExportedName(name)) return { kind: 'unexported' };
     return { kind: 'field', value };

@@ -19,14 +19,19 @@ function mapRunes(s: string, f: (c: string) => string): string {
   return out;
 }
 
+function isASCII(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** strings.ToUpper */
 export function toUpper(s: string): string {
-  return /^[\x00-\x7f]*$/.test(s) ? s.toUpperCase() : mapRunes(s, (c) => c.toUpperCase());
+  return isASCII(s) ? s.toUpperCase() : mapRunes(s, (c) => c.toUpperCase());
 }
 
 /** strings.ToLower */
 export function toLower(s: string): string {
-  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : mapRunes(s, (c) => c.toLowerCase());
+  return isASCII(s) ? s.toLowerCase() : mapRunes(s, (c) => c.toLowerCase());
 }
 
 /** strings.Title's word boundary test */
