@@ -109,6 +109,16 @@ export class MemFs implements FileSystem {
     return copy;
   }
 
+  /** What a rename puts at the destination: the node itself (an overlay may copy it). */
+  protected moved(node: Node, _owned: boolean): Node {
+    return node;
+  }
+
+  /** A token for nodes this file system creates from now on, for subclasses' copies. */
+  protected get owner(): Owner {
+    return this.#owner;
+  }
+
   #touch(dir: DirNode): void {
     dir.mtime = this.now();
   }
@@ -287,7 +297,7 @@ export class MemFs implements FileSystem {
     // replaced some of the ones it walked
     const again = lookup(this.#root, stripSlashes(to), false);
     const dstParent = this.#parent(again);
-    dstParent.children.set(again.name, node);
+    dstParent.children.set(again.name, this.moved(node, node.owner === this.#owner));
     this.#touch(dstParent);
   }
 

@@ -70,6 +70,14 @@ export function copyNode<T extends Node>(node: T, owner: Owner, layered: boolean
   return { ...node, owner };
 }
 
+/** A new node with the same contents all the way down, as `cp -a` makes (new directories). */
+export function deepCopy(node: Node, owner: Owner): Node {
+  if (node.kind !== 'dir') return { ...node, owner };
+  const dir = newDir(owner, node.mode, node.uid, node.gid, node.mtime);
+  for (const [name, child] of node.children) dir.children.set(name, deepCopy(child, owner));
+  return dir;
+}
+
 /** Bytes in the UTF-8 encoding of `text` (the engine has no TextEncoder). */
 export function utf8Length(text: string): number {
   let n = 0;

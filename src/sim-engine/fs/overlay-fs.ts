@@ -19,6 +19,8 @@ import { treeChanges, treeDiff } from './changes.ts';
 import type { DiffEntry, Layer, LayerEntry } from './layer.ts';
 import { CURRENT_ROOT, MemFs } from './mem-fs.ts';
 import type { Tree } from './mem-fs.ts';
+import { deepCopy } from './node.ts';
+import type { Node } from './node.ts';
 
 /** The merged, immutable tree of a chain of layers. */
 export interface LowerTree extends Tree {
@@ -95,6 +97,17 @@ export class OverlayFs extends MemFs {
     this.lower = lower;
     // The root of an overlay mount is always merged (upper and lower).
     this.adoptRoot();
+  }
+
+  /**
+   * Renaming a directory that has lower layers is EXDEV on overlay2 (Docker mounts it
+   * without redirect_dir), and `mv` then copies the tree and deletes the old one; the
+   * rename does the same here, so the result (fresh directories, link counts, diffs) is
+   * what a container shows.
+   */
+  protected override moved(node: Node, owned: boolean): Node {
+    if (node.kind !== 'dir' || (owned && !node.merged)) return node;
+    return deepCopy(node, this.owner);
   }
 
   /** The writable layer as a layer: `docker commit`, each RUN step of a build. */
