@@ -26,8 +26,11 @@ export interface ContextHost {
   kill(pid: number, signal: SignalName, fromInside: boolean): boolean;
   /** start a child of `parent`; streams and the rest default to the parent's */
   spawnChild(parent: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions): ChildProcess;
-  /** remember which stream a context's stream stands for, so children get the real one */
-  register(wrapper: Reader | Writer, underlying: Reader | Writer): void;
+  /**
+   * Remember what a context's stream or network stands for, so that children get the
+   * real one (and are not ended, frozen or closed with the parent's view of it).
+   */
+  register(wrapper: object, underlying: object): void;
 }
 
 export interface ContextInit {
@@ -105,6 +108,7 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
       task.title = title;
     },
   };
+  host.register(ctx.net, init.net);
   return ctx;
 }
 

@@ -396,4 +396,35 @@ describe('ProcessTable: network', () => {
     p.kill('SIGKILL');
     expect(closed).toEqual([81, 80]);
   });
+
+  it('keeps a background child listening and writing after its parent ends', async () => {
+    const { table, clock, out, opts } = setup(2);
+    const server: Program = async (ctx) => {
+      ctx.net.listen(8000, {});
+      await ctx.sleep(1000);
+      ctx.stdout.write('still here\n');
+      await ctx.sleep(1e9);
+      return 0;
+    };
+    const closed: number[] = [];
+    const net = {
+      ...table.network,
+      listen: (port: number) => ({ port, protocol: 'tcp' as const, close: () => closed.push(port) }),
+    };
+    (table.programs as Map<string, Program>).set('server', server);
+    const shell = table.spawn(
+      async (ctx) => {
+        ctx.spawn(['server'], { program: 'server' });
+        return 0;
+      },
+      ['sh'],
+      { ...opts, net },
+    );
+    await shell.wait();
+    clock.advanceBy(1000);
+    await settle();
+    expect(out.text).toBe('still here\n');
+    expect(closed).toEqual([]);
+    expect(table.list().map((p) => [p.args, p.ppid])).toEqual([['server', 0]]);
+  });
 });

@@ -88,8 +88,8 @@ export class ProcessTable implements TaskHost {
   /** how many processes hold each closable stream, as readers and as writers */
   #readHolds = new Map<object, number>();
   #writeHolds = new Map<object, number>();
-  /** a context's stream → the stream it stands for */
-  #underlying = new WeakMap<object, Reader | Writer>();
+  /** a context's stream or network → the one it stands for */
+  #underlying = new WeakMap<object, object>();
   readonly #contextHost: ContextHost;
 
   constructor(options: ProcessTableOptions) {
@@ -137,9 +137,9 @@ export class ProcessTable implements TaskHost {
       run = this.programs.get(tag.name) ?? missingProgram(tag.name);
     } else run = program;
 
-    const stdin = this.#unwrap(options.stdin ?? new NullReader()) as Reader;
-    const stdout = this.#unwrap(options.stdout ?? nullWriter) as Writer;
-    const stderr = this.#unwrap(options.stderr ?? nullWriter) as Writer;
+    const stdin: Reader = this.#unwrap(options.stdin ?? new NullReader());
+    const stdout: Writer = this.#unwrap(options.stdout ?? nullWriter);
+    const stderr: Writer = this.#unwrap(options.stderr ?? nullWriter);
     const task = new Task(this, {
       pid: this.#nextPid++,
       ppid: options.ppid ?? 0,
@@ -162,7 +162,7 @@ export class ProcessTable implements TaskHost {
       stderr,
       tty: options.tty ?? false,
       user: options.user ?? ROOT_USER,
-      net: options.net ?? this.network,
+      net: this.#unwrap(options.net ?? this.network),
     });
     let result: Promise<number>;
     try {
@@ -253,7 +253,7 @@ export class ProcessTable implements TaskHost {
       tty: options.tty ?? ctx.tty,
       user: options.user ?? ctx.user,
       ppid: parent.pid,
-      net: ctx.net,
+      net: this.#unwrap(ctx.net),
     };
     let child: Proc;
     if (options.program !== undefined) child = this.spawn(options.program, argv, spawnOptions);
@@ -274,8 +274,8 @@ export class ProcessTable implements TaskHost {
     };
   }
 
-  #unwrap(stream: Reader | Writer): Reader | Writer {
-    return this.#underlying.get(stream) ?? stream;
+  #unwrap<T extends object>(wrapper: T): T {
+    return (this.#underlying.get(wrapper) as T | undefined) ?? wrapper;
   }
 
   #hold(holds: Map<object, number>, ...streams: (Reader | Writer)[]): void {
