@@ -7,7 +7,11 @@ export function boolValue(query: Record<string, string> | undefined, key: string
 }
 
 /** httputils.BoolValueOrDefault */
-export function boolValueOrDefault(query: Record<string, string> | undefined, key: string, d: boolean): boolean {
+export function boolValueOrDefault(
+  query: Record<string, string> | undefined,
+  key: string,
+  d: boolean,
+): boolean {
   if (query?.[key] === undefined || query[key] === '') return d;
   return boolValue(query, key);
 }

@@ -22,7 +22,12 @@ export const requiresMinArgs = (n: number): ArgsRule => ({ kind: 'min', n });
 export const requiresMaxArgs = (n: number): ArgsRule => ({ kind: 'max', n });
 export const requiresRangeArgs = (min: number, max: number): ArgsRule => ({ kind: 'range', min, max });
 
-export type RunFn = (cli: DockerCli, flags: FlagValues, args: string[], cmd: Command) => Promise<number | void>;
+export type RunFn = (
+  cli: DockerCli,
+  flags: FlagValues,
+  args: string[],
+  cmd: Command,
+) => Promise<number | void>;
 
 export interface CommandSpec {
   /** cobra Use, e.g. `run [OPTIONS] IMAGE [COMMAND] [ARG...]` */

@@ -96,7 +96,9 @@ export function flagUsagesWrapped(specs: readonly FlagSpec[], cols: number): str
   for (const spec of sorted) {
     if (spec.hidden) continue;
     let line =
-      spec.shorthand && !spec.shorthandDeprecated ? `  -${spec.shorthand}, --${spec.name}` : `      --${spec.name}`;
+      spec.shorthand && !spec.shorthandDeprecated
+        ? `  -${spec.shorthand}, --${spec.name}`
+        : `      --${spec.name}`;
     const { name, usage } = unquoteUsage(spec);
     if (name) line += ' ' + name;
     if (spec.noOptDefVal !== undefined) {
@@ -109,7 +111,8 @@ export function flagUsagesWrapped(specs: readonly FlagSpec[], cols: number): str
     if (line.length > maxlen) maxlen = line.length;
     line += usage;
     if (!defaultIsZero(spec)) {
-      line += spec.type === 'string' ? ` (default ${goQuote(defValueOf(spec))})` : ` (default ${defValueOf(spec)})`;
+      line +=
+        spec.type === 'string' ? ` (default ${goQuote(defValueOf(spec))})` : ` (default ${defValueOf(spec)})`;
     }
     if (spec.deprecated) line += ` (DEPRECATED: ${spec.deprecated})`;
     lines.push(line);

@@ -14,13 +14,15 @@ export function parseGoBool(s: string): boolean {
 export function parseGoInt(s: string, bits = 64): number {
   const n = parseIntBase0(s, 'strconv.ParseInt');
   const limit = 2 ** (bits - 1);
-  if (n >= limit || n < -limit) throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
+  if (n >= limit || n < -limit)
+    throw new Error(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
   return n;
 }
 
 /** strconv.ParseUint(s, 0, bits) */
 export function parseGoUint(s: string, bits = 64): number {
-  if (s.startsWith('-') || s.startsWith('+')) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
+  if (s.startsWith('-') || s.startsWith('+'))
+    throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`);
   const n = parseIntBase0(s, 'strconv.ParseUint');
   if (n >= 2 ** bits) throw new Error(`strconv.ParseUint: parsing ${goQuote(s)}: value out of range`);
   return n;

@@ -7,7 +7,14 @@
  * A flag's `type` is its pflag Value.Type() (what help shows after the name), its
  * `defValue` the DefValue string pflag keeps for help's "(default …)".
  */
-import { goQuote, parseGoBool, parseGoDuration, parseGoFloat, parseGoInt, parseGoUint } from './flag-values.ts';
+import {
+  goQuote,
+  parseGoBool,
+  parseGoDuration,
+  parseGoFloat,
+  parseGoInt,
+  parseGoUint,
+} from './flag-values.ts';
 
 export type FlagType =
   | 'bool'
@@ -52,8 +59,13 @@ export interface FlagSpec {
    * areFlagsSupported rejects it when the daemon lacks the feature.
    */
   annotations?: Record<string, string[]>;
-  /** parse/validate one occurrence; throw an Error whose message pflag shows after "flag: " */
-  parse?: (raw: string) => unknown;
+  /**
+   * parse/validate one occurrence; throw an Error whose message pflag shows after
+   * "flag: ". `previous` is the value so far when the flag was already given (a Value.Set
+   * that depends on earlier ones, like 28.5's `-H`). For a repeatable flag, returning
+   * undefined adds nothing (opts.FilterOpt ignores an empty `--filter ""`).
+   */
+  parse?: (raw: string, previous?: unknown) => unknown;
   /** the flag accumulates occurrences (lists) rather than replacing */
   repeatable?: boolean;
 }
@@ -90,8 +102,8 @@ export function defValueOf(spec: FlagSpec): string {
   return spec.defValue ?? ZERO_DEFAULTS[spec.type] ?? '';
 }
 
-function parseOne(spec: FlagSpec, raw: string): unknown {
-  if (spec.parse) return spec.parse(raw);
+function parseOne(spec: FlagSpec, raw: string, previous: unknown): unknown {
+  if (spec.parse) return spec.parse(raw, previous);
   switch (spec.type) {
     case 'bool':
       return parseGoBool(raw);
@@ -169,15 +181,22 @@ export class FlagValues {
   set(spec: FlagSpec, raw: string): void {
     let parsed: unknown;
     try {
-      parsed = parseOne(spec, raw);
+      parsed = parseOne(spec, raw, this.changed.has(spec.name) ? this.#values.get(spec.name) : undefined);
     } catch (err) {
       const flagName = spec.shorthand ? `-${spec.shorthand}, --${spec.name}` : `--${spec.name}`;
       const reason = err instanceof Error ? err.message : String(err);
       throw new FlagError(`invalid argument ${goQuote(raw)} for ${goQuote(flagName)} flag: ${reason}`);
     }
     if (isRepeatable(spec)) {
+      if (parsed === undefined) {
+        this.changed.add(spec.name);
+        return;
+      }
       const current = this.changed.has(spec.name) ? (this.#values.get(spec.name) as unknown[]) : [];
-      this.#values.set(spec.name, Array.isArray(parsed) && spec.type === 'stringSlice' ? [...current, ...parsed] : [...current, parsed]);
+      this.#values.set(
+        spec.name,
+        Array.isArray(parsed) && spec.type === 'stringSlice' ? [...current, ...parsed] : [...current, parsed],
+      );
     } else {
       this.#values.set(spec.name, parsed);
     }

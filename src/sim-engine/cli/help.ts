@@ -28,7 +28,9 @@ function topCommands(cmd: Command): Command[] {
   if (cmd.parent) return [];
   return cmd.children
     .filter((c) => c.isAvailable && c.spec.annotations?.['category-top'] !== undefined)
-    .sort((a, b) => Number(a.spec.annotations!['category-top']) - Number(b.spec.annotations!['category-top']));
+    .sort(
+      (a, b) => Number(a.spec.annotations!['category-top']) - Number(b.spec.annotations!['category-top']),
+    );
 }
 
 function operationSubCommands(cmd: Command): Command[] {
@@ -48,9 +50,19 @@ function listing(title: string, cmds: Command[], decorated: boolean): string {
   if (cmds.length === 0) return '';
   let out = `\n\n${title}:`;
   for (const c of cmds) {
-    out += decorated ? `\n  ${rpad(c.name + ' ', c.namePadding + 1)}${c.spec.short}` : `\n  ${rpad(c.name, c.namePadding)} ${c.spec.short}`;
+    out += decorated
+      ? `\n  ${rpad(c.name + ' ', c.namePadding + 1)}${c.spec.short}`
+      : `\n  ${rpad(c.name, c.namePadding)} ${c.spec.short}`;
   }
   return out;
+}
+
+/** cli/cobra.go isExperimental: the command or a parent is annotated `experimentalCLI` */
+function isExperimental(cmd: Command): boolean {
+  for (let c: Command | undefined = cmd; c; c = c.parent) {
+    if (c.spec.annotations?.['experimentalCLI'] !== undefined) return true;
+  }
+  return false;
 }
 
 /** The full help of a command (`docker run --help`), ending with a newline. */
@@ -59,6 +71,14 @@ export function usageString(cmd: Command, width: number): string {
   if (!cmd.hasSubCommands) out += `  ${cmd.useLine}`;
   else out += `  ${cmd.commandPath}${hasAvailableFlags(cmd) ? ' [OPTIONS]' : ''} COMMAND`;
   out += '\n\n' + (cmd.spec.long ?? cmd.spec.short).trim();
+  if (isExperimental(cmd)) {
+    out +=
+      `\n\nEXPERIMENTAL:\n  ${cmd.commandPath} is an experimental feature.\n` +
+      '  Experimental features provide early access to product functionality. These\n' +
+      '  features may change between releases without warning, or can be removed from a\n' +
+      '  future release. Learn more about experimental features in our documentation:\n' +
+      '  https://docs.docker.com/go/experimental/';
+  }
   if (hasAliases(cmd)) out += `\n\nAliases:\n  ${commandAliases(cmd)}`;
   if (cmd.spec.example) out += `\n\nExamples:\n${cmd.spec.example}`;
   if (cmd.parent && hasAvailableFlags(cmd)) {
@@ -71,7 +91,8 @@ export function usageString(cmd: Command, width: number): string {
   if (!cmd.parent && hasAvailableFlags(cmd)) {
     out += '\n\nGlobal Options:\n' + flagUsagesWrapped(cmd.flags, width - 1).trimEnd();
   }
-  if (cmd.hasSubCommands) out += `\n\nRun '${cmd.commandPath} COMMAND --help' for more information on a command.`;
+  if (cmd.hasSubCommands)
+    out += `\n\nRun '${cmd.commandPath} COMMAND --help' for more information on a command.`;
   const additional = cmd.spec.annotations?.['additionalHelp'];
   if (additional) out += `\n\n${additional}`;
   return out + '\n';

@@ -23,7 +23,17 @@ export function rootFlags(home: string): FlagSpec[] {
         'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
     },
     { name: 'debug', shorthand: 'D', type: 'bool', usage: 'Enable debug mode' },
-    { name: 'host', shorthand: 'H', type: 'list', usage: 'Daemon socket to connect to' },
+    // 28.5: a "string" that may be given once (cli/flags/options.go hostVar)
+    {
+      name: 'host',
+      shorthand: 'H',
+      type: 'string',
+      usage: 'Daemon socket to connect to',
+      parse: (raw, previous) => {
+        if (previous !== undefined) throw new Error('specify only one -H');
+        return raw;
+      },
+    },
     {
       name: 'log-level',
       shorthand: 'l',
@@ -32,8 +42,18 @@ export function rootFlags(home: string): FlagSpec[] {
       defValue: 'info',
     },
     { name: 'tls', type: 'bool', usage: 'Use TLS; implied by --tlsverify' },
-    { name: 'tlscacert', type: 'string', usage: 'Trust certs signed only by this CA', defValue: `${home}/.docker/ca.pem` },
-    { name: 'tlscert', type: 'string', usage: 'Path to TLS certificate file', defValue: `${home}/.docker/cert.pem` },
+    {
+      name: 'tlscacert',
+      type: 'string',
+      usage: 'Trust certs signed only by this CA',
+      defValue: `${home}/.docker/ca.pem`,
+    },
+    {
+      name: 'tlscert',
+      type: 'string',
+      usage: 'Path to TLS certificate file',
+      defValue: `${home}/.docker/cert.pem`,
+    },
     { name: 'tlskey', type: 'string', usage: 'Path to TLS key file', defValue: `${home}/.docker/key.pem` },
     { name: 'tlsverify', type: 'bool', usage: 'Use TLS and verify the remote' },
     { name: 'version', shorthand: 'v', type: 'bool', usage: 'Print version information and quit' },
@@ -45,7 +65,9 @@ export function rootSpec(home: string, commands: CommandSpec[]): CommandSpec {
     use: 'docker [OPTIONS] COMMAND [ARG...]',
     short: 'A self-sufficient runtime for containers',
     flags: rootFlags(home),
-    annotations: { additionalHelp: 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/' },
+    annotations: {
+      additionalHelp: 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/',
+    },
     subcommands: commands,
   };
 }
@@ -66,7 +88,10 @@ function checkArgs(cmd: Command, args: string[]): void {
   const use = cmd.useLine;
   const plural = (n: number) => (n === 1 ? 'argument' : 'arguments');
   const fail = (what: string, see = 'Run') => {
-    throw new StatusError(`${bin}: ${what}\n\nUsage:  ${use}\n\n${see} '${path} --help' for more information`, 1);
+    throw new StatusError(
+      `${bin}: ${what}\n\nUsage:  ${use}\n\n${see} '${path} --help' for more information`,
+      1,
+    );
   };
   switch (rule.kind) {
     case 'none':
@@ -120,7 +145,12 @@ export async function runDocker(
   // Streams exist before the client does; errors before connecting still print.
   let cli = makeCli(options.connect([]));
   try {
-    return await dispatch(root, argv, (hosts) => (cli = makeCli(options.connect(hosts))), () => cli);
+    return await dispatch(
+      root,
+      argv,
+      (hosts) => (cli = makeCli(options.connect(hosts))),
+      () => cli,
+    );
   } catch (err) {
     return report(cli, err);
   }
@@ -158,15 +188,12 @@ async function dispatch(
     current().out.write(`Docker version ${ENGINE_VERSION}, build ${CLI_GIT_COMMIT}\n`);
     return 0;
   }
-  const hosts = global.values.list('host');
-  if (hosts.length > 1) throw new StatusError('Specify only one -H', 1);
-  const cli = connect(hosts);
+  const host = global.values.string('host');
+  const cli = connect(host ? [host] : []);
   let args = global.args;
-  if (global.values.bool('help')) {
-    cli.out.write(usageString(root, cli.width));
-    return 0;
-  }
-  if (args.length === 0) {
+  // `docker --help` shows the root's help; `docker --help ps` the help of ps
+  const globalHelp = global.values.bool('help');
+  if (args.length === 0 && !globalHelp) {
     cli.err.write(usageString(root, cli.width));
     return 0;
   }
@@ -174,10 +201,13 @@ async function dispatch(
   if (args[0] === 'help') {
     // `docker help run` is `docker run --help`
     let target = root;
-    for (const a of args.slice(1)) {
-      const child = target.findChild(a);
-      if (!child) throw new StatusError(`unknown help topic: ${args.slice(1).join(' ')}`, 1);
+    const topic = args.slice(1);
+    while (topic.length > 0) {
+      const child = target.findChild(topic[0]!);
+      // cli/cobra.go helpCommand: what Find could not resolve is the unknown topic
+      if (!child) throw new StatusError(`unknown help topic: ${topic.join(' ')}`, 1);
       target = child;
+      topic.shift();
     }
     cli.out.write(usageString(target, cli.width));
     return 0;
@@ -188,20 +218,31 @@ async function dispatch(
     cmd = child;
     args = args.slice(1);
   }
+  if (cmd === root && globalHelp) {
+    cli.out.write(usageString(root, cli.width));
+    return 0;
+  }
   if (cmd === root) {
-    throw new StatusError(`docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`, 1);
+    throw new StatusError(
+      `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`,
+      1,
+    );
   }
   let parsed;
+  // cobra buffers a command's deprecation notices and prints them on stdout once its
+  // flags parsed without error (the root's own flag set prints them on stderr at once)
+  let notices = '';
   try {
     parsed = parseFlags(cmd.flags, args, {
       interspersed: cmd.spec.interspersed ?? true,
-      warn: (t) => cli.err.write(t),
+      warn: (t) => (notices += t),
     });
   } catch (err) {
     if (err instanceof FlagError) throw flagError(cmd, err);
     throw err;
   }
-  if (parsed.values.bool('help')) {
+  if (notices) cli.out.write(notices);
+  if (parsed.values.bool('help') || globalHelp) {
     cli.out.write(usageString(cmd, cli.width));
     return 0;
   }

@@ -6,11 +6,20 @@
  * State moves created → running ⇄ paused, running → exited (→ restarting → running),
  * any → removing → gone; `dead` is not reached by the simulation.
  */
-import type { ContainerConfig, ContainerState, EndpointSettings, HostConfig, MountPoint, PortMap } from '../api/types/container.ts';
+import type {
+  ContainerConfig,
+  ContainerState,
+  EndpointSettings,
+  HostConfig,
+  MountPoint,
+  PortMap,
+} from '../api/types/container.ts';
 import type { FileSystem } from '../fs/types.ts';
 import type { NetNamespace } from '../network/namespace.ts';
 import type { Timer } from '../clock.ts';
+import type { ProcessTable } from '../process/kernel.ts';
 import type { Instant } from './instant.ts';
+import type { MountPlan } from './mounts.ts';
 import { rfc3339Nano, ZERO_TIME } from './instant.ts';
 
 export interface LogEntry {
@@ -23,6 +32,9 @@ export interface LogEntry {
 /** Anything that wants the container's output as it happens (attach, logs -f). */
 export type OutputSubscriber = (entry: LogEntry) => void;
 
+/** A chunk of output as the process wrote it (attach shows prompts without newlines). */
+export type RawSubscriber = (stream: 'stdout' | 'stderr', text: string) => void;
+
 export type Status = ContainerState['Status'];
 
 export interface HealthState {
@@ -34,21 +46,14 @@ export interface HealthState {
 /** The running parts of a started container (absent when it is not running). */
 export interface Running {
   ns: NetNamespace;
-  /** the process table (PID namespace) of the container; typed loosely to keep layers apart */
-  processes: RunningProcesses;
+  /** the container's PID namespace */
+  processes: ProcessTable;
   /** main process pid as the host sees it */
   hostPid: number;
   /** write end of the main process's stdin, when OpenStdin */
-  stdin?: { write(text: string): void; end(): void };
+  stdin?: { write(text: string): void; close(): void };
   /** close the published ports */
   unpublish: () => void;
-}
-
-/** What the daemon needs of a PID namespace (process/kernel's ProcessTable). */
-export interface RunningProcesses {
-  killAll(signal: 'SIGKILL'): void;
-  freeze(): void;
-  thaw(): void;
 }
 
 export class Container {
@@ -77,6 +82,8 @@ export class Container {
   removalInProgress = false;
 
   mounts: MountPoint[] = [];
+  /** where each mount's files come from (volumes, host paths, tmpfs) */
+  mountPlans: MountPlan[] = [];
   /** networks joined, by network name, with the endpoint (IP filled while running) */
   networks = new Map<string, EndpointSettings>();
   /** NetworkSettings.Ports while running: exposed ports and their host bindings */
@@ -84,7 +91,17 @@ export class Container {
   sandboxId = '';
 
   logs: LogEntry[] = [];
+  /** new log lines (logs -f) */
   readonly subscribers = new Set<OutputSubscriber>();
+  /** raw output chunks (attach) */
+  readonly rawSubscribers = new Set<RawSubscriber>();
+  /** the unfinished last line of each stream, waiting for its newline */
+  readonly #partial = { stdout: '', stderr: '' };
+  /** the restart manager's backoff (ms) and its own count of restarts */
+  restartTimeout = 0;
+  restartManagerCount = 0;
+  /** ExitOnNext: the next exit does not restart (set by stop and kill, cleared by a start) */
+  restartCanceled = false;
   readonly execIds = new Set<string>();
 
   /** the container's root as its processes see it (image layers + writable layer + mounts) */
@@ -96,6 +113,8 @@ export class Container {
   /** resolved when the current run ends, with the exit status */
   exitWaiters: ((status: number) => void)[] = [];
   removeWaiters: (() => void)[] = [];
+  /** resolved when the container next starts running */
+  startWaiters: (() => void)[] = [];
 
   constructor(init: {
     id: string;
@@ -159,8 +178,31 @@ export class Container {
     return state;
   }
 
-  /** Append output to the log and hand it to whoever listens. */
-  emit(entry: LogEntry): void {
+  /**
+   * Output from the container's main process: attached clients get it as written;
+   * the json-file log gets it a line at a time (a final partial line at exit).
+   */
+  output(stream: 'stdout' | 'stderr', text: string, time: Instant): void {
+    for (const s of this.rawSubscribers) s(stream, text);
+    let buffered = this.#partial[stream] + text;
+    let nl = buffered.indexOf('\n');
+    while (nl >= 0) {
+      this.#log({ stream, text: buffered.slice(0, nl + 1), time });
+      buffered = buffered.slice(nl + 1);
+      nl = buffered.indexOf('\n');
+    }
+    this.#partial[stream] = buffered;
+  }
+
+  /** The process ended: what is left of an unfinished line goes to the log. */
+  flushOutput(time: Instant): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.#partial[stream]) this.#log({ stream, text: this.#partial[stream], time });
+      this.#partial[stream] = '';
+    }
+  }
+
+  #log(entry: LogEntry): void {
     this.logs.push(entry);
     for (const s of this.subscribers) s(entry);
   }

@@ -16,7 +16,9 @@ export function intToIp(n: number): string {
 }
 
 export function isIPv4(s: string): boolean {
-  return /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(s) && s.split('.').every((p) => Number(p) <= 255);
+  return (
+    /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(s) && s.split('.').every((p) => Number(p) <= 255)
+  );
 }
 
 export interface Subnet {
@@ -39,7 +41,7 @@ export function formatCidr(subnet: Subnet): string {
 
 export function contains(subnet: Subnet, ip: number): boolean {
   const mask = subnet.prefix === 0 ? 0 : (0xffffffff << (32 - subnet.prefix)) >>> 0;
-  return ((ip & mask) >>> 0) === subnet.base;
+  return (ip & mask) >>> 0 === subnet.base;
 }
 
 export function overlaps(a: Subnet, b: Subnet): boolean {

@@ -10,12 +10,7 @@
  * beyond its networks through its host, masqueraded as the host (so it can reach other
  * lab hosts and the ports they publish, but not containers on another bridge).
  */
-import type {
-  HttpRequest,
-  HttpResponse,
-  Listener,
-  ProcessNetwork,
-} from '../process/types.ts';
+import type { HttpRequest, HttpResponse, Listener, ProcessNetwork } from '../process/types.ts';
 import { NetError } from '../process/types.ts';
 
 export interface Interface {

@@ -77,9 +77,9 @@ export interface HostConfig {
   CapAdd: string[] | null;
   CapDrop: string[] | null;
   CgroupnsMode: string;
-  Dns: string[];
-  DnsOptions: string[];
-  DnsSearch: string[];
+  Dns: string[] | null;
+  DnsOptions: string[] | null;
+  DnsSearch: string[] | null;
   ExtraHosts: string[] | null;
   GroupAdd: string[] | null;
   IpcMode: string;
@@ -299,7 +299,13 @@ export interface ExecInspect {
   ID: string;
   Running: boolean;
   ExitCode: number | null;
-  ProcessConfig: { tty: boolean; entrypoint: string; arguments: string[]; privileged: boolean; user?: string };
+  ProcessConfig: {
+    tty: boolean;
+    entrypoint: string;
+    arguments: string[];
+    privileged: boolean;
+    user?: string;
+  };
   OpenStdin: boolean;
   OpenStderr: boolean;
   OpenStdout: boolean;

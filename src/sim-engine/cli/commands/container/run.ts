@@ -2,9 +2,16 @@
  * `docker container run`, `docker run` — docker/cli cli/command/container/run.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import { containerFlags } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { ApiClientError } from '../../../api/client.ts';
+import type { WaitResponse } from '../../../api/types/container.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { StatusError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { streamOutput } from './attach-stream.ts';
+import { buildCreateRequest } from './container-config.ts';
+import { createContainer, validatePullOpt } from './create-container.ts';
 
 export const runCommand: CommandSpec = {
   use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
@@ -44,8 +51,90 @@ export const runCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/run.go runRun, runContainer, toStatusError
 
-function runRun(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+/** docker: <err> plus the hint line, with run's exit status for the kind of failure. */
+export function withHelp(message: string, command: string): string {
+  return `docker: ${message}\n\nRun 'docker ${command} --help' for more information`;
+}
+
+export function toStatusError(err: unknown, command = 'run'): StatusError {
+  const message = err instanceof Error ? err.message : String(err);
+  let status = 125;
+  if (
+    /executable file not found|no such file or directory|system cannot find the file specified/.test(message)
+  )
+    status = 127;
+  else if (/permission denied|is a directory/.test(message)) status = 126;
+  return new StatusError(withHelp(message, command), status);
+}
+
+async function runRun(cli: DockerCli, flags: FlagValues, args: string[]): Promise<number> {
+  let request;
+  try {
+    validatePullOpt(flags.string('pull'));
+    request = buildCreateRequest(cli, flags, args[0]!, args.slice(1));
+  } catch (err) {
+    throw new StatusError(withHelp((err as Error).message, 'run'), 125);
+  }
+  const detach = flags.bool('detach');
+  if (!detach) {
+    if (request.Tty && request.AttachStdin && !cli.inIsTerminal)
+      throw new StatusError('the input device is not a TTY', 1);
+  } else {
+    if (flags.list('attach').length > 0)
+      throw new StatusError('conflicting options: cannot specify both --attach and --detach', 1);
+    request.AttachStdin = false;
+    request.AttachStdout = false;
+    request.AttachStderr = false;
+    request.StdinOnce = false;
+  }
+  let id: string;
+  try {
+    id = await createContainer(cli, request, {
+      name: flags.string('name'),
+      pull: flags.string('pull'),
+      quiet: flags.bool('quiet'),
+      platform: flags.string('platform'),
+    });
+  } catch (err) {
+    throw toStatusError(err);
+  }
+  const attach = !!(request.AttachStdin || request.AttachStdout || request.AttachStderr);
+  const tty = !!request.Tty;
+  let output: Promise<void> | undefined;
+  if (attach) {
+    const response = await cli.client.request('POST', `/containers/${id}/attach`, {
+      query: {
+        stream: 1,
+        stdin: request.AttachStdin ? 1 : 0,
+        stdout: request.AttachStdout ? 1 : 0,
+        stderr: request.AttachStderr ? 1 : 0,
+      },
+      stdin: request.AttachStdin ? cli.in : undefined,
+    });
+    output = streamOutput(cli, response, tty);
+  }
+  const autoRemove = request.HostConfig?.AutoRemove ?? false;
+  const waited = cli.client
+    .post<WaitResponse>(`/containers/${id}/wait`, { condition: autoRemove ? 'removed' : 'next-exit' })
+    .then((w) => w.StatusCode)
+    .catch((err: unknown) => {
+      // the container may be gone already (an --rm container that failed to start)
+      if (err instanceof ApiClientError) return 125;
+      throw err;
+    });
+  // Detached, docker prints the ID from a goroutine started before the start call:
+  // in practice it comes first even when the start fails.
+  if (!attach) cli.out.write(id + '\n');
+  try {
+    await cli.client.request('POST', `/containers/${id}/start`);
+  } catch (err) {
+    if (autoRemove) await waited;
+    throw toStatusError(err);
+  }
+  if (!attach) return 0;
+  await output;
+  const status = await waited;
+  return status;
 }

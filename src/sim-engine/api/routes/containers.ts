@@ -1,0 +1,283 @@
+/** The container routes of the Engine API (moby api/server/router/container). */
+import { boolValue, intValue } from '../query.ts';
+import { json, noContent, type Route } from '../router.ts';
+import { FilterArgs } from '../filters.ts';
+import type { ContainerCreateRequest, ExecConfig } from '../types/container.ts';
+import type { Daemon } from '../../daemon/daemon.ts';
+import { containerCreate } from '../../daemon/create.ts';
+import { containerStart } from '../../daemon/start.ts';
+import {
+  containerKill,
+  containerPause,
+  containerRestart,
+  containerStop,
+  containerUnpause,
+  containerWait,
+} from '../../daemon/stop.ts';
+import { containerRemove } from '../../daemon/delete.ts';
+import { listContainers } from '../../daemon/list.ts';
+import { inspectContainer } from '../../daemon/view.ts';
+import { containerAttach, containerLogs } from '../../daemon/logs.ts';
+import { execCreate, execInspect, execStart, getExec } from '../../daemon/exec.ts';
+import { containerRename } from '../../daemon/rename.ts';
+import { containerTop } from '../../daemon/top.ts';
+import { containerStats } from '../../daemon/stats.ts';
+import { containersPrune } from '../../daemon/prune.ts';
+import { archiveFrom, extractTo, statPath, type TarArchive } from '../../daemon/archive.ts';
+import { bodyObject, outputStream } from './util.ts';
+import { invalidParameter } from '../../errdefs.ts';
+
+function seconds(v: string | undefined): number {
+  if (!v) return 0;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : 0;
+}
+
+export const containerRoutes: Route<Daemon>[] = [
+  {
+    method: 'GET',
+    path: '/containers/json',
+    handler: ({ daemon, query }) =>
+      json(
+        200,
+        listContainers(daemon, {
+          all: boolValue(query, 'all'),
+          limit: intValue(query, 'limit') ?? -1,
+          size: boolValue(query, 'size'),
+          filters: FilterArgs.parse(query['filters']),
+        }),
+      ),
+  },
+  {
+    method: 'POST',
+    path: '/containers/create',
+    handler: ({ daemon, query, body }) => {
+      if (body === undefined || body === null)
+        throw invalidParameter('config cannot be empty in order to create a container');
+      return json(
+        201,
+        containerCreate(daemon, query['name'] ?? '', bodyObject<ContainerCreateRequest>(body)),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/prune',
+    handler: ({ daemon, query }) => json(200, containersPrune(daemon, FilterArgs.parse(query['filters']))),
+  },
+  {
+    method: 'GET',
+    path: '/containers/{name}/json',
+    handler: ({ daemon, params, query }) =>
+      json(200, inspectContainer(daemon, daemon.getContainer(params['name']!), boolValue(query, 'size'))),
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/start',
+    handler: ({ daemon, params }) => {
+      containerStart(daemon, daemon.getContainer(params['name']!));
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/stop',
+    handler: async ({ daemon, params, query }) => {
+      await containerStop(daemon, daemon.getContainer(params['name']!), {
+        signal: query['signal'],
+        timeout: intValue(query, 't'),
+      });
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/restart',
+    handler: async ({ daemon, params, query }) => {
+      await containerRestart(daemon, daemon.getContainer(params['name']!), {
+        signal: query['signal'],
+        timeout: intValue(query, 't'),
+      });
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/kill',
+    handler: async ({ daemon, params, query }) => {
+      const name = params['name']!;
+      const c = daemon.getContainer(name);
+      try {
+        await containerKill(daemon, c, query['signal'] ?? '');
+      } catch (err) {
+        if (err instanceof Error && 'kind' in err && (err as { kind: string }).kind === 'Conflict') {
+          (err as { message: string }).message = `Cannot kill container: ${name}: ${err.message}`;
+        }
+        throw err;
+      }
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/pause',
+    handler: ({ daemon, params }) => {
+      containerPause(daemon, daemon.getContainer(params['name']!));
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/unpause',
+    handler: ({ daemon, params }) => {
+      containerUnpause(daemon, daemon.getContainer(params['name']!));
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/wait',
+    handler: async ({ daemon, params, query }) => {
+      const c = daemon.getContainer(params['name']!);
+      const code = await containerWait(daemon, c, query['condition'] ?? 'not-running');
+      return json(200, { StatusCode: code, Error: null });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/containers/{name}',
+    handler: async ({ daemon, params, query }) => {
+      await containerRemove(daemon, daemon.getContainer(params['name']!), {
+        force: boolValue(query, 'force'),
+        removeVolumes: boolValue(query, 'v'),
+      });
+      return noContent();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/rename',
+    handler: ({ daemon, params, query }) => {
+      containerRename(daemon, daemon.getContainer(params['name']!), query['name'] ?? '');
+      return noContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/containers/{name}/logs',
+    handler: ({ daemon, params, query }) => {
+      const c = daemon.getContainer(params['name']!);
+      const frames = containerLogs(daemon, c, {
+        stdout: boolValue(query, 'stdout'),
+        stderr: boolValue(query, 'stderr'),
+        follow: boolValue(query, 'follow'),
+        tail: query['tail'] ?? 'all',
+        timestamps: boolValue(query, 'timestamps'),
+        since: seconds(query['since']),
+        until: seconds(query['until']),
+      });
+      return outputStream(c.config.Tty, frames);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/attach',
+    handler: ({ daemon, params, query, request }) => {
+      const c = daemon.getContainer(params['name']!);
+      const frames = containerAttach(daemon, c, {
+        stdout: boolValue(query, 'stdout'),
+        stderr: boolValue(query, 'stderr'),
+        logs: boolValue(query, 'logs'),
+        stream: boolValue(query, 'stream'),
+        stdin: boolValue(query, 'stdin') ? request.stdin : undefined,
+      });
+      return outputStream(c.config.Tty, frames, 101);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/resize',
+    handler: ({ daemon, params }) => {
+      daemon.getContainer(params['name']!);
+      return noContent(200);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/containers/{name}/top',
+    handler: ({ daemon, params }) => json(200, containerTop(daemon, daemon.getContainer(params['name']!))),
+  },
+  {
+    method: 'GET',
+    path: '/containers/{name}/stats',
+    handler: ({ daemon, params }) => json(200, containerStats(daemon, daemon.getContainer(params['name']!))),
+  },
+  {
+    method: 'HEAD',
+    path: '/containers/{name}/archive',
+    handler: ({ daemon, params, query }) => {
+      const stat = statPath(daemon.getContainer(params['name']!), query['path'] ?? '');
+      return {
+        ...json(200, undefined),
+        headers: { ...json(200, undefined).headers, 'X-Docker-Container-Path-Stat': JSON.stringify(stat) },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/containers/{name}/archive',
+    handler: ({ daemon, params, query }) => {
+      const c = daemon.getContainer(params['name']!);
+      const path = query['path'] ?? '';
+      const stat = statPath(c, path);
+      const res = json(200, archiveFrom(c.fs, path.startsWith('/') ? path : '/' + path, c.name.slice(1)));
+      res.headers['X-Docker-Container-Path-Stat'] = JSON.stringify(stat);
+      res.headers['Content-Type'] = 'application/x-tar';
+      return res;
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/containers/{name}/archive',
+    handler: ({ daemon, params, query, body }) => {
+      const c = daemon.getContainer(params['name']!);
+      extractTo(c.fs, query['path'] ?? '/', bodyObject<TarArchive>(body), c.name.slice(1));
+      return noContent(200);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/exec',
+    handler: ({ daemon, params, body }) => {
+      const config = bodyObject<ExecConfig>(body);
+      if (!Array.isArray(config.Cmd) || config.Cmd.length === 0)
+        throw invalidParameter('No exec command specified');
+      return json(201, { Id: execCreate(daemon, daemon.getContainer(params['name']!), config) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/exec/{id}/start',
+    handler: ({ daemon, params, body, request }) => {
+      const record = getExec(daemon, params['id']!);
+      const b = bodyObject<{ Detach?: boolean; Tty?: boolean }>(body);
+      const frames = execStart(daemon, record, {
+        detach: b.Detach ?? false,
+        tty: b.Tty ?? false,
+        stdin: request.stdin,
+      });
+      if (b.Detach) return noContent(200);
+      return outputStream(record.config.Tty ?? false, frames, 101);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/exec/{id}/resize',
+    handler: ({ daemon, params }) => (getExec(daemon, params['id']!), noContent(201)),
+  },
+  {
+    method: 'GET',
+    path: '/exec/{id}/json',
+    handler: ({ daemon, params }) => json(200, execInspect(daemon, getExec(daemon, params['id']!))),
+  },
+];

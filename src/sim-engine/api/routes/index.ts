@@ -1,0 +1,13 @@
+/** Every route of the simulated Engine API, in matching order. */
+import type { Daemon } from '../../daemon/daemon.ts';
+import { createRouter, type Route } from '../router.ts';
+import type { ApiTransport } from '../transport.ts';
+import { containerRoutes } from './containers.ts';
+import { imageRoutes } from './images.ts';
+import { systemRoutes } from './system.ts';
+
+export const routes: Route<Daemon>[] = [...systemRoutes, ...containerRoutes, ...imageRoutes];
+
+export function engineApi(daemon: Daemon): ApiTransport {
+  return createRouter(daemon, routes);
+}

@@ -1,0 +1,182 @@
+/**
+ * The whole simulated lab: one virtual clock and seeded generator, the lab network,
+ * the simulated Docker Hub, and the nodes. A command line runs on a node's host
+ * shell; time moves only when the clock is advanced (by the page's timer, or by the
+ * headless runner when everything waits).
+ */
+import type { ApiTransport } from '../api/transport.ts';
+import { Clock } from '../clock.ts';
+import { Hub } from '../daemon/images/hub.ts';
+import { planPull, store } from '../daemon/images/pull.ts';
+import { Fabric } from '../network/namespace.ts';
+import type { Program, ProgramRegistry, Reader, Writer } from '../process/types.ts';
+import { Random } from '../random.ts';
+import { createDockerProgram } from '../cli/program.ts';
+import { Host } from './host.ts';
+import { createLabProgram } from './lab-command.ts';
+
+/** 2026-11-28T10:00:00Z: where headless time starts unless told otherwise. */
+export const DEFAULT_START = 1_795_860_000_000;
+
+export interface EngineOptions {
+  /** number of nodes (node1…nodeN) or their names; one node, `node1`, by default */
+  nodes?: number | readonly string[];
+  seed?: number | string;
+  /** virtual start time, ms since the epoch */
+  start?: number;
+  /** images present on every node at the start, as if pulled earlier (`nginx:latest`) */
+  images?: readonly string[];
+  /** the lab folder: files put in root's home on every node */
+  files?: Record<string, string>;
+  /** every simulated program (coreutils, shells, image programs) */
+  programs: ProgramRegistry;
+  /** names of the GNU utilities a host has in /usr/bin */
+  utilities: readonly string[];
+  /** the program that runs one command line on a host: its shell */
+  shell: string;
+}
+
+export interface RunIO {
+  stdout: Writer;
+  stderr: Writer;
+  stdin?: Reader;
+  tty?: boolean;
+}
+
+/** Something that runs lines on one host, keeping state between them (a shell session). */
+export interface Session {
+  run(line: string, io: RunIO): Promise<number>;
+  interrupt(): void;
+}
+
+export class Engine {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly fabric = new Fabric();
+  readonly hub = new Hub();
+  readonly hosts: Host[] = [];
+  readonly options: EngineOptions;
+
+  constructor(options: EngineOptions) {
+    this.options = options;
+    this.clock = new Clock(options.start ?? DEFAULT_START);
+    this.random = new Random(options.seed ?? 1);
+    const names =
+      typeof options.nodes === 'number' || options.nodes === undefined
+        ? Array.from({ length: options.nodes ?? 1 }, (_, i) => `node${i + 1}`)
+        : [...options.nodes];
+    names.forEach((name, i) => {
+      const host = new Host({
+        name,
+        ip: `192.168.0.${11 + i}`,
+        clock: this.clock,
+        random: this.random,
+        fabric: this.fabric,
+        registry: this.hub,
+        programs: options.programs,
+        hostPrograms: (h) => this.hostPrograms(h),
+        utilities: options.utilities,
+        files: options.files,
+        labResolve: (n) => this.resolve(n),
+      });
+      this.hosts.push(host);
+    });
+    for (const image of options.images ?? []) this.preload(image);
+  }
+
+  host(name?: string): Host {
+    if (name === undefined) return this.hosts[0]!;
+    const h = this.hosts.find((x) => x.name === name);
+    if (!h) throw new Error(`no such node: ${name}`);
+    return h;
+  }
+
+  /** A lab host name or address, as every node's resolver knows it. */
+  resolve(name: string): string | undefined {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
+    return this.hosts.find((h) => h.name === name)?.ip;
+  }
+
+  /** Put an image on every node without a pull's output (the lesson's prepared state). */
+  preload(image: string): void {
+    for (const host of this.hosts) {
+      const ref = image.includes(':') || image.includes('@') ? image : `${image}:latest`;
+      const colon = ref.lastIndexOf(':');
+      store(host.daemon, planPull(host.daemon, ref.slice(0, colon), ref.slice(colon + 1)));
+    }
+  }
+
+  /** The daemon a DOCKER_HOST names, as seen from `from`. */
+  connect(from: Host, dockerHost: string): ApiTransport | undefined {
+    if (!from.up) return undefined;
+    if (dockerHost === 'unix:///var/run/docker.sock') return from.up ? from.api : undefined;
+    const m = /^tcp:\/\/([^:/]+)(?::(\d+))?\/?$/.exec(dockerHost);
+    if (!m) return undefined;
+    const ip = this.resolve(m[1]!) ?? (m[1] === 'localhost' ? from.ip : undefined);
+    const port = Number(m[2] ?? 2375);
+    const target = m[1] === 'localhost' || m[1] === '127.0.0.1' ? from : this.hosts.find((h) => h.ip === ip);
+    if (!target || port !== 2375 || !target.up) return undefined;
+    if (target !== from && (!target.connected || !from.connected)) return undefined;
+    return target.api;
+  }
+
+  private hostPrograms(host: Host): ProgramRegistry {
+    const docker: Program = createDockerProgram({ connect: (dockerHost) => this.connect(host, dockerHost) });
+    return new Map<string, Program>([
+      ['docker', docker],
+      ['lab', createLabProgram(this)],
+    ]);
+  }
+
+  /** A shell session on a node: state (variables, cwd) kept between lines. */
+  session(hostName?: string): Session {
+    const host = this.host(hostName);
+    return new HostSession(this, host);
+  }
+}
+
+/**
+ * A login shell kept running on the host, fed one line at a time: each line runs in
+ * the same shell process, so `cd` and variables persist.
+ */
+class HostSession implements Session {
+  readonly #engine: Engine;
+  readonly #host: Host;
+  #env: Map<string, string>;
+  #cwd = '/root';
+  #current: { kill(signal: 'SIGINT'): void } | undefined;
+
+  constructor(engine: Engine, host: Host) {
+    this.#engine = engine;
+    this.#host = host;
+    this.#env = new Map([
+      ['HOME', '/root'],
+      ['USER', 'root'],
+      ['LOGNAME', 'root'],
+      ['SHELL', '/bin/bash'],
+      ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+      ['PWD', '/root'],
+      ['LANG', 'C.UTF-8'],
+    ]);
+  }
+
+  async run(line: string, io: RunIO): Promise<number> {
+    const proc = this.#host.processes.spawn(this.#engine.options.shell, ['bash', '-c', line], {
+      fs: this.#host.fs,
+      env: this.#env,
+      cwd: this.#cwd,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      tty: io.tty ?? false,
+    });
+    this.#current = proc;
+    const status = await proc.wait();
+    this.#current = undefined;
+    return status;
+  }
+
+  interrupt(): void {
+    this.#current?.kill('SIGINT');
+  }
+}
