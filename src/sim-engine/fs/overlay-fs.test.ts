@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Layer } from './layer.ts';
-import { LayerCache, OverlayFs } from './overlay-fs.ts';
+import { containerLower, LayerCache, OverlayFs } from './overlay-fs.ts';
 
 const IMAGE_TIME = 1_767_225_600_000; // 2026-01-01
 const RUN_TIME = 1_795_867_200_000;
@@ -168,5 +168,34 @@ describe('OverlayFs', () => {
       'A /etc/apk2/arch',
       'D /etc/apk',
     ]);
+  });
+});
+
+describe('containerLower (the init layer)', () => {
+  it('shows what a fresh container shows, and none of it in diff or commit', () => {
+    const created = RUN_TIME - 5000;
+    const image = container().lower;
+    const fs = new OverlayFs(containerLower(image, created), { now: () => RUN_TIME });
+    expect(fs.stat('/.dockerenv')).toMatchObject({ kind: 'file', mode: 0o755, size: 0, mtime: created });
+    expect(fs.stat('/etc')).toMatchObject({ mtime: created, nlink: 1 });
+    expect(fs.stat('/bin')).toMatchObject({ mtime: IMAGE_TIME, nlink: 2 });
+    expect(fs.stat('/')?.mtime).toBe(created);
+    expect(fs.readlink('/etc/mtab')).toBe('/proc/mounts');
+    expect(fs.readdir('/')).toEqual([
+      '.dockerenv',
+      'bin',
+      'dev',
+      'etc',
+      'proc',
+      'root',
+      'srv',
+      'sys',
+      'tmp',
+      'var',
+    ]);
+    expect(fs.diff()).toEqual([]);
+    expect(fs.changes()).toEqual([]);
+    expect(fs.lower.initCreated).toBe(created);
+    expect(new OverlayFs(image).stat('/.dockerenv')).toBeUndefined();
   });
 });

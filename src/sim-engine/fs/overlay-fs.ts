@@ -16,6 +16,7 @@
  */
 import { applyLayer } from './apply-layer.ts';
 import { treeChanges, treeDiff } from './changes.ts';
+import { dockerInitLayer } from './init-layer.ts';
 import type { DiffEntry, Layer, LayerEntry } from './layer.ts';
 import { CURRENT_ROOT, MemFs } from './mem-fs.ts';
 import type { Tree } from './mem-fs.ts';
@@ -26,6 +27,8 @@ import type { Node } from './node.ts';
 export interface LowerTree extends Tree {
   /** the layer ids, bottom first */
   readonly layerIds: readonly string[];
+  /** set when the tree has a container's init layer on top: the container's creation time */
+  readonly initCreated?: number;
 }
 
 /** A layer as the cache is given it: its id and its entries (made on first use). */
@@ -86,6 +89,17 @@ export class LayerCache {
   get size(): number {
     return this.#trees.size;
   }
+}
+
+/**
+ * A container's lower tree: its image's tree with the init layer of a container made
+ * at `created` on top (see init-layer.ts). Not cached, as its times are the
+ * container's own; it copies only the few directories the init layer touches.
+ */
+export function containerLower(image: LowerTree, created: number): LowerTree {
+  const fs: MemFs = new LayeredMemFs(image, () => created);
+  applyLayer(fs, dockerInitLayer(created));
+  return { root: fs.freeze().root, layerIds: image.layerIds, initCreated: created };
 }
 
 export class OverlayFs extends MemFs {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_ROOT, MemFs } from './mem-fs.ts';
 import { MountFs } from './mounts.ts';
-import { LayerCache, OverlayFs } from './overlay-fs.ts';
+import { containerLower, LayerCache, OverlayFs } from './overlay-fs.ts';
 import { restoreFs, snapshotFs } from './snapshot.ts';
 import type { FsSnapshot } from './snapshot.ts';
 import { entriesOfFs, entriesOfTree } from './tree-entries.ts';
@@ -92,7 +92,10 @@ const lower = cache.tree([
 ]);
 
 const roundTrip = (snapshot: FsSnapshot, now: () => number) =>
-  restoreFs(JSON.parse(JSON.stringify(snapshot)) as FsSnapshot, { now, lower: () => lower });
+  restoreFs(JSON.parse(JSON.stringify(snapshot)) as FsSnapshot, {
+    now,
+    lower: (_ids, created) => (created === undefined ? lower : containerLower(lower, created)),
+  });
 
 describe('snapshots', () => {
   it('round-trip a MemFs after any sequence of operations', () => {
@@ -112,7 +115,7 @@ describe('snapshots', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 30 }), (ops) => {
         const clock = { now: 5000 };
-        const fs = new OverlayFs(lower, { now: () => clock.now });
+        const fs = new OverlayFs(containerLower(lower, 4000), { now: () => clock.now });
         run(fs, clock, ops);
         const snapshot = snapshotFs(fs);
         expect(snapshot.type).toBe('overlay');

@@ -28,7 +28,7 @@ export interface MountSnapshot {
 
 export type FsSnapshot =
   | { type: 'mem'; dirSize: 'disk' | 'tmpfs'; entries: LayerEntry[] }
-  | { type: 'overlay'; layerIds: string[]; changes: LayerEntry[] }
+  | { type: 'overlay'; layerIds: string[]; initCreated?: number; changes: LayerEntry[] }
   | { type: 'mount'; readOnly: boolean; root: FsSnapshot; mounts: MountSnapshot[] }
   | { type: 'ref'; ref: string };
 
@@ -40,8 +40,11 @@ export interface SnapshotOptions {
 export interface RestoreOptions {
   /** the clock for the restored file systems' new mtimes */
   now?: () => number;
-  /** the merged tree of these image layers (LayerCache.tree with the catalogue's layers) */
-  lower?: (layerIds: readonly string[]) => LowerTree;
+  /**
+   * The lower tree an overlay had: the merged tree of these image layers
+   * (LayerCache.tree), with `containerLower(tree, initCreated)` on top when given.
+   */
+  lower?: (layerIds: readonly string[], initCreated: number | undefined) => LowerTree;
   /** the file system a reference names */
   deref?: (ref: string) => FileSystem;
 }
@@ -49,8 +52,15 @@ export interface RestoreOptions {
 export function snapshotFs(fs: FileSystem, options: SnapshotOptions = {}, nested = false): FsSnapshot {
   const ref = nested ? options.ref?.(fs) : undefined;
   if (ref !== undefined) return { type: 'ref', ref };
-  if (fs instanceof OverlayFs)
-    return { type: 'overlay', layerIds: [...fs.lower.layerIds], changes: fs.changes() };
+  if (fs instanceof OverlayFs) {
+    const { layerIds, initCreated } = fs.lower;
+    return {
+      type: 'overlay',
+      layerIds: [...layerIds],
+      ...(initCreated !== undefined ? { initCreated } : {}),
+      changes: fs.changes(),
+    };
+  }
   if (fs instanceof MemFs)
     return { type: 'mem', dirSize: fs.dirSizeKind, entries: entriesOfTree(fs[CURRENT_ROOT]()) };
   if (fs instanceof MountFs) {
@@ -84,7 +94,7 @@ export function restoreFs(snapshot: FsSnapshot, options: RestoreOptions = {}): F
     }
     case 'overlay': {
       if (!options.lower) throw new Error('restoreFs: an overlay needs the lower trees');
-      const fs = new OverlayFs(options.lower(snapshot.layerIds), now);
+      const fs = new OverlayFs(options.lower(snapshot.layerIds, snapshot.initCreated), now);
       applyLayer(fs, snapshot.changes);
       return fs;
     }
