@@ -13,7 +13,9 @@ export type ArgsRule =
   | { kind: 'exact'; n: number }
   | { kind: 'min'; n: number }
   | { kind: 'max'; n: number }
-  | { kind: 'range'; min: number; max: number };
+  | { kind: 'range'; min: number; max: number }
+  /** cobra's own ExactArgs, which `docker context use` uses: "accepts 1 arg(s), received 0" */
+  | { kind: 'cobra-exact'; n: number };
 
 export const anyArgs: ArgsRule = { kind: 'any' };
 export const noArgs: ArgsRule = { kind: 'none' };
@@ -21,6 +23,7 @@ export const exactArgs = (n: number): ArgsRule => ({ kind: 'exact', n });
 export const requiresMinArgs = (n: number): ArgsRule => ({ kind: 'min', n });
 export const requiresMaxArgs = (n: number): ArgsRule => ({ kind: 'max', n });
 export const requiresRangeArgs = (min: number, max: number): ArgsRule => ({ kind: 'range', min, max });
+export const cobraExactArgs = (n: number): ArgsRule => ({ kind: 'cobra-exact', n });
 
 export type RunFn = (
   cli: DockerCli,

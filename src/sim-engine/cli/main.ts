@@ -113,6 +113,11 @@ function checkArgs(cmd: Command, args: string[]): void {
         fail(`'${path}' requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}`);
       }
       return;
+    case 'cobra-exact':
+      if (args.length !== rule.n) {
+        throw new StatusError(`accepts ${rule.n} arg(s), received ${args.length}`, 1);
+      }
+      return;
     case 'any':
       return;
   }
