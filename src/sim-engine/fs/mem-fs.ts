@@ -12,7 +12,7 @@
  * credentials in its calls, and containers run as root); there are no hard links,
  * no atime/ctime, and file contents are text.
  */
-import { existing, lookup } from './namei.ts';
+import { existing, lookup, tryLookup } from './namei.ts';
 import type { Found } from './namei.ts';
 import { copyNode, DISK_DIR_SIZE, newDir, statOf, TMPFS_DIR_SIZE, utf8Length } from './node.ts';
 import type { DirNode, DirSize, FileNode, Node, Owner } from './node.ts';
@@ -126,15 +126,11 @@ export class MemFs implements FileSystem {
   // --- reading ------------------------------------------------------------------
 
   #statAt(path: string, follow: boolean): Stat | undefined {
-    try {
-      const found = lookup(this.#root, path, follow);
-      const node = found.node;
-      if (node === undefined || (found.slash && node.kind !== 'dir')) return undefined;
-      return statOf(node, this.dirSize);
-    } catch (error) {
-      if (error instanceof FsError) return undefined;
-      throw error;
-    }
+    const found = tryLookup(this.#root, path, follow);
+    if (typeof found === 'string') return undefined;
+    const node = found.node;
+    if (node === undefined || (found.slash && node.kind !== 'dir')) return undefined;
+    return statOf(node, this.dirSize);
   }
 
   stat(path: string): Stat | undefined {

@@ -8,6 +8,7 @@
  */
 import type { DirNode, Node } from './node.ts';
 import { FsError } from './types.ts';
+import type { FsErrorCode } from './types.ts';
 
 /** The kernel's MAXSYMLINKS. */
 const MAX_LINKS = 40;
@@ -36,6 +37,16 @@ export interface Found {
  * a missing directory on the way is ENOENT.
  */
 export function lookup(root: DirNode, path: string, follow: boolean): Found {
+  const found = tryLookup(root, path, follow);
+  if (typeof found === 'string') throw new FsError(found, path);
+  return found;
+}
+
+/**
+ * `lookup` returning the errno instead of throwing it: stat and PATH searches miss
+ * often, and building an Error (with its stack) costs more than the whole walk.
+ */
+export function tryLookup(root: DirNode, path: string, follow: boolean): Found | FsErrorCode {
   const slash = path.length > 1 && path.endsWith('/');
   let queue = path.split('/').filter((p) => p !== '');
   let qi = 0;
@@ -59,11 +70,11 @@ export function lookup(root: DirNode, path: string, follow: boolean): Found {
     const child = dir.children.get(part);
     if (child === undefined) {
       if (last) return { chain, names, name: part, node: undefined, dot: false, slash };
-      throw new FsError('ENOENT', path);
+      return 'ENOENT';
     }
     if (child.kind === 'symlink' && (!last || follow || slash)) {
-      if (++links > MAX_LINKS) throw new FsError('ELOOP', path);
-      if (child.target === '') throw new FsError('ENOENT', path);
+      if (++links > MAX_LINKS) return 'ELOOP';
+      if (child.target === '') return 'ENOENT';
       const target = child.target.split('/').filter((p) => p !== '');
       if (child.target.startsWith('/')) {
         chain.length = 1;
@@ -76,7 +87,7 @@ export function lookup(root: DirNode, path: string, follow: boolean): Found {
       continue;
     }
     if (last) return { chain, names, name: part, node: child, dot: false, slash };
-    if (child.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (child.kind !== 'dir') return 'ENOTDIR';
     chain.push(child);
     names.push(part);
   }

@@ -1,10 +1,11 @@
 /**
  * How cheap a container's root is: `npx node src/sim-engine/fs/overlay-fs.bench.ts`.
  * Builds a 300-file image in three layers once, then measures making an OverlayFs over
- * it, and making one and writing a file (in /tmp, and in the 200-entry /usr/bin).
+ * it, making one and writing a file (in /tmp, and in the 200-entry /usr/bin), with the
+ * init layer, and reading the changes back.
  */
 import type { LayerEntry } from './layer.ts';
-import { LayerCache, OverlayFs } from './overlay-fs.ts';
+import { containerLower, LayerCache, OverlayFs } from './overlay-fs.ts';
 
 function imageLayers(): { id: string; entries: LayerEntry[] }[] {
   const base: LayerEntry[] = [];
@@ -68,6 +69,9 @@ measure('new OverlayFs + write /tmp/x', 200_000, (i) => {
 });
 measure('new OverlayFs + write /usr/bin/new (200 entries)', 100_000, (i) => {
   new OverlayFs(lower, { now }).writeFile('/usr/bin/new', `run ${i}\n`);
+});
+measure('containerLower (init layer) + new OverlayFs', 100_000, (i) => {
+  sink += new OverlayFs(containerLower(lower, i), { now }).lower.layerIds.length;
 });
 measure('new OverlayFs + write + changes() + diff()', 100_000, (i) => {
   const fs = new OverlayFs(lower, { now });

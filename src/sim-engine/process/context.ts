@@ -26,11 +26,17 @@ export interface ContextHost {
   kill(pid: number, signal: SignalName, fromInside: boolean): boolean;
   /** start a child of `parent`; streams and the rest default to the parent's */
   spawnChild(parent: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions): ChildProcess;
-  /**
-   * Remember what a context's stream or network stands for, so that children get the
-   * real one (and are not ended, frozen or closed with the parent's view of it).
-   */
-  register(wrapper: object, underlying: object): void;
+}
+
+/**
+ * On a context's streams and network: the one it stands for, so that a child is given
+ * the real one (and is not ended, frozen or closed with its parent's view of it).
+ */
+export const UNDERLYING: unique symbol = Symbol('underlying');
+
+/** What `value` stands for, if it is a context's stream or network; else itself. */
+export function unwrap<T extends object>(value: T): T {
+  return ((value as { [UNDERLYING]?: T })[UNDERLYING] as T | undefined) ?? value;
 }
 
 export interface ContextInit {
@@ -48,7 +54,7 @@ export interface ContextInit {
 }
 
 function taskNet(task: Task, net: ProcessNetwork): ProcessNetwork {
-  return {
+  const view: ProcessNetwork & { [UNDERLYING]: ProcessNetwork } = {
     listen(port, handler, protocol) {
       const inner = net.listen(port, handler, protocol);
       // the listener closes with the process (a killed nginx stops answering)
@@ -65,20 +71,25 @@ function taskNet(task: Task, net: ProcessNetwork): ProcessNetwork {
       task.listening(listener);
       return listener;
     },
+    [UNDERLYING]: net,
     resolve: (host) => net.resolve(host),
     http: (host, port, request) => task.gate(net.http(host, port, request)),
     line: (host, port, line) => task.gate(net.line(host, port, line)),
     addresses: () => net.addresses(),
   };
+  return view;
 }
 
 export function buildContext(host: ContextHost, task: Task, init: ContextInit): ProcessContext {
-  const stdin: Reader = { read: () => task.read(init.stdin) };
-  const stdout: Writer = { write: (text) => task.write(init.stdout, text) };
-  const stderr: Writer = { write: (text) => task.write(init.stderr, text) };
-  host.register(stdin, init.stdin);
-  host.register(stdout, init.stdout);
-  host.register(stderr, init.stderr);
+  const stdin: Reader = { read: () => task.read(init.stdin), [UNDERLYING]: init.stdin } as Reader;
+  const stdout: Writer = {
+    write: (text) => task.write(init.stdout, text),
+    [UNDERLYING]: init.stdout,
+  } as Writer;
+  const stderr: Writer = {
+    write: (text) => task.write(init.stderr, text),
+    [UNDERLYING]: init.stderr,
+  } as Writer;
   const ctx: ProcessContext = {
     argv: init.argv,
     variant: init.variant,
@@ -108,7 +119,6 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
       task.title = title;
     },
   };
-  host.register(ctx.net, init.net);
   return ctx;
 }
 

@@ -13,7 +13,7 @@
 import type { Clock } from '../clock.ts';
 import type { FileSystem } from '../fs/types.ts';
 import type { Random } from '../random.ts';
-import { buildContext, normalizeStatus } from './context.ts';
+import { buildContext, normalizeStatus, unwrap } from './context.ts';
 import type { ContextHost } from './context.ts';
 import { nullNetwork } from './null-network.ts';
 import { execArgv, parseTag, resolveExecutable } from './resolve.ts';
@@ -88,8 +88,6 @@ export class ProcessTable implements TaskHost {
   /** how many processes hold each closable stream, as readers and as writers */
   #readHolds = new Map<object, number>();
   #writeHolds = new Map<object, number>();
-  /** a context's stream or network → the one it stands for */
-  #underlying = new WeakMap<object, object>();
   readonly #contextHost: ContextHost;
 
   constructor(options: ProcessTableOptions) {
@@ -110,7 +108,6 @@ export class ProcessTable implements TaskHost {
       list: () => this.list(),
       kill: (pid, signal, fromInside) => this.kill(pid, signal, fromInside),
       spawnChild: (parent, ctx, argv, options) => this.#spawnChild(parent, ctx, argv, options),
-      register: (wrapper, underlying) => this.#underlying.set(wrapper, this.#unwrap(underlying)),
     };
   }
 
@@ -137,9 +134,9 @@ export class ProcessTable implements TaskHost {
       run = this.programs.get(tag.name) ?? missingProgram(tag.name);
     } else run = program;
 
-    const stdin: Reader = this.#unwrap(options.stdin ?? new NullReader());
-    const stdout: Writer = this.#unwrap(options.stdout ?? nullWriter);
-    const stderr: Writer = this.#unwrap(options.stderr ?? nullWriter);
+    const stdin: Reader = unwrap(options.stdin ?? new NullReader());
+    const stdout: Writer = unwrap(options.stdout ?? nullWriter);
+    const stderr: Writer = unwrap(options.stderr ?? nullWriter);
     const task = new Task(this, {
       pid: this.#nextPid++,
       ppid: options.ppid ?? 0,
@@ -162,7 +159,7 @@ export class ProcessTable implements TaskHost {
       stderr,
       tty: options.tty ?? false,
       user: options.user ?? ROOT_USER,
-      net: this.#unwrap(options.net ?? this.network),
+      net: unwrap(options.net ?? this.network),
     });
     let result: Promise<number>;
     try {
@@ -253,7 +250,7 @@ export class ProcessTable implements TaskHost {
       tty: options.tty ?? ctx.tty,
       user: options.user ?? ctx.user,
       ppid: parent.pid,
-      net: this.#unwrap(ctx.net),
+      net: unwrap(ctx.net),
     };
     let child: Proc;
     if (options.program !== undefined) child = this.spawn(options.program, argv, spawnOptions);
@@ -272,10 +269,6 @@ export class ProcessTable implements TaskHost {
         this.kill(child.pid, signal, true);
       },
     };
-  }
-
-  #unwrap<T extends object>(wrapper: T): T {
-    return (this.#underlying.get(wrapper) as T | undefined) ?? wrapper;
   }
 
   #hold(holds: Map<object, number>, ...streams: (Reader | Writer)[]): void {
