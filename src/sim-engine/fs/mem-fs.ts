@@ -14,7 +14,16 @@
  */
 import { existing, lookup, tryLookup } from './namei.ts';
 import type { Found } from './namei.ts';
-import { copyNode, DISK_DIR_SIZE, newDir, statOf, TMPFS_DIR_SIZE, utf8Length } from './node.ts';
+import {
+  copyNode,
+  deleteChild,
+  DISK_DIR_SIZE,
+  newDir,
+  setChild,
+  statOf,
+  TMPFS_DIR_SIZE,
+  utf8Length,
+} from './node.ts';
 import type { DirNode, DirSize, FileNode, Node, Owner } from './node.ts';
 import { FsError } from './types.ts';
 import type { FileSystem, Stat, WriteOptions } from './types.ts';
@@ -219,7 +228,8 @@ export class MemFs implements FileSystem {
     const make = (found: Found) => {
       const parent = this.#parent(found);
       const now = this.now();
-      parent.children.set(
+      setChild(
+        parent,
         found.name,
         newDir(this.#owner, (options.mode ?? 0o755) & 0o7777, options.uid ?? 0, options.gid ?? 0, now),
       );
@@ -264,7 +274,7 @@ export class MemFs implements FileSystem {
     if (node.kind === 'dir' && node.children.size > 0 && !options.recursive)
       throw new FsError('ENOTEMPTY', path);
     const parent = this.#parent(found);
-    parent.children.delete(found.name);
+    deleteChild(parent, found.name);
     this.#touch(parent);
   }
 
@@ -287,13 +297,13 @@ export class MemFs implements FileSystem {
       } else if (dst.node.kind === 'dir') throw new FsError('EISDIR', to);
     }
     const srcParent = this.#parent(src);
-    srcParent.children.delete(src.name);
+    deleteChild(srcParent, src.name);
     this.#touch(srcParent);
     // look the destination up again: copying the source's directories may have
     // replaced some of the ones it walked
     const again = lookup(this.#root, stripSlashes(to), false);
     const dstParent = this.#parent(again);
-    dstParent.children.set(again.name, this.moved(node, node.owner === this.#owner));
+    setChild(dstParent, again.name, this.moved(node, node.owner === this.#owner));
     this.#touch(dstParent);
   }
 

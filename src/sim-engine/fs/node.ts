@@ -45,6 +45,8 @@ export interface DirNode extends Meta {
    */
   merged: boolean;
   children: Map<string, Node>;
+  /** how many children are directories, kept up to date for the link count */
+  subdirs: number;
 }
 
 export interface LinkNode extends Meta {
@@ -59,7 +61,18 @@ export type Node = FileNode | DirNode | LinkNode;
 let nextIno = 1;
 
 export function newDir(owner: Owner, mode: number, uid: number, gid: number, mtime: number): DirNode {
-  return { kind: 'dir', ino: nextIno++, merged: false, children: new Map(), mode, uid, gid, mtime, owner };
+  return {
+    kind: 'dir',
+    ino: nextIno++,
+    merged: false,
+    children: new Map(),
+    subdirs: 0,
+    mode,
+    uid,
+    gid,
+    mtime,
+    owner,
+  };
 }
 
 /** A copy of `node` that `owner` may change; a directory's entries are shared, not copied. */
@@ -74,8 +87,21 @@ export function copyNode<T extends Node>(node: T, owner: Owner, layered: boolean
 export function deepCopy(node: Node, owner: Owner): Node {
   if (node.kind !== 'dir') return { ...node, owner };
   const dir = newDir(owner, node.mode, node.uid, node.gid, node.mtime);
-  for (const [name, child] of node.children) dir.children.set(name, deepCopy(child, owner));
+  for (const [name, child] of node.children) setChild(dir, name, deepCopy(child, owner));
   return dir;
+}
+
+/** Put `node` in `dir` under `name`, replacing what was there, keeping `subdirs` right. */
+export function setChild(dir: DirNode, name: string, node: Node): void {
+  const old = dir.children.get(name);
+  if (old?.kind === 'dir') dir.subdirs--;
+  if (node.kind === 'dir') dir.subdirs++;
+  dir.children.set(name, node);
+}
+
+export function deleteChild(dir: DirNode, name: string): void {
+  if (dir.children.get(name)?.kind === 'dir') dir.subdirs--;
+  dir.children.delete(name);
 }
 
 /** Bytes in the UTF-8 encoding of `text` (the engine has no TextEncoder). */
@@ -104,8 +130,6 @@ export const TMPFS_DIR_SIZE: DirSize = (entries) => 40 + 20 * entries;
 
 export function statOf(node: Node, dirSize: DirSize): Stat {
   if (node.kind === 'dir') {
-    let subdirs = 0;
-    if (!node.merged) for (const child of node.children.values()) if (child.kind === 'dir') subdirs++;
     return {
       kind: 'dir',
       size: dirSize(node.children.size),
@@ -113,7 +137,7 @@ export function statOf(node: Node, dirSize: DirSize): Stat {
       uid: node.uid,
       gid: node.gid,
       mtime: node.mtime,
-      nlink: node.merged ? 1 : 2 + subdirs,
+      nlink: node.merged ? 1 : 2 + node.subdirs,
     };
   }
   if (node.kind === 'symlink') {

@@ -163,6 +163,14 @@ describe('persistence', () => {
         expect(JSON.stringify(entriesOfTree(tree.root))).toBe(frozen);
         expect(JSON.stringify(entriesOfTree(lower.root))).toBe(image);
         expect(entriesOfTree(fs[CURRENT_ROOT]())).toEqual(entriesOfFs(fs));
+        // link counts kept incrementally agree with a count of the subdirectories
+        for (const e of entriesOfFs(fs)) {
+          if (e.kind !== 'dir') continue;
+          const subdirs = fs
+            .readdir(e.path)
+            .filter((n) => fs.lstat(`${e.path === '/' ? '' : e.path}/${n}`)?.kind === 'dir');
+          expect(fs.lstat(e.path)?.nlink).toBe(2 + subdirs.length);
+        }
       }),
     );
   });
