@@ -93,7 +93,7 @@ describe('sprintf', () => {
     ['%v', [10n], '10'],
     ['%d', [-9007199254740993n], '-9007199254740993'],
   ] as const)('%s', (format, args, want) => {
-    expect(sprintf(format, ...(args as unknown[]))).toBe(want);
+    expect(sprintf(format, ...(args as readonly unknown[]))).toBe(want);
   });
 
   it('calls String() and Error() for the text verbs only', () => {

@@ -75,7 +75,7 @@ export function method(v: unknown, name: string): ((...args: unknown[]) => unkno
 }
 
 /** Go's spelling of the dynamic type of a value, for error messages. */
-export function typeName(v: unknown): string {
+export function typeName(v: unknown, seen: Set<unknown> = new Set()): string {
   const declared = declaredGoType(v);
   if (declared !== undefined) return declared;
   switch (kindOf(v)) {
@@ -94,33 +94,48 @@ export function typeName(v: unknown): string {
     case 'string':
       return v instanceof GoJSONNumber ? 'json.Number' : 'string';
     case 'slice':
-      return '[]' + commonType((v as unknown[]).map((e) => e));
-    case 'map': {
-      const entries = mapEntries(v);
-      const keyType = isGoMapObject(v)
-        ? 'string'
-        : commonType(
-            entries.map(([k]) => k),
-            'string',
-          );
-      return `map[${keyType}]${commonType(entries.map(([, e]) => e))}`;
-    }
+    case 'map':
+    case 'struct':
+      // composite types can be cyclic in JS; name a cycle instead of recursing forever
+      if (seen.has(v)) return 'interface {}';
+      seen.add(v);
+      try {
+        return compositeTypeName(v, seen);
+      } finally {
+        seen.delete(v);
+      }
     case 'func':
       return 'func()';
-    case 'struct': {
-      const ctor = (v as object).constructor;
-      if (ctor && ctor !== Object && ctor.name) return ctor.name;
-      const fields = structFields(v as object).map(([k, f]) => `${k} ${typeName(f)}`);
-      return fields.length ? `struct { ${fields.join('; ')} }` : 'struct {}';
-    }
   }
 }
 
-function commonType(values: unknown[], fallback = 'interface {}'): string {
+function compositeTypeName(v: unknown, seen: Set<unknown>): string {
+  if (Array.isArray(v)) return '[]' + commonType(v, seen);
+  if (kindOf(v) === 'map') {
+    const entries = mapEntries(v);
+    const keyType = isGoMapObject(v)
+      ? 'string'
+      : commonType(
+          entries.map(([k]) => k),
+          seen,
+          'string',
+        );
+    return `map[${keyType}]${commonType(
+      entries.map(([, e]) => e),
+      seen,
+    )}`;
+  }
+  const ctor = (v as object).constructor;
+  if (ctor && ctor !== Object && ctor.name) return ctor.name;
+  const fields = structFields(v as object).map(([k, f]) => `${k} ${typeName(f, seen)}`);
+  return fields.length ? `struct { ${fields.join('; ')} }` : 'struct {}';
+}
+
+function commonType(values: unknown[], seen: Set<unknown>, fallback = 'interface {}'): string {
   if (values.length === 0) return fallback;
-  const first = typeName(values[0]);
+  const first = typeName(values[0], seen);
   if (first === '<nil>' || first === 'interface {}') return 'interface {}';
-  return values.every((x) => typeName(x) === first) ? first : 'interface {}';
+  return values.every((x) => typeName(x, seen) === first) ? first : 'interface {}';
 }
 
 /** The element type of a map type or slice type string (`map[string]int` → `int`). */

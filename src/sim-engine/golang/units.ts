@@ -85,6 +85,11 @@ export class UnitsError extends Error {
 const decimalMap: Record<string, number> = { k: KB, m: MB, g: GB, t: TB, p: PB };
 const binaryMap: Record<string, number> = { k: KiB, m: MiB, g: GiB, t: TiB, p: PiB };
 
+/** int64(x): truncation, and no negative zero. */
+function int64(x: number): number {
+  return Math.trunc(x) + 0;
+}
+
 function parseSize(sizeStr: string, uMap: Record<string, number>): number {
   let sep = -1;
   for (let i = sizeStr.length - 1; i >= 0; i--) {
@@ -104,7 +109,7 @@ function parseSize(sizeStr: string, uMap: Record<string, number>): number {
     throw e;
   }
   if (size < 0) throw new UnitsError(`invalid size: '${sizeStr}'`);
-  if (sfx.length === 0) return Math.trunc(size);
+  if (sfx.length === 0) return int64(size);
   const badSuffix = (): never => {
     throw new UnitsError(`invalid suffix: '${sfx}'`);
   };
@@ -112,14 +117,14 @@ function parseSize(sizeStr: string, uMap: Record<string, number>): number {
   sfx = sfx.toLowerCase();
   if (sfx[0] === 'b') {
     if (sfx.length > 1) return badSuffix();
-    return Math.trunc(size);
+    return int64(size);
   }
   const mul = Object.hasOwn(uMap, sfx[0]!) ? uMap[sfx[0]!]! : undefined;
   if (mul === undefined) return badSuffix();
   size *= mul;
   if (sfx.length === 2 && sfx[1] !== 'b') return badSuffix();
   if (sfx.length === 3 && sfx.slice(1) !== 'ib') return badSuffix();
-  return Math.trunc(size);
+  return int64(size);
 }
 
 /** units.FromHumanSize: "10M" → 10000000 (base 1000). Throws UnitsError. */
