@@ -2,13 +2,13 @@
  * `docker context use` — docker/cli cli/command/context/use.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import { type CommandSpec, type RunFn, cobraExactArgs } from '../../command.ts';
 import { notSimulated } from '../not-simulated.ts';
 
 export const useCommand: CommandSpec = {
   use: 'use CONTEXT',
   short: 'Set the current docker context',
-  args: exactArgs(1),
+  args: cobraExactArgs(1),
   run: runUse,
 };
 

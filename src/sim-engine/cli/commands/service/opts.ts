@@ -102,6 +102,7 @@ export const serviceFlags: FlagSpec[] = [
   {
     name: 'max-concurrent',
     type: 'uint',
+    defValue: '',
     usage: 'Number of job tasks to run concurrently (default equal to --replicas)',
     annotations: { version: ['1.41'] },
     parse: parseUint64Opt,
@@ -131,7 +132,7 @@ export const serviceFlags: FlagSpec[] = [
     usage: "Mount the container's root filesystem as read only",
     annotations: { version: ['1.28'] },
   },
-  { name: 'replicas', type: 'uint', usage: 'Number of tasks', parse: parseUint64Opt },
+  { name: 'replicas', type: 'uint', usage: 'Number of tasks', defValue: '', parse: parseUint64Opt },
   {
     name: 'replicas-max-per-node',
     type: 'uint64',
@@ -143,6 +144,7 @@ export const serviceFlags: FlagSpec[] = [
   {
     name: 'restart-max-attempts',
     type: 'uint',
+    defValue: '',
     usage: 'Maximum number of restarts before giving up',
     parse: parseUint64Opt,
   },
