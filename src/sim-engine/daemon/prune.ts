@@ -4,7 +4,7 @@ import type { FilterArgs } from '../api/filters.ts';
 import { invalidParameter } from '../errdefs.ts';
 import type { Daemon } from './daemon.ts';
 import { destroy } from './delete.ts';
-import { parseUntil } from './until.ts';
+import { parseUntil } from '../api/timetypes.ts';
 
 export function containersPrune(d: Daemon, filters: FilterArgs): ContainerPruneReport {
   filters.validate(['label', 'label!', 'until']);

@@ -117,13 +117,6 @@ export function summarize(d: Daemon, c: Container, now: number, size = false): C
       for (const b of bindings)
         ports.push({ IP: b.HostIp, PrivatePort: Number(p), PublicPort: Number(b.HostPort), Type: type });
   }
-  if (!c.isRunning) {
-    // stopped containers still list their exposed ports
-    for (const port of Object.keys(c.config.ExposedPorts ?? {})) {
-      const [p, type = 'tcp'] = port.split('/');
-      ports.push({ PrivatePort: Number(p), Type: type });
-    }
-  }
   const image = d.images.get(c.imageId);
   const summary: ContainerSummary = {
     Id: c.id,

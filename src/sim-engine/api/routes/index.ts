@@ -4,9 +4,17 @@ import { createRouter, type Route } from '../router.ts';
 import type { ApiTransport } from '../transport.ts';
 import { containerRoutes } from './containers.ts';
 import { imageRoutes } from './images.ts';
+import { networkRoutes } from './networks.ts';
+import { volumeRoutes } from './volumes.ts';
 import { systemRoutes } from './system.ts';
 
-export const routes: Route<Daemon>[] = [...systemRoutes, ...containerRoutes, ...imageRoutes];
+export const routes: Route<Daemon>[] = [
+  ...systemRoutes,
+  ...containerRoutes,
+  ...imageRoutes,
+  ...networkRoutes,
+  ...volumeRoutes,
+];
 
 export function engineApi(daemon: Daemon): ApiTransport {
   return createRouter(daemon, routes);

@@ -2,8 +2,12 @@
  * `docker attach`, `docker container attach` — docker/cli cli/command/container/attach.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { ContainerInspect } from '../../../api/types/container.ts';
+import { StatusError } from '../../errors.ts';
+import { streamOutput } from './attach-stream.ts';
 
 export const attachCommand: CommandSpec = {
   use: 'attach [OPTIONS] CONTAINER',
@@ -19,8 +23,21 @@ export const attachCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/attach.go
 
-function runAttach(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runAttach(cli: DockerCli, flags: FlagValues, args: string[]): Promise<number | void> {
+  const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+  if (!c.State.Running) throw new StatusError('You cannot attach to a stopped container, start it first', 1);
+  if (c.State.Paused) throw new StatusError('You cannot attach to a paused container, unpause it first', 1);
+  if (c.State.Restarting)
+    throw new StatusError('You cannot attach to a restarting container, wait until it is running', 1);
+  const stdin = !flags.bool('no-stdin') && c.Config.OpenStdin;
+  if (stdin && c.Config.Tty && !cli.inIsTerminal) throw new StatusError('the input device is not a TTY', 1);
+  const response = await cli.client.request('POST', `/containers/${c.Id}/attach`, {
+    query: { stream: 1, stdin: stdin ? 1 : 0, stdout: 1, stderr: 1 },
+    stdin: stdin ? cli.in : undefined,
+  });
+  await streamOutput(cli, response, c.Config.Tty);
+  const after = await cli.client.get<ContainerInspect>(`/containers/${c.Id}/json`);
+  return after.State.Running ? 0 : after.State.ExitCode;
 }

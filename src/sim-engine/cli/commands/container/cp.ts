@@ -2,8 +2,11 @@
  * `docker container cp`, `docker cp` — docker/cli cli/command/container/cp.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { StatusError } from '../../errors.ts';
+import { copyFromContainer, copyToContainer, splitCpArg } from './copy.ts';
 
 export const copyCommand: CommandSpec = {
   use: `cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-
@@ -32,8 +35,14 @@ container source to stdout.`,
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/cp.go
 
-function runCp(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runCp(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const src = splitCpArg(args[0]!);
+  const dst = splitCpArg(args[1]!);
+  if (src.container && dst.container) throw new StatusError('copying between containers is not supported', 1);
+  if (!src.container && !dst.container)
+    throw new StatusError('must specify at least one container source', 1);
+  if (src.container) await copyFromContainer(cli, src.container, src.path, dst.path, flags.bool('quiet'));
+  else await copyToContainer(cli, src.path, dst.container!, dst.path, flags.bool('quiet'));
 }

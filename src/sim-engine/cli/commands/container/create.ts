@@ -2,9 +2,14 @@
  * `docker container create`, `docker create` — docker/cli cli/command/container/create.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import { containerFlags } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { StatusError } from '../../errors.ts';
+import { buildCreateRequest } from './container-config.ts';
+import { createContainer, validatePullOpt } from './create-container.ts';
+import { withHelp } from './run.ts';
 
 export const createCommand: CommandSpec = {
   use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
@@ -41,8 +46,21 @@ export const createCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/create.go runCreate
 
-function runCreate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  let request;
+  try {
+    validatePullOpt(flags.string('pull'));
+    request = buildCreateRequest(cli, flags, args[0]!, args.slice(1));
+  } catch (err) {
+    throw new StatusError(withHelp((err as Error).message, 'create'), 125);
+  }
+  const id = await createContainer(cli, request, {
+    name: flags.string('name'),
+    pull: flags.string('pull'),
+    quiet: flags.bool('quiet'),
+    platform: flags.string('platform'),
+  });
+  cli.out.write(id + '\n');
 }

@@ -2,9 +2,15 @@
  * `docker container exec`, `docker exec` — docker/cli cli/command/container/exec.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import { validateEnv } from '../opts/env.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { ContainerInspect, ExecInspect } from '../../../api/types/container.ts';
+import { StatusError } from '../../errors.ts';
+import { streamOutput } from './attach-stream.ts';
+import { readKVEnvStrings } from './env-file.ts';
+import { ConfigError } from './config-error.ts';
 
 export const execCommand: CommandSpec = {
   use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
@@ -50,8 +56,49 @@ export const execCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/exec.go RunExec
 
-function runExec(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promise<number | void> {
+  const [name, ...cmd] = args;
+  const detach = flags.bool('detach');
+  const tty = flags.bool('tty');
+  let env: string[] | null;
+  try {
+    env = readKVEnvStrings(cli, flags.list('env-file'), flags.list('env'));
+  } catch (err) {
+    if (err instanceof ConfigError) throw new StatusError(err.message, 1);
+    throw err;
+  }
+  const attachStdin = !detach && flags.bool('interactive');
+  await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(name!)}/json`);
+  if (!detach && tty && attachStdin && !cli.inIsTerminal)
+    throw new StatusError('the input device is not a TTY', 1);
+  const created = await cli.client.post<{ Id: string }>(
+    `/containers/${encodeURIComponent(name!)}/exec`,
+    undefined,
+    {
+      User: flags.string('user'),
+      Privileged: flags.bool('privileged'),
+      Tty: tty,
+      ConsoleSize: tty ? [cli.rows, cli.width] : null,
+      AttachStdin: attachStdin,
+      AttachStderr: !detach,
+      AttachStdout: !detach,
+      DetachKeys: flags.string('detach-keys'),
+      Env: env,
+      WorkingDir: flags.string('workdir'),
+      Cmd: cmd,
+    },
+  );
+  if (detach) {
+    await cli.client.request('POST', `/exec/${created.Id}/start`, { body: { Detach: true, Tty: tty } });
+    return;
+  }
+  const response = await cli.client.request('POST', `/exec/${created.Id}/start`, {
+    body: { Detach: false, Tty: tty, ConsoleSize: tty ? [cli.rows, cli.width] : null },
+    stdin: attachStdin ? cli.in : undefined,
+  });
+  await streamOutput(cli, response, tty);
+  const inspect = await cli.client.get<ExecInspect>(`/exec/${created.Id}/json`);
+  return inspect.ExitCode ?? 0;
 }

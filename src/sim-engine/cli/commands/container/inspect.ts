@@ -2,8 +2,11 @@
  * `docker container inspect` — docker/cli cli/command/container/inspect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { ContainerInspect } from '../../../api/types/container.ts';
+import { CONTAINER_MAPS, inspectRefs, rawJSON, typed } from '../../inspect.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
@@ -25,8 +28,13 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/inspect.go
 
-function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
+    const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(ref)}/json`, {
+      size: flags.bool('size') || undefined,
+    });
+    return { typed: typed(c, '*container.InspectResponse', CONTAINER_MAPS), raw: rawJSON(c) };
+  });
 }

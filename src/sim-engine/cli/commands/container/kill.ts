@@ -2,8 +2,10 @@
  * `docker container kill`, `docker kill` — docker/cli cli/command/container/kill.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { eachContainer } from './parallel.ts';
 
 export const killCommand: CommandSpec = {
   use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
@@ -15,8 +17,12 @@ export const killCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/kill.go
 
-function runKill(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runKill(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  await eachContainer(cli, args, (name) =>
+    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/kill`, {
+      query: { signal: flags.string('signal') || undefined },
+    }),
+  );
 }

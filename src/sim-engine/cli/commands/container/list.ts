@@ -2,9 +2,16 @@
  * `docker container ls`, `docker ps` — docker/cli cli/command/container/list.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { ContainerSummary } from '../../../api/types/container.ts';
+import { parseDockerTemplate, TemplateError } from '../../../golang/template/index.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { CONTAINER_HEADER, ContainerContext, containerFormat } from '../../formatter/container.ts';
+import { writeFormatted } from '../../formatter/formatter.ts';
+import { filtersQuery } from '../filters.ts';
 
 export const psCommand: CommandSpec = {
   use: 'ps [OPTIONS]',
@@ -60,8 +67,38 @@ export const listCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/list.go runPs
 
-function runPs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runPs(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const format = flags.string('format');
+  const quiet = flags.bool('quiet');
+  if (format && quiet)
+    cli.err.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  let size = flags.bool('size');
+  let limit = flags.number('last');
+  if (flags.bool('latest') && limit === -1) limit = 1;
+  if (format) {
+    try {
+      parseDockerTemplate(format);
+    } catch (err) {
+      if (err instanceof TemplateError) throw new CliError(`failed to parse template: ${err.message}`);
+      throw err;
+    }
+    // the size column is only computed when the template asks for it
+    if (/\.Size\b/.test(format)) size = true;
+  }
+  const containers = await cli.client.get<ContainerSummary[]>('/containers/json', {
+    all: flags.bool('all') || undefined,
+    limit: limit !== -1 ? limit : undefined,
+    size: size || undefined,
+    filters: filtersQuery(flags),
+  });
+  const now = cli.now();
+  const trunc = !flags.bool('no-trunc');
+  writeFormatted(
+    cli.out,
+    containerFormat(format, quiet, size),
+    CONTAINER_HEADER,
+    containers.map((c) => new ContainerContext(c, trunc, now)),
+  );
 }

@@ -2,8 +2,12 @@
  * `docker container logs`, `docker logs` — docker/cli cli/command/container/logs.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { ContainerInspect } from '../../../api/types/container.ts';
+import { streamOutput } from './attach-stream.ts';
+import { timestampParam } from '../../../api/timetypes.ts';
 
 export const logsCommand: CommandSpec = {
   use: 'logs [OPTIONS] CONTAINER',
@@ -39,8 +43,23 @@ export const logsCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/logs.go
 
-function runLogs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runLogs(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+  const now = cli.now();
+  const response = await cli.client.request('GET', `/containers/${c.Id}/logs`, {
+    query: {
+      stdout: 1,
+      stderr: 1,
+      since: flags.string('since') ? timestampParam(flags.string('since'), now) : undefined,
+      until: flags.string('until') ? timestampParam(flags.string('until'), now) : undefined,
+      timestamps: flags.bool('timestamps') || undefined,
+      follow: flags.bool('follow') || undefined,
+      tail: flags.string('tail') || 'all',
+      details: flags.bool('details') || undefined,
+    },
+  });
+  const done = streamOutput(cli, response, c.Config.Tty);
+  await Promise.race([done, cli.interrupted.then(() => response.stream?.close())]);
 }

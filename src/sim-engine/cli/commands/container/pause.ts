@@ -2,8 +2,10 @@
  * `docker container pause`, `docker pause` — docker/cli cli/command/container/pause.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { eachContainer } from './parallel.ts';
 
 export const pauseCommand: CommandSpec = {
   use: 'pause CONTAINER [CONTAINER...]',
@@ -14,8 +16,10 @@ export const pauseCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/pause.go
 
-function runPause(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runPause(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  await eachContainer(cli, args, (name) =>
+    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/pause`),
+  );
 }

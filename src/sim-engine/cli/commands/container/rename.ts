@@ -2,8 +2,10 @@
  * `docker container rename`, `docker rename` — docker/cli cli/command/container/rename.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { StatusError } from '../../errors.ts';
 
 export const renameCommand: CommandSpec = {
   use: 'rename CONTAINER NEW_NAME',
@@ -14,8 +16,19 @@ export const renameCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/rename.go
 
-function runRename(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runRename(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  const oldName = args[0]!.trim();
+  const newName = args[1]!.trim();
+  if (oldName === '' || newName === '')
+    throw new StatusError('Error: Neither old nor new names may be empty', 1);
+  try {
+    await cli.client.request('POST', `/containers/${encodeURIComponent(oldName)}/rename`, {
+      query: { name: newName },
+    });
+  } catch (err) {
+    cli.err.write((err as Error).message + '\n');
+    throw new StatusError(`Error: failed to rename container named ${oldName}`, 1);
+  }
 }

@@ -2,8 +2,11 @@
  * `docker container rm`, `docker rm` — docker/cli cli/command/container/rm.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { ApiClientError } from '../../../api/client.ts';
+import { eachContainer } from './parallel.ts';
 
 export const rmCommand: CommandSpec = {
   use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
@@ -34,8 +37,24 @@ export const removeCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/rm.go
 
-function runRm(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runRm(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const force = flags.bool('force');
+  await eachContainer(
+    cli,
+    args,
+    (name) => {
+      const id = name.replace(/^\/+|\/+$/g, '');
+      if (id === '') throw new Error('container name cannot be empty');
+      return cli.client.request('DELETE', `/containers/${encodeURIComponent(id)}`, {
+        query: {
+          v: flags.bool('volumes') || undefined,
+          link: flags.bool('link') || undefined,
+          force: force || undefined,
+        },
+      });
+    },
+    (err) => force && err instanceof ApiClientError && err.isNotFound,
+  );
 }

@@ -2,8 +2,12 @@
  * `docker container start`, `docker start` — docker/cli cli/command/container/start.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { StatusError } from '../../errors.ts';
+import { streamOutput } from './attach-stream.ts';
+import type { ContainerInspect } from '../../../api/types/container.ts';
 
 export const startCommand: CommandSpec = {
   use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
@@ -31,8 +35,38 @@ export const startCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/start.go
 
-function runStart(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runStart(cli: DockerCli, flags: FlagValues, args: string[]): Promise<number | void> {
+  const attach = flags.bool('attach') || flags.bool('interactive');
+  if (attach) {
+    if (args.length > 1) throw new StatusError('you cannot start and attach multiple containers at once', 1);
+    const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+    const interactive = flags.bool('interactive') && c.Config.OpenStdin;
+    if (c.Config.Tty && interactive && !cli.inIsTerminal)
+      throw new StatusError('the input device is not a TTY', 1);
+    const response = await cli.client.request('POST', `/containers/${c.Id}/attach`, {
+      query: { stream: 1, stdin: interactive ? 1 : 0, stdout: 1, stderr: 1 },
+      stdin: interactive ? cli.in : undefined,
+    });
+    const output = streamOutput(cli, response, c.Config.Tty);
+    const waited = cli.client.post<{ StatusCode: number }>(`/containers/${c.Id}/wait`, {
+      condition: 'next-exit',
+    });
+    await cli.client.request('POST', `/containers/${c.Id}/start`);
+    await output;
+    const { StatusCode } = await waited;
+    return StatusCode;
+  }
+  const failed: string[] = [];
+  for (const name of args) {
+    try {
+      await cli.client.request('POST', `/containers/${encodeURIComponent(name)}/start`);
+      cli.out.write(name + '\n');
+    } catch (err) {
+      cli.err.write((err as Error).message + '\n');
+      failed.push(name);
+    }
+  }
+  if (failed.length > 0) throw new StatusError(`Error: failed to start containers: ${failed.join(', ')}`, 1);
 }

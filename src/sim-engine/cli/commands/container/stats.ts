@@ -2,8 +2,13 @@
  * `docker container stats`, `docker stats` — docker/cli cli/command/container/stats.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { ContainerSummary } from '../../../api/types/container.ts';
+import { CliError } from '../../errors.ts';
+import { statsFormat, StatsContext, STATS_HEADER, type StatsSample } from '../../formatter/stats.ts';
+import { writeFormatted } from '../../formatter/formatter.ts';
 
 export const statsCommand: CommandSpec = {
   use: 'stats [OPTIONS] [CONTAINER...]',
@@ -29,8 +34,51 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/stats.go (one sample: --no-stream; streaming redraws each second)
 
-function runStats(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function sample(cli: DockerCli, id: string): Promise<StatsSample> {
+  const s = await cli.client.get<Record<string, unknown>>(`/containers/${encodeURIComponent(id)}/stats`, {
+    stream: 0,
+  });
+  return s as unknown as StatsSample;
+}
+
+async function runStats(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const all = flags.bool('all');
+  const trunc = !flags.bool('no-trunc');
+  const format = statsFormat(flags.string('format'));
+  const list = async (): Promise<string[]> => {
+    if (args.length > 0) return args;
+    const cs = await cli.client.get<ContainerSummary[]>('/containers/json', { all: all || undefined });
+    return cs.map((c) => c.Id);
+  };
+  const render = async (): Promise<string> => {
+    const ids = await list();
+    const rows: StatsContext[] = [];
+    const errors: string[] = [];
+    for (const id of ids) {
+      try {
+        rows.push(new StatsContext(await sample(cli, id), id, trunc));
+      } catch (err) {
+        errors.push((err as Error).message);
+      }
+    }
+    if (errors.length > 0 && args.length > 0) throw new CliError(errors.join('\n'));
+    let text = '';
+    writeFormatted({ write: (t) => (text += t) }, format, STATS_HEADER, rows);
+    return text;
+  };
+  if (flags.bool('no-stream') || !cli.outIsTerminal) {
+    cli.out.write(await render());
+    if (flags.bool('no-stream')) return;
+  }
+  // streaming: redraw the table every second until interrupted
+  let stopped = false;
+  void cli.interrupted.then(() => (stopped = true));
+  while (!stopped) {
+    const text = await render();
+    if (cli.outIsTerminal) cli.out.write('\x1b[2J\x1b[H' + text);
+    else cli.out.write(text);
+    await Promise.race([cli.sleep(1000), cli.interrupted]);
+  }
 }

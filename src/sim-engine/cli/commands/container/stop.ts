@@ -2,8 +2,10 @@
  * `docker container stop`, `docker stop` — docker/cli cli/command/container/stop.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { eachContainer } from './parallel.ts';
 
 export const stopCommand: CommandSpec = {
   use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
@@ -25,8 +27,14 @@ export const stopCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/stop.go
 
-function runStop(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runStop(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const timeoutSet = flags.has('timeout') || flags.has('time');
+  const timeout = flags.has('timeout') ? flags.number('timeout') : flags.number('time');
+  await eachContainer(cli, args, (name) =>
+    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/stop`, {
+      query: { signal: flags.string('signal') || undefined, t: timeoutSet ? timeout : undefined },
+    }),
+  );
 }

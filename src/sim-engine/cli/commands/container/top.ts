@@ -2,8 +2,11 @@
  * `docker container top`, `docker top` — docker/cli cli/command/container/top.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { TopResponse } from '../../../api/types/container.ts';
+import { TabWriter } from '../../../golang/tabwriter.ts';
 
 export const topCommand: CommandSpec = {
   use: 'top CONTAINER [ps OPTIONS]',
@@ -15,8 +18,15 @@ export const topCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/top.go
 
-function runTop(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runTop(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  const [name, ...psArgs] = args;
+  const list = await cli.client.get<TopResponse>(`/containers/${encodeURIComponent(name!)}/top`, {
+    ps_args: psArgs.length > 0 ? psArgs.join(' ') : undefined,
+  });
+  const tw = new TabWriter(20, 1, 3, ' ', 0);
+  tw.write(list.Titles.join('\t') + '\n');
+  for (const p of list.Processes) tw.write(p.join('\t') + '\n');
+  cli.out.write(tw.flush());
 }

@@ -2,8 +2,10 @@
  * `docker container unpause`, `docker unpause` — docker/cli cli/command/container/unpause.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { eachContainer } from './parallel.ts';
 
 export const unpauseCommand: CommandSpec = {
   use: 'unpause CONTAINER [CONTAINER...]',
@@ -14,8 +16,10 @@ export const unpauseCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/unpause.go
 
-function runUnpause(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runUnpause(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  await eachContainer(cli, args, (name) =>
+    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/unpause`),
+  );
 }

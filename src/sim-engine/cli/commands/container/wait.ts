@@ -2,8 +2,10 @@
  * `docker container wait`, `docker wait` — docker/cli cli/command/container/wait.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { StatusError } from '../../errors.ts';
 
 export const waitCommand: CommandSpec = {
   use: 'wait CONTAINER [CONTAINER...]',
@@ -14,8 +16,20 @@ export const waitCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/wait.go
 
-function runWait(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runWait(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      const res = await cli.client.post<{ StatusCode: number }>(
+        `/containers/${encodeURIComponent(name)}/wait`,
+        {},
+      );
+      cli.out.write(`${res.StatusCode}\n`);
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+  }
+  if (errors.length > 0) throw new StatusError(errors.join('\n'), 1);
 }

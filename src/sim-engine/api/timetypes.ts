@@ -1,4 +1,6 @@
 /**
+ * (Shared by the CLI and the daemon, as docker's api/types/time package is.)
+ *
  * Times given to `--since`, `--until` and the `until` filter (docker's
  * timetypes.GetTimestamp): a Go duration back from now (`10m`), seconds since the
  * epoch (`1700000000.5`), or an RFC 3339 date or date-time.
@@ -57,4 +59,12 @@ function daysFromCivil(y: number, m: number, d: number): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** timetypes.GetTimestamp as the CLI sends it: seconds with nine fractional digits. */
+export function timestampParam(value: string, now: number): string {
+  if (/^\d+(\.\d+)?$/.test(value)) return value;
+  const ms = parseUntil(value, now);
+  const secs = Math.floor(ms / 1000);
+  return `${secs}.${String((ms - secs * 1000) * 1_000_000).padStart(9, '0')}`;
 }
