@@ -100,6 +100,11 @@ describe('the command tree of docker 28.5.2', () => {
     expect([...byPath.keys()].sort()).toEqual(dump.map((d) => d.path).sort());
   });
 
+  it("has docker's global flags", () => {
+    const d = dump.find((c) => c.path === 'docker')!;
+    expect(root.flags.map(flagView).sort(byName)).toEqual(d.flags.map(dumpFlagView).sort(byName));
+  });
+
   it.each(dump.filter((d) => d.path !== 'docker'))('$path', (d) => {
     const cmd = byPath.get(d.path)!;
     const spec = cmd.spec;
