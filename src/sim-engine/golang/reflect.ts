@@ -67,9 +67,42 @@ export function structFields(obj: object): [string, unknown][] {
   return out;
 }
 
-/** Call a zero-argument method if the value has it (String, Error, MarshalJSON). */
+/**
+ * A method of a map: a Go map type can have methods too (docker's SubHeaderContext
+ * has Label). On a goMap object they are its non-enumerable function properties
+ * (see withGoMethods); on a Map subclass, its class's methods.
+ */
+export function lookupMapMethod(m: object, name: string): ((...args: unknown[]) => unknown) | undefined {
+  if (!isExportedName(name)) return undefined;
+  for (
+    let o: object | null = m;
+    o !== null && o !== Object.prototype && o !== Map.prototype;
+    o = Object.getPrototypeOf(o)
+  ) {
+    const desc = Object.getOwnPropertyDescriptor(o, name);
+    if (!desc) continue;
+    if (o === m && desc.enumerable) return undefined; // an entry, not a method
+    const value = desc.get ? desc.get.call(m) : desc.value;
+    return typeof value === 'function' ? bindMethod(value as (...a: unknown[]) => unknown, m) : undefined;
+  }
+  return undefined;
+}
+
+/** Give an object (typically a goMap) Go methods: non-enumerable function properties. */
+export function withGoMethods<T extends object>(
+  obj: T,
+  methods: Record<string, (...args: never[]) => unknown>,
+): T {
+  for (const [name, fn] of Object.entries(methods)) {
+    Object.defineProperty(obj, name, { value: fn, enumerable: false, configurable: true, writable: true });
+  }
+  return obj;
+}
+
+/** The method `name` of a value, if it has one (String, Error, MarshalJSON, …). */
 export function method(v: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Map) return undefined;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  if (kindOf(v) === 'map') return lookupMapMethod(v, name);
   const m = lookupMember(v, name);
   return m.kind === 'method' ? m.fn : undefined;
 }

@@ -3,7 +3,7 @@
  * half of text/template's exec.go, statement for statement, so that each error is
  * raised at the same node with the same text as in Go.
  */
-import { lookupMember, mapZero, typeName } from '../reflect.ts';
+import { lookupMapMethod, lookupMember, mapZero, typeName } from '../reflect.ts';
 import { quote } from '../strconv-quote.ts';
 import {
   GoComplex,
@@ -195,6 +195,9 @@ function evalField(
       if (hasArgs) s.errorf(`${fieldName} has arguments but cannot be invoked as function`);
       return member.value === undefined ? null : member.value;
     }
+  } else if (kind === 'map' && lookupMapMethod(receiver as object, fieldName)) {
+    const fn = lookupMapMethod(receiver as object, fieldName)!;
+    return evalCall(s, dot, fn, false, node, fieldName, args, final);
   } else if ((kind === 'map' || nk === 'map') && mapHasStringKeys(receiver)) {
     const hasArgs = (args?.length ?? 0) > 1 || final !== MISSING;
     if (hasArgs) s.errorf(`${fieldName} is not a method but has arguments`);

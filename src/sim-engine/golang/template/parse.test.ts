@@ -96,6 +96,10 @@ describe('parse errors carry Go texts', () => {
   it.each([
     ['{{}}', 'template: :1: missing value for command'],
     ['{{}', 'template: :1: unexpected "}" in command'],
+    // Go 1.20+ only ends an identifier at the whole right delimiter
+    ['{{.ID}', "template: :1: bad character U+007D '}'"],
+    ['{{.ID }', 'template: :1: unexpected "}" in operand'],
+    ['{{.ID}} {{.Names}', "template: :1: bad character U+007D '}'"],
     ['{{.Names', 'template: :1: unclosed action'],
     ['{{foo}}', 'template: :1: function "foo" not defined'],
     ['{{InvalidFunction}}', 'template: :1: function "InvalidFunction" not defined'],
