@@ -46,7 +46,10 @@ export interface RunIO {
 /** Something that runs lines on one host, keeping state between them (a shell session). */
 export interface Session {
   run(line: string, io: RunIO): Promise<number>;
+  /** Ctrl-C: SIGINT to the command running in the foreground */
   interrupt(): void;
+  /** end the running command outright (a runner's time limit) */
+  kill(): void;
 }
 
 export class Engine {
@@ -144,7 +147,7 @@ class HostSession implements Session {
   readonly #host: Host;
   #env: Map<string, string>;
   #cwd = '/root';
-  #current: { kill(signal: 'SIGINT'): void } | undefined;
+  #current: { kill(signal: 'SIGINT' | 'SIGKILL'): void } | undefined;
 
   constructor(engine: Engine, host: Host) {
     this.#engine = engine;
@@ -178,5 +181,9 @@ class HostSession implements Session {
 
   interrupt(): void {
     this.#current?.kill('SIGINT');
+  }
+
+  kill(): void {
+    this.#current?.kill('SIGKILL');
   }
 }

@@ -4,9 +4,7 @@
  * commands, the swarm ones, then the legacy top-level commands. Help sorts them by name.
  */
 import type { CommandSpec } from '../command.ts';
-// eslint-disable-next-line no-restricted-imports -- docker's `builder` command folder, not the engine's
 import { bakeStubCommand } from './builder/bake.ts';
-// eslint-disable-next-line no-restricted-imports -- docker's `builder` command folder, not the engine's
 import { builderCommand } from './builder/cmd.ts';
 import { checkpointCommand } from './checkpoint/cmd.ts';
 import { configCommand } from './config/cmd.ts';
@@ -47,7 +45,6 @@ import { rmiCommand } from './image/remove.ts';
 import { saveCommand } from './image/save.ts';
 import { tagCommand } from './image/tag.ts';
 import { manifestCommand } from './manifest/cmd.ts';
-// eslint-disable-next-line no-restricted-imports -- docker's `network` command folder, not the engine's
 import { networkCommand } from './network/cmd.ts';
 import { nodeCommand } from './node/cmd.ts';
 import { pluginCommand } from './plugin/cmd.ts';
@@ -57,7 +54,6 @@ import { searchCommand } from './registry/search.ts';
 import { secretCommand } from './secret/cmd.ts';
 import { serviceCommand } from './service/cmd.ts';
 import { stackCommand } from './stack/cmd.ts';
-// eslint-disable-next-line no-restricted-imports -- docker's `swarm` command folder, not the engine's
 import { swarmCommand } from './swarm/cmd.ts';
 import { systemCommand } from './system/cmd.ts';
 import { eventsCommand } from './system/events.ts';
