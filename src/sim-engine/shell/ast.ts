@@ -219,4 +219,6 @@ export interface CommandList {
 export interface ListItem {
   command: Command;
   background: boolean;
+  /** for a background command: its text, for `jobs` and bash's `Done` line */
+  text?: string;
 }

@@ -219,9 +219,13 @@ export class Parser {
       this.unread();
       if (nlflag === 2 && LIST_END.has(t.kind)) return items.length ? { items } : null;
       nlflag |= 2;
+      const start = this.pushback?.tok.start ?? this.lexer.pos;
       const command = this.andOr();
       t = this.readToken();
-      items.push({ command, background: t.kind === '&' });
+      const item: ListItem = { command, background: t.kind === '&' };
+      if (item.background && t.tok.start >= start)
+        item.text = this.lexer.src.slice(start, t.tok.start).trim();
+      items.push(item);
       switch (t.kind) {
         case 'eof':
           this.unread();

@@ -1,0 +1,33 @@
+/**
+ * What a builtin is given and what it is. Builtins run inside the shell (they can
+ * change its variables, directory and options), with the command's redirected
+ * descriptors.
+ */
+import type { DialectName } from '../dialect.ts';
+import type { Interp } from '../interp.ts';
+import type { Io } from '../io.ts';
+
+export interface BuiltinCall {
+  readonly sh: Interp;
+  /** argv[0] is the name the builtin was called by */
+  readonly argv: string[];
+  readonly io: Io;
+  /** Print an error as this builtin does (`bash: line 1: cd: …`, `sh: 1: cd: …`). */
+  error(msg: string): void;
+}
+
+export interface Builtin {
+  run(call: BuiltinCall): Promise<number> | number;
+  /**
+   * A POSIX special builtin (`export`, `set`, `exit`…): in dash and ash it is found
+   * before functions, and assignments before it stay.
+   */
+  special?: boolean;
+  /** only these shells have it (`source`, `local`, `[[`…) */
+  dialects?: readonly DialectName[];
+}
+
+/** Write each line to stdout with a newline. */
+export function print(call: BuiltinCall, text: string): void {
+  call.io.stdout.write(text);
+}

@@ -1,0 +1,506 @@
+/**
+ * The interpreter: walks command lists, and-or lists and compound commands.
+ * Pipelines are in pipeline.ts, simple commands in simple.ts. One Interp runs one
+ * thread of commands; a subshell (`( … )`, `$( … )`, a pipeline stage, `&`) is a
+ * fork(): another Interp over a copy of the state, in the same process.
+ */
+import { SIGNAL_NUMBERS, type ChildProcess, type ProcessContext, type SignalName } from '../process/types.ts';
+import type { Command, CommandList, CompoundCommand, Redirect } from './ast.ts';
+import type { Dialect } from './dialect.ts';
+import { expandPattern, expandString, expandWords, arithmetic } from './expand.ts';
+import { Io } from './io.ts';
+import { errorPrefix, syntaxErrorPrefix, type MessageContext, type ShellModeKind } from './messages.ts';
+import { matchPattern } from './pattern.ts';
+import { runPipeline, startBackground } from './pipeline.ts';
+import { applyRedirects, redirectFailStatus } from './redirect.ts';
+import {
+  BreakSignal,
+  BrokenPipe,
+  ContinueSignal,
+  ExitSignal,
+  ShellAbort,
+  ShellKilled,
+  ReturnSignal,
+  Interrupted,
+} from './signals.ts';
+import { runSimple } from './simple.ts';
+import type { ShellState } from './state.ts';
+import { describeSyntaxError, type ShellSyntaxError } from './syntax-error.ts';
+import { ReadonlyError } from './vars.ts';
+import { runCond } from './builtins/cond.ts';
+import { CollectingWriter } from '../process/streams.ts';
+import { runTrapAction, runTraps } from './traps.ts';
+import type { ArithVars } from './arith.ts';
+
+export interface InterpInit {
+  ctx: ProcessContext;
+  dialect: Dialect;
+  state: ShellState;
+  io: Io;
+  mode: ShellModeKind;
+  /** busybox: -c with a $0 given */
+  named?: boolean;
+}
+
+/** What every fork of one shell process shares. */
+export interface ShellProcess {
+  /** signals whose traps are waiting to run */
+  pendingTraps: SignalName[];
+  /** `wait` is waiting: a trapped signal interrupts it */
+  wakeWait: (() => void) | undefined;
+  /** Ctrl-C in an interactive shell: abandon the command line */
+  interrupted: boolean;
+  /** the process was killed: stop at once */
+  killed: boolean;
+  /** children running in the foreground of any fork, for Ctrl-C */
+  foreground: Set<ChildProcess>;
+  /** signals the shell has asked the kernel for */
+  handled: Set<SignalName>;
+  /** the interpreter at the top, which runs traps */
+  root: Interp;
+}
+
+export class Interp {
+  readonly ctx: ProcessContext;
+  readonly dialect: Dialect;
+  readonly state: ShellState;
+  readonly mode: ShellModeKind;
+  readonly named: boolean;
+  readonly proc: ShellProcess;
+  /** the shell's own descriptors (`exec >file` changes them) */
+  io: Io;
+  /** the descriptors of the command running, for messages during expansion */
+  cur: Io;
+  /** the line of the command running */
+  line = 1;
+  startTime: number;
+  /** >0 while running a condition (if, while, &&, ||, !): `set -e` does not fire */
+  condDepth = 0;
+  loopDepth = 0;
+  funcDepth = 0;
+  evalDepth = 0;
+  /** >0 while running a file with `.` (where `return` is allowed) */
+  sourcing = 0;
+  /** the file being sourced (or the script), for bash's messages */
+  source: string | undefined;
+  subshell = false;
+  /** bash's `set -x` shows `++` inside $(…) */
+  traceLevel = 1;
+  /** the status of the last command substitution, for a command with no words */
+  substStatus: number | undefined;
+  /** children started by this interpreter and not yet ended (a job's kill reaches them) */
+  readonly children = new Set<ChildProcess>();
+  /** told of each child this interpreter starts (`&` takes the first one's pid as `$!`) */
+  onSpawn: ((child: ChildProcess) => void) | undefined;
+  /** set when this subshell's job was killed: the status it ends with */
+  cancelled: number | undefined;
+  /** bash's PIPESTATUS of the last pipeline */
+  pipeStatus: number[] = [];
+  /** `exec`'s target: the descriptor table of the command that ran it */
+  execIo: Io;
+  /** getopts: the position inside a group of options (`-abc`) */
+  getoptsOffset = 1;
+
+  constructor(init: InterpInit, proc?: ShellProcess) {
+    this.ctx = init.ctx;
+    this.dialect = init.dialect;
+    this.state = init.state;
+    this.io = init.io;
+    this.cur = init.io;
+    this.execIo = init.io;
+    this.mode = init.mode;
+    this.named = !!init.named;
+    this.startTime = init.ctx.now();
+    this.proc = proc ?? {
+      pendingTraps: [],
+      wakeWait: undefined,
+      interrupted: false,
+      killed: false,
+      foreground: new Set(),
+      handled: new Set(),
+      root: this,
+    };
+  }
+
+  /** A subshell: a copy of the state, in the same process. */
+  fork(io0: Io = this.cur): Interp {
+    const io = io0.clone();
+    const sub = new Interp(
+      {
+        ctx: this.ctx,
+        dialect: this.dialect,
+        state: this.state.clone(),
+        io,
+        mode: this.mode,
+        named: this.named,
+      },
+      this.proc,
+    );
+    sub.subshell = true;
+    sub.line = this.line;
+    sub.startTime = this.startTime;
+    sub.funcDepth = this.funcDepth;
+    sub.evalDepth = this.evalDepth;
+    sub.source = this.source;
+    sub.traceLevel = this.traceLevel;
+    return sub;
+  }
+
+  get interactive(): boolean {
+    return this.state.options.interactive && !this.subshell;
+  }
+
+  // ---- messages ----
+
+  messages(): MessageContext {
+    return {
+      dialect: this.dialect,
+      arg0: this.state.arg0,
+      mode: this.mode,
+      named: this.named,
+      line: this.line,
+      inFunction: this.funcDepth > 0,
+      inEval: this.evalDepth > 0,
+      source: this.source,
+    };
+  }
+
+  /** Print an error from the shell or from builtin `builtin` on `io`'s stderr. */
+  error(msg: string, builtin?: string, io: Io = this.cur): void {
+    io.stderr.write(`${errorPrefix(this.messages(), builtin)}${msg}\n`);
+  }
+
+  /** Print an error and abort the command (a non-interactive shell exits with `status`). */
+  fatal(msg: string, status: number, builtin?: string): never {
+    this.error(msg, builtin);
+    throw new ShellAbort(status);
+  }
+
+  syntaxError(err: ShellSyntaxError, io: Io = this.cur): void {
+    const d = describeSyntaxError(err, this.dialect);
+    const p = syntaxErrorPrefix(this.messages(), d.line);
+    io.stderr.write(`${p}${d.text}\n`);
+    if (d.second && !(this.mode === 'interactive' && this.source === undefined))
+      io.stderr.write(`${p}${d.second}\n`);
+  }
+
+  /** `$-` */
+  flags(): string {
+    const o = this.state.options;
+    const on = (b: boolean, c: string) => (b ? c : '');
+    const common = on(o.errexit, 'e') + on(o.noglob, 'f');
+    switch (this.dialect.name) {
+      case 'bash':
+        return (
+          on(o.allexport, 'a') +
+          common +
+          'h' +
+          on(this.interactive, 'im') +
+          on(o.noexec, 'n') +
+          on(o.nounset, 'u') +
+          on(o.verbose, 'v') +
+          on(o.xtrace, 'x') +
+          'B' +
+          on(o.noclobber, 'C') +
+          on(this.interactive, 'H') +
+          (this.mode === 'c' ? 'c' : this.mode === 'script' ? '' : 's')
+        );
+      case 'dash':
+        return (
+          common +
+          on(this.interactive, 'i') +
+          on(o.xtrace, 'x') +
+          on(o.verbose, 'v') +
+          on(o.noclobber, 'C') +
+          on(o.allexport, 'a') +
+          on(o.nounset, 'u')
+        );
+      case 'busybox':
+        return (
+          on(this.mode === 'c', 'c') +
+          common +
+          on(this.interactive, 'i') +
+          on(o.xtrace, 'x') +
+          on(o.nounset, 'u')
+        );
+    }
+  }
+
+  // ---- variables ----
+
+  setVar(name: string, value: string): void {
+    try {
+      this.state.vars.set(name, value, { export: this.state.options.allexport });
+    } catch (e) {
+      if (!(e instanceof ReadonlyError)) throw e;
+      if (this.dialect.name === 'bash') {
+        this.error(`${name}: readonly variable`);
+        throw new ShellAbort(1);
+      }
+      this.fatal(`${name}: is read only`, 2);
+    }
+  }
+
+  arithVars(): ArithVars {
+    return { get: (n) => this.state.vars.get(n), set: (n, v) => this.setVar(n, v) };
+  }
+
+  // ---- running ----
+
+  /** Between commands: stop if killed, run pending traps, leave on Ctrl-C. */
+  async checkpoint(): Promise<void> {
+    if (this.proc.killed) throw new ShellKilled();
+    if (this.cancelled !== undefined) throw new ExitSignal(this.cancelled);
+    if (this.proc.interrupted) throw new Interrupted();
+    if (this.proc.pendingTraps.length && this.proc.root === this) await runTraps(this);
+  }
+
+  /** A job's `kill`: end this subshell and what it runs. */
+  cancel(signal: SignalName): void {
+    this.cancelled = 128 + SIGNAL_NUMBERS[signal];
+    for (const c of this.children) c.kill(signal);
+  }
+
+  /** Ctrl-C (or TERM/QUIT) in an interactive shell: the foreground job gets it, the line is abandoned. */
+  interrupt(signal: SignalName): void {
+    const fg = this.proc.foreground;
+    if (signal === 'SIGINT') this.proc.interrupted = true;
+    for (const c of fg) c.kill(signal);
+    this.proc.wakeWait?.();
+  }
+
+  async runList(list: CommandList, io: Io): Promise<number> {
+    let status = this.state.lastStatus;
+    for (const item of list.items) {
+      await this.checkpoint();
+      if (item.background) {
+        status = await startBackground(this, item.command, io, item.text);
+      } else {
+        status = await this.run(item.command, io);
+      }
+      this.state.lastStatus = status;
+    }
+    return status;
+  }
+
+  async run(cmd: Command, io: Io): Promise<number> {
+    const saved = this.cur;
+    this.cur = io;
+    try {
+      const status = await this.dispatch(cmd, io);
+      this.state.lastStatus = status;
+      if (
+        status !== 0 &&
+        this.state.options.errexit &&
+        this.condDepth === 0 &&
+        (cmd.type === 'simple' || cmd.type === 'subshell' || (cmd.type === 'pipeline' && !cmd.negate))
+      )
+        throw new ExitSignal(status);
+      return status;
+    } finally {
+      this.cur = saved;
+    }
+  }
+
+  private async dispatch(cmd: Command, io: Io): Promise<number> {
+    switch (cmd.type) {
+      case 'simple':
+        return runSimple(this, cmd, io);
+      case 'pipeline':
+        return runPipeline(this, cmd, io);
+      case 'andor': {
+        this.condDepth++;
+        let s: number;
+        try {
+          s = await this.run(cmd.left, io);
+        } finally {
+          this.condDepth--;
+        }
+        if ((cmd.op === '&&') === (s === 0)) {
+          await this.checkpoint();
+          return this.run(cmd.right, io);
+        }
+        return s;
+      }
+      case 'function':
+        this.state.functions.set(cmd.name, cmd.body);
+        return 0;
+      default:
+        return this.compound(cmd, io);
+    }
+  }
+
+  private async compound(cmd: CompoundCommand, io0: Io): Promise<number> {
+    this.line = cmd.line;
+    const io = cmd.redirs.length ? await applyRedirects(this, cmd.redirs, io0) : io0;
+    if (!io) return redirectFailStatus(this);
+    this.cur = io;
+    switch (cmd.type) {
+      case 'group':
+        return this.runList(cmd.body, io);
+      case 'subshell':
+        return this.runSubshell(cmd.body, io);
+      case 'if':
+        for (const clause of cmd.clauses) {
+          if ((await this.condition(clause.cond, io)) === 0) return this.runList(clause.body, io);
+        }
+        return cmd.elseBody ? this.runList(cmd.elseBody, io) : 0;
+      case 'while':
+        return this.loop(async (body) => {
+          const s = await this.condition(cmd.cond, io);
+          if (cmd.until ? s === 0 : s !== 0) return false;
+          await body(cmd.body);
+          return true;
+        }, io);
+      case 'for': {
+        const values = cmd.words ? await expandWords(this, cmd.words) : this.state.positional.slice();
+        let i = 0;
+        return this.loop(async (body) => {
+          if (i >= values.length) return false;
+          this.setVar(cmd.name, values[i++]!);
+          await body(cmd.body);
+          return true;
+        }, io);
+      }
+      case 'case':
+        return this.runCase(cmd, io);
+      case 'cond':
+        return runCond(this, cmd, io);
+      case 'arithcmd': {
+        const v = arithmetic(this, await expandString(this, cmd.expr));
+        return v === '0' ? 1 : 0;
+      }
+    }
+  }
+
+  /** Run a condition list with `set -e` suspended. */
+  async condition(list: CommandList, io: Io): Promise<number> {
+    this.condDepth++;
+    try {
+      return await this.runList(list, io);
+    } finally {
+      this.condDepth--;
+    }
+  }
+
+  /**
+   * A loop: `step` runs one iteration through `body` and says whether to go on.
+   * Handles break and continue; the status is the last body's (0 if none ran).
+   */
+  private async loop(
+    step: (body: (list: CommandList) => Promise<void>) => Promise<boolean>,
+    io: Io,
+  ): Promise<number> {
+    let status = 0;
+    let iterations = 0;
+    this.loopDepth++;
+    try {
+      for (;;) {
+        // a loop of builtins never waits; let the clock and other processes run now and then
+        if (++iterations % 2000 === 0) await this.ctx.sleep(0);
+        let go: boolean;
+        try {
+          go = await step(async (list) => {
+            status = await this.runList(list, io);
+          });
+        } catch (e) {
+          if (e instanceof BreakSignal) {
+            if (--e.n > 0) throw e;
+            break;
+          }
+          if (e instanceof ContinueSignal) {
+            if (--e.n > 0) throw e;
+            continue;
+          }
+          throw e;
+        }
+        if (!go) break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    return status;
+  }
+
+  private async runCase(cmd: Extract<Command, { type: 'case' }>, io: Io): Promise<number> {
+    const word = await expandString(this, cmd.word);
+    let status = 0;
+    let fallthrough = false;
+    for (let i = 0; i < cmd.items.length; i++) {
+      const item = cmd.items[i]!;
+      let matched = fallthrough;
+      if (!matched) {
+        for (const p of item.patterns) {
+          if (matchPattern(await expandPattern(this, p), word)) {
+            matched = true;
+            break;
+          }
+        }
+      }
+      if (!matched) continue;
+      status = await this.runList(item.body, io);
+      if (item.terminator === ';;') return status;
+      fallthrough = item.terminator === ';&';
+    }
+    return status;
+  }
+
+  /** `( … )`: the list in a fork; `exit` inside ends only the fork. */
+  async runSubshell(list: CommandList, io: Io): Promise<number> {
+    const sub = this.fork(io);
+    return sub.runAsSubshell(() => sub.runList(list, sub.io));
+  }
+
+  /** Run `body` as this (forked) interpreter's whole life: exit ends it, traps on EXIT run. */
+  async runAsSubshell(body: () => Promise<number>): Promise<number> {
+    let status: number;
+    try {
+      status = await body();
+    } catch (e) {
+      status = endStatus(e);
+    }
+    const exitTrap = this.state.traps.get('EXIT');
+    if (exitTrap) {
+      this.state.traps.delete('EXIT');
+      try {
+        await runTrapAction(this, exitTrap, status);
+      } catch (e) {
+        status = endStatus(e);
+      }
+    }
+    return status;
+  }
+
+  /** `$( … )`: run in a fork with stdout collected. */
+  async commandSubstitution(body: CommandList, error?: ShellSyntaxError): Promise<string> {
+    if (error) {
+      const d = describeSyntaxError(error, this.dialect);
+      const p = `${this.state.arg0}: command substitution: line ${d.line}: `;
+      this.cur.stderr.write(`${p}${d.text}\n${d.second ? `${p}${d.second}\n` : ''}`);
+      this.substStatus = 2;
+      return '';
+    }
+    const out = new CollectingWriter();
+    const io = this.cur.with(1, { writer: out });
+    const sub = this.fork(io);
+    if (this.dialect.name === 'bash') sub.traceLevel++;
+    this.substStatus = await sub.runAsSubshell(() => sub.runList(body, sub.io));
+    return out.text;
+  }
+
+  /** Redirections for a command; undefined (after a message) when one fails. */
+  redirect(redirs: Redirect[], io: Io): Promise<Io | undefined> {
+    return applyRedirects(this, redirs, io);
+  }
+}
+
+/** The status a subshell ends with, for whatever ended it. */
+export function endStatus(e: unknown): number {
+  if (e instanceof ExitSignal || e instanceof ShellAbort) return e.status;
+  if (e instanceof BrokenPipe) return e.status;
+  if (e instanceof ReturnSignal) return e.status;
+  if (e instanceof BreakSignal || e instanceof ContinueSignal) return 0;
+  throw e;
+}
+
+export { Io };

@@ -1,0 +1,167 @@
+/**
+ * Parameter expansion: `$x`, `${x}`, the special parameters, and the operators
+ * (`:-`, `:=`, `:+`, `:?`, `#`, `%`, and bash's `:off:len`, `/p/r`, `^^`, `,,`).
+ */
+import type { ParamPart } from './ast.ts';
+import type { FieldBuilder } from './expand.ts';
+import { arithmetic, expandParts, expandPattern, expandString } from './expand.ts';
+import type { Interp } from './interp.ts';
+import { removePrefix, removeSuffix, replacePattern } from './pattern.ts';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The value of a parameter other than `@` and `*`; undefined when unset. */
+export function paramValue(sh: Interp, name: string): string | undefined {
+  const s = sh.state;
+  const c = name.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    const n = Number(name);
+    return n === 0 ? s.arg0 : s.positional[n - 1];
+  }
+  switch (name) {
+    case '?':
+      return String(s.lastStatus);
+    case '$':
+      return String(sh.ctx.pid);
+    case '!':
+      return s.lastBgPid === undefined ? undefined : String(s.lastBgPid);
+    case '#':
+      return String(s.positional.length);
+    case '-':
+      return sh.flags();
+    case 'RANDOM':
+      if (sh.dialect.name !== 'dash' && !s.vars.entry('RANDOM')?.readonly)
+        return String(Math.floor(sh.ctx.random() * 32768));
+      break;
+    case 'LINENO':
+      return String(sh.line);
+    case 'SECONDS':
+      if (sh.dialect.name === 'bash') return String(Math.floor((sh.ctx.now() - sh.startTime) / 1000));
+      break;
+  }
+  return s.vars.get(name);
+}
+
+function unboundMessage(sh: Interp, name: string): string {
+  return sh.dialect.name === 'bash' ? `${name}: unbound variable` : `${name}: parameter not set`;
+}
+
+export async function expandParam(sh: Interp, p: ParamPart, b: FieldBuilder, quoted: boolean): Promise<void> {
+  const bash = sh.dialect.name === 'bash';
+  if (p.bad) {
+    if (bash) sh.fatal(`${p.text}: bad substitution`, 1);
+    sh.fatal(sh.dialect.name === 'dash' ? 'Bad substitution' : 'syntax error: bad substitution', 2);
+  }
+  let name = p.name;
+  if (p.indirect) {
+    name = paramValue(sh, name) ?? '';
+    if (!NAME.test(name) && !/^[0-9]+$/.test(name) && !'@*#?-$!'.includes(name) && !p.op)
+      sh.fatal(`${p.name}: invalid indirect expansion`, 1);
+  }
+  const all = name === '@' || name === '*';
+  if (p.length) {
+    if (all) return b.add(String(sh.state.positional.length), quoted, !quoted);
+    const v = paramValue(sh, name);
+    if (v === undefined && sh.state.options.nounset) sh.fatal(unboundMessage(sh, name), bash ? 127 : 2);
+    return b.add(String([...(v ?? '')].length), quoted, !quoted);
+  }
+  if (all && p.op === undefined) return expandPositional(sh, name, b, quoted);
+  const ifs = sh.state.vars.get('IFS');
+  const value = all
+    ? sh.state.positional.length
+      ? sh.state.positional.join(name === '*' ? (ifs === undefined ? ' ' : ifs.slice(0, 1)) : ' ')
+      : undefined
+    : paramValue(sh, name);
+  const missing = p.colon ? value === undefined || value === '' : value === undefined;
+  const emit = (v: string) => b.add(v, quoted, !quoted);
+  switch (p.op) {
+    case undefined:
+      if (value === undefined && sh.state.options.nounset && !'!'.includes(name))
+        sh.fatal(unboundMessage(sh, name), bash ? 127 : 2);
+      return emit(value ?? '');
+    case '-':
+      if (missing) return expandParts(sh, p.arg!.parts, b, quoted);
+      return emit(value!);
+    case '+':
+      if (!missing) return expandParts(sh, p.arg!.parts, b, quoted);
+      return;
+    case '=': {
+      if (!missing) return emit(value!);
+      const v = await expandString(sh, p.arg!);
+      if (!NAME.test(name)) {
+        if (bash) sh.fatal(`$${name}: cannot assign in this way`, 1);
+        sh.fatal(`${name}: bad variable name`, 2);
+      }
+      sh.setVar(name, v);
+      return emit(v);
+    }
+    case '?': {
+      if (!missing) return emit(value!);
+      const text = p.arg && p.arg.parts.length ? await expandString(sh, p.arg) : '';
+      const msg =
+        text ||
+        (p.colon ? (bash ? 'parameter null or not set' : 'parameter not set or null') : 'parameter not set');
+      sh.fatal(`${name}: ${msg}`, bash ? 127 : 2);
+      break;
+    }
+    case '#':
+    case '##':
+    case '%':
+    case '%%': {
+      const v = value ?? '';
+      const pat = await expandPattern(sh, p.arg!);
+      const longest = p.op.length === 2;
+      return emit(p.op[0] === '#' ? removePrefix(v, pat, longest) : removeSuffix(v, pat, longest));
+    }
+    case '/':
+    case '//':
+    case '/#':
+    case '/%': {
+      const pat = await expandPattern(sh, p.arg!);
+      const rep = p.arg2 ? await expandString(sh, p.arg2) : '';
+      const mode = p.op === '/' ? 'first' : p.op === '//' ? 'all' : p.op === '/#' ? 'prefix' : 'suffix';
+      return emit(replacePattern(value ?? '', pat, rep, mode));
+    }
+    case 'substr':
+      return emit(await substring(sh, value ?? '', p));
+    case '^':
+    case '^^':
+    case ',':
+    case ',,': {
+      const v = value ?? '';
+      const upper = p.op[0] === '^';
+      const conv = (s: string) => (upper ? s.toUpperCase() : s.toLowerCase());
+      return emit(p.op.length === 2 ? conv(v) : conv(v.slice(0, 1)) + v.slice(1));
+    }
+  }
+}
+
+async function substring(sh: Interp, v: string, p: ParamPart): Promise<string> {
+  const chars = [...v];
+  let off = Number(arithmetic(sh, await expandString(sh, p.arg!)));
+  if (off < 0) off = Math.max(0, chars.length + off);
+  if (!p.arg2) return chars.slice(off).join('');
+  let len = Number(arithmetic(sh, await expandString(sh, p.arg2)));
+  if (len < 0) {
+    len = chars.length + len - off;
+    if (len < 0) sh.fatal(`${p.arg2 ? '' : ''}${len}: substring expression < 0`, 1);
+  }
+  return chars.slice(off, off + len).join('');
+}
+
+/** `$@`, `$*`, `"$@"`, `"$*"`. */
+function expandPositional(sh: Interp, name: string, b: FieldBuilder, quoted: boolean): void {
+  const args = sh.state.positional;
+  if (quoted && name === '*') {
+    const ifs = sh.state.vars.get('IFS');
+    b.add(args.join(ifs === undefined ? ' ' : ifs.slice(0, 1)), true, false);
+    return;
+  }
+  args.forEach((a, i) => {
+    if (i > 0) {
+      if (quoted) b.newField();
+      else b.breakField();
+    }
+    b.add(a, quoted, !quoted);
+  });
+}
