@@ -37,7 +37,7 @@ export function writeLists(fs: FileSystem, flavour: Flavour): void {
 export function installedPackages(fs: FileSystem): Map<string, string> {
   const installed = new Map<string, string>();
   for (const name of BASE_PACKAGES) installed.set(name, '');
-  let text = '';
+  let text: string;
   try {
     text = fs.readFile(STATUS);
   } catch {
