@@ -178,10 +178,15 @@ export class MemFs implements FileSystem {
   // --- writing ------------------------------------------------------------------
 
   writeFile(path: string, data: string, options: WriteOptions = {}): void {
+    if (path.length > 1 && path.endsWith('/')) {
+      // open(O_CREAT) of a name with a trailing slash is EISDIR once its directory is
+      // found, whatever the name is (a file, a dangling link, nothing)
+      lookup(this.#root, stripSlashes(path), false);
+      throw new FsError('EISDIR', path);
+    }
     const found = lookup(this.#root, path, true);
     const old = found.node;
     if (found.dot || old?.kind === 'dir') throw new FsError('EISDIR', path);
-    if (found.slash) throw new FsError(old ? 'ENOTDIR' : 'EISDIR', path);
     const now = this.now();
     if (old === undefined) {
       const parent = this.#parent(found);
@@ -241,36 +246,44 @@ export class MemFs implements FileSystem {
       make(found);
       return;
     }
-    // mkdir -p: each missing directory in turn, following links to directories
+    // mkdir -p: each missing directory in turn, following links to directories; an
+    // existing name that is not a directory fails as mkdir then stat would (EEXIST, or
+    // the stat's ENOENT for a dangling link)
     const parts = path.split('/').filter((p) => p !== '');
     for (let i = 1; i <= parts.length; i++) {
-      const found = lookup(this.#root, '/' + parts.slice(0, i).join('/'), true);
-      if (found.node) {
-        if (found.node.kind !== 'dir') throw new FsError(i === parts.length ? 'EEXIST' : 'ENOTDIR', path);
+      const sub = '/' + parts.slice(0, i).join('/');
+      const found = lookup(this.#root, sub, false);
+      if (!found.node) {
+        make(found);
         continue;
       }
-      make(found);
+      const target = found.node.kind === 'symlink' ? lookup(this.#root, sub, true).node : found.node;
+      if (target === undefined) throw new FsError('ENOENT', path);
+      if (target.kind === 'dir') continue;
+      const last = i === parts.length && !(path.length > 1 && path.endsWith('/'));
+      throw new FsError(last ? 'EEXIST' : 'ENOTDIR', path);
     }
   }
 
   rm(path: string, options: { recursive?: boolean; force?: boolean } = {}): void {
     let found: Found;
     try {
-      found = lookup(this.#root, path, false);
+      // as rm does: lstat first (which follows a link named with a trailing slash),
+      // then unlink or rmdir, which never follow the final name
+      const seen = lookup(this.#root, path, false);
+      if (seen.node === undefined) throw new FsError('ENOENT', path);
+      found = path.length > 1 && path.endsWith('/') ? lookup(this.#root, stripSlashes(path), false) : seen;
     } catch (error) {
       if (options.force && error instanceof FsError && error.code === 'ENOENT') return;
       throw error;
     }
-    const node = found.node;
-    if (node === undefined) {
-      if (options.force) return;
-      throw new FsError('ENOENT', path);
-    }
+    const node = found.node!;
     if (found.dot) {
-      if (found.chain.length === 0) throw new FsError('EBUSY', path);
-      throw new FsError(stripSlashes(path).endsWith('..') ? 'ENOTEMPTY' : 'EINVAL', path);
+      // rmdir(2) looks at the last component's text: `..`, `.`, then `/`
+      const last = stripSlashes(path).split('/').pop();
+      throw new FsError(last === '..' ? 'ENOTEMPTY' : last === '.' ? 'EINVAL' : 'EBUSY', path);
     }
-    if (found.slash && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (path.length > 1 && path.endsWith('/') && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
     if (node.kind === 'dir' && node.children.size > 0 && !options.recursive)
       throw new FsError('ENOTEMPTY', path);
     const parent = this.#parent(found);
@@ -279,14 +292,15 @@ export class MemFs implements FileSystem {
   }
 
   rename(from: string, to: string): void {
+    // as renameat2: both parents first, then `.`/`..`/`/` finals, then the entries
     const src = lookup(this.#root, stripSlashes(from), false);
+    const dst = lookup(this.#root, stripSlashes(to), false);
+    if (src.dot) throw new FsError('EBUSY', from);
+    if (dst.dot) throw new FsError('EBUSY', to);
     const node = src.node;
     if (node === undefined) throw new FsError('ENOENT', from);
-    if (src.dot) throw new FsError('EBUSY', from);
     const mustBeDir = from.length > 1 && from.endsWith('/');
     if (mustBeDir && node.kind !== 'dir') throw new FsError('ENOTDIR', from);
-    const dst = lookup(this.#root, stripSlashes(to), false);
-    if (dst.dot) throw new FsError('EBUSY', to);
     if (to.length > 1 && to.endsWith('/') && node.kind !== 'dir') throw new FsError('ENOTDIR', to);
     if (dst.node === node) return;
     if (node.kind === 'dir' && dst.chain.includes(node)) throw new FsError('EINVAL', to);
@@ -299,9 +313,10 @@ export class MemFs implements FileSystem {
     const srcParent = this.#parent(src);
     deleteChild(srcParent, src.name);
     this.#touch(srcParent);
-    // look the destination up again: copying the source's directories may have
+    // look the destination up again, by the physical path found before (`to` may
+    // have gone through the source): copying the source's directories may have
     // replaced some of the ones it walked
-    const again = lookup(this.#root, stripSlashes(to), false);
+    const again = lookup(this.#root, '/' + [...dst.names, dst.name].join('/'), false);
     const dstParent = this.#parent(again);
     setChild(dstParent, again.name, this.moved(node, node.owner === this.#owner));
     this.#touch(dstParent);
@@ -310,6 +325,8 @@ export class MemFs implements FileSystem {
   symlink(target: string, path: string): void {
     const found = lookup(this.#root, stripSlashes(path), false);
     if (found.node || found.dot) throw new FsError('EEXIST', path);
+    // only mkdir may name a new entry with a trailing slash
+    if (path.length > 1 && path.endsWith('/')) throw new FsError('ENOENT', path);
     const parent = this.#parent(found);
     const now = this.now();
     parent.children.set(found.name, {
