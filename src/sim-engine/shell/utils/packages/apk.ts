@@ -236,7 +236,11 @@ export const apk: Program = async (ctx) => {
       const depsOf = (names: string[]): Set<string> => {
         const seen = new Set<string>();
         const walk = (n: string) => {
-          for (const d of ALPINE_PACKAGES[n]?.[2] ?? []) if (!seen.has(d)) (seen.add(d), walk(d));
+          for (const d of ALPINE_PACKAGES[n]?.[2] ?? []) {
+            if (seen.has(d)) continue;
+            seen.add(d);
+            walk(d);
+          }
         };
         names.forEach(walk);
         return seen;
