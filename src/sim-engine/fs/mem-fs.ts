@@ -12,184 +12,38 @@
  * credentials in its calls, and containers run as root); there are no hard links,
  * no atime/ctime, and file contents are text.
  */
-import { existing, lookup, tryLookup } from './namei.ts';
+import { existing, lookup } from './namei.ts';
 import type { Found } from './namei.ts';
-import {
-  copyNode,
-  deleteChild,
-  DISK_DIR_SIZE,
-  newDir,
-  setChild,
-  statOf,
-  TMPFS_DIR_SIZE,
-  utf8Length,
-} from './node.ts';
-import type { DirNode, DirSize, FileNode, Node, Owner } from './node.ts';
+import { deleteChild, newDir, setChild, utf8Length } from './node.ts';
+import type { FileNode, Node } from './node.ts';
+import { TreeFs } from './tree-fs.ts';
 import { FsError } from './types.ts';
-import type { FileSystem, Stat, WriteOptions } from './types.ts';
+import type { FileSystem, WriteOptions } from './types.ts';
 
-/** A tree handed out by `freeze()`: immutable, and cheap to start a file system from. */
-export interface Tree {
-  readonly root: DirNode;
-}
-
-export interface MemFsOptions {
-  /** virtual time for mtimes (the engine's clock); 0 when not given */
-  now?: () => number;
-  /** start from this tree (shared, copied on write) instead of an empty root */
-  tree?: Tree;
-  /** how directory sizes read: a disk's 4096, or tmpfs's 40 + 20 per entry */
-  dirSize?: 'disk' | 'tmpfs';
-}
-
-/** Internal access to a file system's current root, for diffs and snapshots. */
-export const CURRENT_ROOT: unique symbol = Symbol('current root');
+export { CURRENT_ROOT } from './tree-fs.ts';
+export type { MemFsOptions, Tree } from './tree-fs.ts';
 
 function stripSlashes(path: string): string {
   const stripped = path.replace(/\/+$/, '');
   return stripped === '' ? '/' : stripped;
 }
 
-export class MemFs implements FileSystem {
-  #root: DirNode;
-  #owner: Owner = {};
-  readonly now: () => number;
-  /** how directory sizes read, as given to the constructor */
-  readonly dirSizeKind: 'disk' | 'tmpfs';
-  protected readonly dirSize: DirSize;
-  /** whether a copy of another tree's directory counts as merged (overlayfs) */
-  protected layered = false;
-
-  constructor(options: MemFsOptions = {}) {
-    this.now = options.now ?? (() => 0);
-    this.dirSizeKind = options.dirSize ?? 'disk';
-    this.dirSize = this.dirSizeKind === 'tmpfs' ? TMPFS_DIR_SIZE : DISK_DIR_SIZE;
-    this.#root = options.tree?.root ?? newDir(this.#owner, 0o755, 0, 0, this.now());
-  }
-
-  /** The current tree, immutable from now on; later changes here copy what they touch. */
-  freeze(): Tree {
-    this.#owner = {};
-    return { root: this.#root };
-  }
-
-  /** The live root, read-only, for code in this folder that walks trees synchronously. */
-  [CURRENT_ROOT](): DirNode {
-    return this.#root;
-  }
-
-  // --- making the walked directories ours (copy-up) ---------------------------
-
-  /** Own the root now rather than at the first write (an overlay's root is always merged). */
-  protected adoptRoot(): void {
-    if (this.#root.owner !== this.#owner) this.#root = copyNode(this.#root, this.#owner, this.layered);
-  }
-
-  /** Copy every directory of the walk we do not own, top down; returns the owned chain. */
-  #own(found: Found): DirNode[] {
-    const out: DirNode[] = [];
-    for (let i = 0; i < found.chain.length; i++) {
-      let dir = found.chain[i]!;
-      if (dir.owner !== this.#owner) {
-        dir = copyNode(dir, this.#owner, this.layered);
-        if (i === 0) this.#root = dir;
-        else out[i - 1]!.children.set(found.names[i - 1]!, dir);
-      }
-      out.push(dir);
-    }
-    return out;
-  }
-
-  #parent(found: Found): DirNode {
-    return this.#own(found).at(-1)!;
-  }
-
-  /** The found entry itself, copied if we do not own it. */
-  #ownNode(found: Found): Node {
-    const node = found.node!;
-    if (found.chain.length === 0) {
-      if (this.#root.owner !== this.#owner) this.#root = copyNode(this.#root, this.#owner, this.layered);
-      return this.#root;
-    }
-    const parent = this.#parent(found);
-    if (node.owner === this.#owner) return node;
-    const copy = copyNode(node, this.#owner, this.layered);
-    parent.children.set(found.name, copy);
-    return copy;
-  }
-
-  /** What a rename puts at the destination: the node itself (an overlay may copy it). */
-  protected moved(node: Node, _owned: boolean): Node {
-    return node;
-  }
-
-  /** A token for nodes this file system creates from now on, for subclasses' copies. */
-  protected get owner(): Owner {
-    return this.#owner;
-  }
-
-  #touch(dir: DirNode): void {
-    dir.mtime = this.now();
-  }
-
-  // --- reading ------------------------------------------------------------------
-
-  #statAt(path: string, follow: boolean): Stat | undefined {
-    const found = tryLookup(this.#root, path, follow);
-    if (typeof found === 'string') return undefined;
-    const node = found.node;
-    if (node === undefined || (found.slash && node.kind !== 'dir')) return undefined;
-    return statOf(node, this.dirSize);
-  }
-
-  stat(path: string): Stat | undefined {
-    return this.#statAt(path, true);
-  }
-
-  lstat(path: string): Stat | undefined {
-    return this.#statAt(path, false);
-  }
-
-  readFile(path: string): string {
-    const node = existing(lookup(this.#root, path, true), path);
-    if (node.kind !== 'file') throw new FsError('EISDIR', path);
-    return node.data;
-  }
-
-  readdir(path: string): string[] {
-    const node = existing(lookup(this.#root, path, true), path);
-    if (node.kind !== 'dir') throw new FsError('ENOTDIR', path);
-    return [...node.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  readlink(path: string): string {
-    const node = existing(lookup(this.#root, path, false), path);
-    if (node.kind !== 'symlink') throw new FsError('EINVAL', path);
-    return node.target;
-  }
-
-  realpath(path: string): string {
-    const found = lookup(this.#root, path, true);
-    existing(found, path);
-    if (found.chain.length === 0) return '/';
-    return '/' + [...found.names, found.name].join('/');
-  }
-
+export class MemFs extends TreeFs implements FileSystem {
   // --- writing ------------------------------------------------------------------
 
   writeFile(path: string, data: string, options: WriteOptions = {}): void {
     if (path.length > 1 && path.endsWith('/')) {
       // open(O_CREAT) of a name with a trailing slash is EISDIR once its directory is
       // found, whatever the name is (a file, a dangling link, nothing)
-      lookup(this.#root, stripSlashes(path), false);
+      lookup(this.root, stripSlashes(path), false);
       throw new FsError('EISDIR', path);
     }
-    const found = lookup(this.#root, path, true);
+    const found = lookup(this.root, path, true);
     const old = found.node;
     if (found.dot || old?.kind === 'dir') throw new FsError('EISDIR', path);
     const now = this.now();
     if (old === undefined) {
-      const parent = this.#parent(found);
+      const parent = this.parentOf(found);
       const file: FileNode = {
         kind: 'file',
         data,
@@ -198,7 +52,7 @@ export class MemFs implements FileSystem {
         uid: options.uid ?? 0,
         gid: options.gid ?? 0,
         mtime: now,
-        owner: this.#owner,
+        owner: this.owner,
       };
       if (options.program !== undefined) file.program = options.program;
       if (options.size !== undefined) file.size = options.size;
@@ -206,7 +60,7 @@ export class MemFs implements FileSystem {
       parent.mtime = now;
       return;
     }
-    const file = this.#ownNode(found) as FileNode;
+    const file = this.ownNode(found) as FileNode;
     const added = utf8Length(data);
     if (options.append) {
       file.data += data;
@@ -231,17 +85,17 @@ export class MemFs implements FileSystem {
 
   mkdir(path: string, options: { parents?: boolean; mode?: number; uid?: number; gid?: number } = {}): void {
     const make = (found: Found) => {
-      const parent = this.#parent(found);
+      const parent = this.parentOf(found);
       const now = this.now();
       setChild(
         parent,
         found.name,
-        newDir(this.#owner, (options.mode ?? 0o755) & 0o7777, options.uid ?? 0, options.gid ?? 0, now),
+        newDir(this.owner, (options.mode ?? 0o755) & 0o7777, options.uid ?? 0, options.gid ?? 0, now),
       );
       parent.mtime = now;
     };
     if (!options.parents) {
-      const found = lookup(this.#root, stripSlashes(path), false);
+      const found = lookup(this.root, stripSlashes(path), false);
       if (found.node || found.dot) throw new FsError('EEXIST', path);
       make(found);
       return;
@@ -252,12 +106,12 @@ export class MemFs implements FileSystem {
     const parts = path.split('/').filter((p) => p !== '');
     for (let i = 1; i <= parts.length; i++) {
       const sub = '/' + parts.slice(0, i).join('/');
-      const found = lookup(this.#root, sub, false);
+      const found = lookup(this.root, sub, false);
       if (!found.node) {
         make(found);
         continue;
       }
-      const target = found.node.kind === 'symlink' ? lookup(this.#root, sub, true).node : found.node;
+      const target = found.node.kind === 'symlink' ? lookup(this.root, sub, true).node : found.node;
       if (target === undefined) throw new FsError('ENOENT', path);
       if (target.kind === 'dir') continue;
       const last = i === parts.length && !(path.length > 1 && path.endsWith('/'));
@@ -270,9 +124,9 @@ export class MemFs implements FileSystem {
     try {
       // as rm does: lstat first (which follows a link named with a trailing slash),
       // then unlink or rmdir, which never follow the final name
-      const seen = lookup(this.#root, path, false);
+      const seen = lookup(this.root, path, false);
       if (seen.node === undefined) throw new FsError('ENOENT', path);
-      found = path.length > 1 && path.endsWith('/') ? lookup(this.#root, stripSlashes(path), false) : seen;
+      found = path.length > 1 && path.endsWith('/') ? lookup(this.root, stripSlashes(path), false) : seen;
     } catch (error) {
       if (options.force && error instanceof FsError && error.code === 'ENOENT') return;
       throw error;
@@ -286,15 +140,15 @@ export class MemFs implements FileSystem {
     if (path.length > 1 && path.endsWith('/') && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
     if (node.kind === 'dir' && node.children.size > 0 && !options.recursive)
       throw new FsError('ENOTEMPTY', path);
-    const parent = this.#parent(found);
+    const parent = this.parentOf(found);
     deleteChild(parent, found.name);
-    this.#touch(parent);
+    this.touch(parent);
   }
 
   rename(from: string, to: string): void {
     // as renameat2: both parents first, then `.`/`..`/`/` finals, then the entries
-    const src = lookup(this.#root, stripSlashes(from), false);
-    const dst = lookup(this.#root, stripSlashes(to), false);
+    const src = lookup(this.root, stripSlashes(from), false);
+    const dst = lookup(this.root, stripSlashes(to), false);
     if (src.dot) throw new FsError('EBUSY', from);
     if (dst.dot) throw new FsError('EBUSY', to);
     const node = src.node;
@@ -310,24 +164,24 @@ export class MemFs implements FileSystem {
         if (dst.node.children.size > 0) throw new FsError('ENOTEMPTY', to);
       } else if (dst.node.kind === 'dir') throw new FsError('EISDIR', to);
     }
-    const srcParent = this.#parent(src);
+    const srcParent = this.parentOf(src);
     deleteChild(srcParent, src.name);
-    this.#touch(srcParent);
+    this.touch(srcParent);
     // look the destination up again, by the physical path found before (`to` may
     // have gone through the source): copying the source's directories may have
     // replaced some of the ones it walked
-    const again = lookup(this.#root, '/' + [...dst.names, dst.name].join('/'), false);
-    const dstParent = this.#parent(again);
-    setChild(dstParent, again.name, this.moved(node, node.owner === this.#owner));
-    this.#touch(dstParent);
+    const again = lookup(this.root, '/' + [...dst.names, dst.name].join('/'), false);
+    const dstParent = this.parentOf(again);
+    setChild(dstParent, again.name, this.moved(node, node.owner === this.owner));
+    this.touch(dstParent);
   }
 
   symlink(target: string, path: string): void {
-    const found = lookup(this.#root, stripSlashes(path), false);
+    const found = lookup(this.root, stripSlashes(path), false);
     if (found.node || found.dot) throw new FsError('EEXIST', path);
     // only mkdir may name a new entry with a trailing slash
     if (path.length > 1 && path.endsWith('/')) throw new FsError('ENOENT', path);
-    const parent = this.#parent(found);
+    const parent = this.parentOf(found);
     const now = this.now();
     parent.children.set(found.name, {
       kind: 'symlink',
@@ -336,15 +190,15 @@ export class MemFs implements FileSystem {
       uid: 0,
       gid: 0,
       mtime: now,
-      owner: this.#owner,
+      owner: this.owner,
     });
     parent.mtime = now;
   }
 
   #change(path: string, follow: boolean, apply: (node: Node) => void): void {
-    const found = lookup(this.#root, path, follow);
+    const found = lookup(this.root, path, follow);
     existing(found, path);
-    apply(this.#ownNode(found));
+    apply(this.ownNode(found));
   }
 
   chmod(path: string, mode: number): void {
