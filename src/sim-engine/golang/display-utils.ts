@@ -3,7 +3,7 @@
  * any "sha256:"), Ellipsis (cut to a display width, East Asian wide characters
  * counting 2, with "…") and PrettyPrint (capitalise the first letter).
  */
-import { sprintf } from './fmt-print.ts';
+import { sprintf } from './fmt-printf.ts';
 import { isEastAsianWide } from './unicode.ts';
 import { byteLength, runeCount, sliceBytes } from './utf8.ts';
 

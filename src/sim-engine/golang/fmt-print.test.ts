@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sprint, sprintf, sprintln } from './fmt-print.ts';
+import { sprint, sprintln } from './fmt-print.ts';
+import { sprintf } from './fmt-printf.ts';
 import { goFloat64, goMap, nilOf, withGoType } from './values.ts';
 
 describe('sprintf', () => {

@@ -19,7 +19,8 @@ export {
   type TemplateOptions,
 } from './template/index.ts';
 export { withGoMethods } from './reflect.ts';
-export { sprint, sprintf, sprintln, formatValue } from './fmt-print.ts';
+export { sprint, sprintln, formatValue } from './fmt-print.ts';
+export { sprintf } from './fmt-printf.ts';
 export { quote, quoteRune, quoteToASCII, unquote, canBackquote } from './strconv-quote.ts';
 export { NumError, parseFloat64, parseInt64, parseUint } from './strconv-number.ts';
 export { formatFloat } from './float-format.ts';

@@ -5,7 +5,8 @@
  * RFC3339Nano (`"2026-11-28T05:21:18.123456789Z"`), and templates can call its Go
  * methods (`{{.CreatedAt.Format "2006-01-02"}}`, `{{.CreatedAt.Unix}}`).
  */
-import { formatLayout, RFC3339, RFC3339Nano, type Fields } from './time-layout.ts';
+import { formatLayout, type Fields } from './time-format.ts';
+import { RFC3339, RFC3339Nano } from './time-layout.ts';
 import { withGoType } from './values.ts';
 
 export * from './time-layout.ts';

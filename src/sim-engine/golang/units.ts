@@ -4,7 +4,7 @@
  * ("512m", "1g") with go-units' error texts. The CLI's TruncateID and Ellipsis live
  * in display-utils.ts and are re-exported here.
  */
-import { sprintf } from './fmt-print.ts';
+import { sprintf } from './fmt-printf.ts';
 import { NumError, parseFloat64 } from './strconv-number.ts';
 import { byteLength } from './utf8.ts';
 import { goFloat64 } from './values.ts';

@@ -3,7 +3,8 @@
  * call, print, printf, println, html, js, urlquery and the comparisons — with the
  * errors Go reports through `error calling <name>: …`.
  */
-import { sprint, sprintf, sprintln } from '../fmt-print.ts';
+import { sprint, sprintln } from '../fmt-print.ts';
+import { sprintf } from '../fmt-printf.ts';
 import { mapZero, typeName } from '../reflect.ts';
 import { GoNil, kindOf, mapGet, mapHasStringKeys, nilKind, NO_VALUE, stringValue } from '../values.ts';
 import { byteLength, encodeUtf8, sliceBytes } from '../utf8.ts';

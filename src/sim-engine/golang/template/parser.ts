@@ -4,36 +4,26 @@
  * checked against the func map, `{{define}}`/`{{block}}` adding trees to a set.
  * Errors read `template: <name>:<line>: <message>`; Docker's name is "".
  */
-import { quote, unquote } from '../strconv-quote.ts';
+import { quote } from '../strconv-quote.ts';
 import { TemplateError } from './errors.ts';
-import { type Item, itemString, Lexer, T } from './lexer.ts';
-import { parseNumberLiteral } from './number-literal.ts';
+import { type Item, Lexer, T } from './lexer.ts';
 import {
   isEmptyTree,
-  nodeString,
   type BranchNode,
-  type CommandNode,
   type ListNode,
   type Node,
   type PipeNode,
   type TemplateNode,
   type Tree,
-  type VariableNode,
 } from './nodes.ts';
+import { PipelineParser } from './parse-pipeline.ts';
+import { ParseAbort, type ParseContext } from './parse-tokens.ts';
 
-// Go allows 10000 nested parentheses (1000 on wasm); nesting is recursion here too,
-// so we keep the wasm limit, far beyond any format string.
-const MAX_STACK_DEPTH = 1000;
+export type { ParseContext } from './parse-tokens.ts';
+
+// Go 1.24 has no limit on nested control structures (newer Go does); a limit keeps
+// JS recursion from overflowing the stack.
 const MAX_CONTROL_DEPTH = 1000;
-const MAX_PIPELINE_CMDS = 100000;
-
-/** Thrown inside the parser, turned into a TemplateError at the top. */
-class ParseAbort {
-  message: string;
-  constructor(message: string) {
-    this.message = message;
-  }
-}
 
 class ElseOrEnd {
   node: { type: 'else' | 'end'; pos: number; line: number };
@@ -42,94 +32,9 @@ class ElseOrEnd {
   }
 }
 
-export interface ParseContext {
-  hasFunction: (name: string) => boolean;
-  treeSet: Map<string, Tree>;
-  skipFuncCheck?: boolean;
-}
-
-class TreeParser {
-  readonly tree: Tree;
-  readonly lex: Lexer;
-  readonly ctx: ParseContext;
-  token: Item[] = [];
-  peekCount = 0;
-  vars: string[] = ['$'];
-  actionLine = 0;
+class TreeParser extends PipelineParser {
   rangeDepth = 0;
-  stackDepth = 0;
   controlDepth = 0;
-
-  constructor(tree: Tree, lex: Lexer, ctx: ParseContext) {
-    this.tree = tree;
-    this.lex = lex;
-    this.ctx = ctx;
-  }
-
-  // --- token stream -------------------------------------------------------
-
-  next(): Item {
-    if (this.peekCount > 0) this.peekCount--;
-    else this.token[0] = this.lex.nextItem();
-    return this.token[this.peekCount]!;
-  }
-  backup(): void {
-    this.peekCount++;
-  }
-  backup2(t1: Item): void {
-    this.token[1] = t1;
-    this.peekCount = 2;
-  }
-  backup3(t2: Item, t1: Item): void {
-    this.token[1] = t1;
-    this.token[2] = t2;
-    this.peekCount = 3;
-  }
-  peek(): Item {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1]!;
-    this.peekCount = 1;
-    this.token[0] = this.lex.nextItem();
-    return this.token[0];
-  }
-  nextNonSpace(): Item {
-    for (;;) {
-      const token = this.next();
-      if (token.typ !== T.Space) return token;
-    }
-  }
-  peekNonSpace(): Item {
-    const token = this.nextNonSpace();
-    this.backup();
-    return token;
-  }
-
-  // --- errors -----------------------------------------------------------------
-
-  errorf(message: string): never {
-    const line = this.token[0]?.line ?? 1;
-    throw new ParseAbort(`template: ${this.tree.parseName}:${line}: ${message}`);
-  }
-  expect(expected: T, context: string): Item {
-    const token = this.nextNonSpace();
-    if (token.typ !== expected) this.unexpected(token, context);
-    return token;
-  }
-  expectOneOf(a: T, b: T, context: string): Item {
-    const token = this.nextNonSpace();
-    if (token.typ !== a && token.typ !== b) this.unexpected(token, context);
-    return token;
-  }
-  unexpected(token: Item, context: string): never {
-    if (token.typ === T.Error) {
-      let extra = '';
-      if (this.actionLine !== 0 && this.actionLine !== token.line) {
-        extra = ` in action started at ${this.tree.parseName}:${this.actionLine}`;
-        if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length);
-      }
-      this.errorf(itemString(token) + extra);
-    }
-    this.errorf(`unexpected ${itemString(token)} in ${context}`);
-  }
 
   // --- structure ----------------------------------------------------------------
 
@@ -177,14 +82,6 @@ class TreeParser {
     this.tree.root = list;
     if (end.node.type !== 'end') this.errorf(`unexpected {{else}} in ${context}`);
     this.add();
-  }
-
-  unquote(s: string): string {
-    try {
-      return unquote(s);
-    } catch (e) {
-      return this.errorf((e as Error).message);
-    }
   }
 
   newList(pos: number): ListNode {
@@ -342,200 +239,6 @@ class TreeParser {
     if (token.typ === T.String || token.typ === T.RawString) return this.unquote(token.val);
     return this.unexpected(token, context);
   }
-
-  // --- pipelines ------------------------------------------------------------------
-
-  pipeline(context: string, end: T): PipeNode {
-    const first = this.peekNonSpace();
-    const pipe: PipeNode = {
-      type: 'pipe',
-      pos: first.pos,
-      line: first.line,
-      tree: this.tree,
-      isAssign: false,
-      decl: [],
-      cmds: [],
-    };
-    // Are there declarations or assignments?
-    decls: for (;;) {
-      const v = this.peekNonSpace();
-      if (v.typ !== T.Variable) break;
-      this.next();
-      // Since space is a token, we need 3-token look-ahead here in the worst case:
-      // in "$x foo" we need to read "foo" (as opposed to ":=") to know that $x is an
-      // argument variable rather than a declaration.
-      const tokenAfterVariable = this.peek();
-      const next = this.peekNonSpace();
-      if (next.typ === T.Assign || next.typ === T.Declare) {
-        pipe.isAssign = next.typ === T.Assign;
-        this.nextNonSpace();
-        pipe.decl.push(this.newVariable(v.pos, v.val));
-        this.vars.push(v.val);
-      } else if (next.typ === T.Char && next.val === ',') {
-        this.nextNonSpace();
-        pipe.decl.push(this.newVariable(v.pos, v.val));
-        this.vars.push(v.val);
-        if (context === 'range' && pipe.decl.length < 2) {
-          const p = this.peekNonSpace().typ;
-          if (p === T.Variable || p === T.RightDelim || p === T.RightParen) continue decls;
-          this.errorf('range can only initialize variables');
-        }
-        this.errorf(`too many declarations in ${context}`);
-      } else if (tokenAfterVariable.typ === T.Space) {
-        this.backup3(v, tokenAfterVariable);
-      } else {
-        this.backup2(v);
-      }
-      break;
-    }
-    for (;;) {
-      const token = this.nextNonSpace();
-      switch (token.typ) {
-        case end:
-          this.checkPipeline(pipe, context);
-          return pipe;
-        case T.Bool:
-        case T.CharConstant:
-        case T.Complex:
-        case T.Dot:
-        case T.Field:
-        case T.Identifier:
-        case T.Number:
-        case T.Nil:
-        case T.RawString:
-        case T.String:
-        case T.Variable:
-        case T.LeftParen:
-          this.backup();
-          pipe.cmds.push(this.command());
-          if (pipe.cmds.length > MAX_PIPELINE_CMDS) this.errorf('pipeline too long');
-          break;
-        default:
-          this.unexpected(token, context);
-      }
-    }
-  }
-
-  checkPipeline(pipe: PipeNode, context: string): void {
-    if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
-    // Only the first command of a pipeline can start with a non executable operand.
-    pipe.cmds.slice(1).forEach((c, i) => {
-      const t = c.args[0]!.type;
-      if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
-        this.errorf(`non executable command in pipeline stage ${i + 2}`);
-      }
-    });
-  }
-
-  command(): CommandNode {
-    const cmd: CommandNode = { type: 'command', pos: this.peekNonSpace().pos, tree: this.tree, args: [] };
-    for (;;) {
-      this.peekNonSpace(); // skip leading spaces
-      const operand = this.operand();
-      if (operand) cmd.args.push(operand);
-      const token = this.next();
-      if (token.typ === T.Space) continue;
-      if (token.typ === T.RightDelim || token.typ === T.RightParen) this.backup();
-      else if (token.typ !== T.Pipe) this.unexpected(token, 'operand');
-      break;
-    }
-    if (cmd.args.length === 0) this.errorf('empty command');
-    return cmd;
-  }
-
-  operand(): Node | null {
-    let node = this.term();
-    if (!node) return null;
-    if (this.peek().typ === T.Field) {
-      const chainPos = this.peek().pos;
-      const fields: string[] = [];
-      while (this.peek().typ === T.Field) fields.push(this.next().val.slice(1));
-      switch (node.type) {
-        case 'field':
-          node = { type: 'field', pos: chainPos, tree: this.tree, ident: [...node.ident, ...fields] };
-          break;
-        case 'variable':
-          node = this.newVariable(chainPos, [...node.ident, ...fields].join('.'));
-          break;
-        case 'bool':
-        case 'string':
-        case 'number':
-        case 'nil':
-        case 'dot':
-          this.errorf(`unexpected . after term ${quote(nodeString(node))}`);
-          break;
-        default:
-          node = { type: 'chain', pos: chainPos, tree: this.tree, node, field: fields };
-      }
-    }
-    return node;
-  }
-
-  term(): Node | null {
-    const token = this.nextNonSpace();
-    switch (token.typ) {
-      case T.Identifier:
-        if (!this.ctx.skipFuncCheck && !this.ctx.hasFunction(token.val)) {
-          this.errorf(`function ${quote(token.val)} not defined`);
-        }
-        return { type: 'identifier', pos: token.pos, tree: this.tree, ident: token.val };
-      case T.Dot:
-        return { type: 'dot', pos: token.pos, tree: this.tree };
-      case T.Nil:
-        return { type: 'nil', pos: token.pos, tree: this.tree };
-      case T.Variable:
-        return this.useVar(token.pos, token.val);
-      case T.Field:
-        return { type: 'field', pos: token.pos, tree: this.tree, ident: token.val.slice(1).split('.') };
-      case T.Bool:
-        return { type: 'bool', pos: token.pos, tree: this.tree, value: token.val === 'true' };
-      case T.CharConstant:
-      case T.Complex:
-      case T.Number: {
-        const kind = token.typ === T.CharConstant ? 'char' : token.typ === T.Complex ? 'complex' : 'number';
-        try {
-          const n = parseNumberLiteral(token.val, kind);
-          return { type: 'number', pos: token.pos, tree: this.tree, text: token.val, ...n };
-        } catch (e) {
-          return this.errorf((e as Error).message);
-        }
-      }
-      case T.LeftParen: {
-        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf('max expression depth exceeded');
-        this.stackDepth++;
-        try {
-          return this.pipeline('parenthesized pipeline', T.RightParen);
-        } finally {
-          this.stackDepth--;
-        }
-      }
-      case T.String:
-      case T.RawString:
-        return {
-          type: 'string',
-          pos: token.pos,
-          tree: this.tree,
-          quoted: token.val,
-          text: this.unquote(token.val),
-        };
-    }
-    this.backup();
-    return null;
-  }
-
-  newVariable(pos: number, ident: string): VariableNode {
-    return { type: 'variable', pos, tree: this.tree, ident: ident.split('.') };
-  }
-
-  useVar(pos: number, name: string): VariableNode {
-    const v = this.newVariable(pos, name);
-    if (!this.vars.includes(v.ident[0]!)) this.errorf(`undefined variable ${quote(v.ident[0])}`);
-    return v;
-  }
-}
-
-export interface ParseResult {
-  trees: Map<string, Tree>;
 }
 
 /**
