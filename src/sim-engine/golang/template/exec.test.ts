@@ -538,6 +538,12 @@ line 3
     );
   });
 
+  it('stops a runaway loop instead of freezing', () => {
+    expect(runError('{{range 100000000000}}{{end}}')).toBe(
+      'template: :1:22: executing "" at <>: execution stopped after 1000000 steps',
+    );
+  });
+
   it('keeps what was written before the error', () => {
     try {
       run('abc{{.X}}{{.Foo}}');

@@ -40,12 +40,25 @@ export class ExecAbort {
 export class BreakSignal {}
 export class ContinueSignal {}
 
+/**
+ * Differs from Go: a template that loops (say `{{range 100000000000}}`) would run
+ * for hours in Go and freeze the page here, so execution stops after this many
+ * steps — far more than any real format needs.
+ */
+export const MAX_STEPS = 1_000_000;
+
+/** Steps taken by one execution, shared by the states of nested templates. */
+export interface Budget {
+  steps: number;
+}
+
 export class State {
   tmpl: ExecTemplate;
   out: string[];
   node: Node | null = null;
   vars: Variable[];
   depth = 0;
+  budget: Budget = { steps: 0 };
 
   constructor(tmpl: ExecTemplate, out: string[], dot: unknown) {
     this.tmpl = tmpl;

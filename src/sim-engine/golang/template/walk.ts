@@ -9,7 +9,7 @@ import { method, sortedMapEntries, typeName } from '../reflect.ts';
 import { kindOf, mapSize, nilKind, NO_VALUE } from '../values.ts';
 import { evalPipeline, indirectInterface } from './eval.ts';
 import { nodeString, type BranchNode, type ListNode, type Node, type TemplateNode } from './nodes.ts';
-import { BreakSignal, ContinueSignal, ExecAbort, type ExecTemplate, State } from './state.ts';
+import { BreakSignal, ContinueSignal, ExecAbort, type ExecTemplate, MAX_STEPS, State } from './state.ts';
 import { isTrue } from './truth.ts';
 
 // Go allows 100000 nested {{template}} calls (1000 on wasm); we keep the wasm limit.
@@ -17,6 +17,7 @@ export const MAX_EXEC_DEPTH = 1000;
 
 export function walk(s: State, dot: unknown, node: Node): void {
   s.at(node);
+  if (++s.budget.steps > MAX_STEPS) s.errorf(`execution stopped after ${MAX_STEPS} steps`);
   switch (node.type) {
     case 'action': {
       // If the action declares variables, don't print the result.
@@ -135,6 +136,7 @@ function walkTemplate(s: State, dot: unknown, t: TemplateNode): void {
   // No dynamic scoping: template invocations inherit no variables.
   const inner = new State(tmpl, s.out, dot);
   inner.depth = s.depth + 1;
+  inner.budget = s.budget;
   walk(inner, dot, tree.root);
 }
 
