@@ -1,0 +1,24 @@
+/**
+ * The programs of the images' file systems that are not plain coreutils, by the name
+ * their executables' tags give (`nginx`, `redis-server`, `nginx-entrypoint-script@…`).
+ * One explicit, ordered list, merged with the shell's and the coreutils' registries
+ * when an engine is made. See README.md for what each covers.
+ */
+import type { Program } from '../../process/types.ts';
+import { makeBusybox } from './busybox.ts';
+import { makeGosu } from './gosu.ts';
+import { hello } from './hello.ts';
+import { nginxEntrypoint } from './nginx/entrypoint.ts';
+import { nginxEntrypointScript } from './nginx/entrypoint-scripts.ts';
+import { nginx } from './nginx/nginx.ts';
+import { whoamiServer } from './whoami/whoami.ts';
+
+export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
+  ['busybox', makeBusybox(new Map())],
+  ['hello', hello],
+  ['nginx-entrypoint', nginxEntrypoint],
+  ['nginx-entrypoint-script', nginxEntrypointScript],
+  ['nginx', nginx],
+  ['gosu', makeGosu(new Map())],
+  ['whoami-server', whoamiServer],
+];

@@ -1,0 +1,97 @@
+/**
+ * `exec "$@"`, as the images' entrypoint scripts end, for the entrypoints this folder
+ * plays natively.
+ *
+ * The command is looked up in PATH as execvp does. When it is one of the image's own
+ * programs (the entrypoint's `local` map: nginx for nginx's entrypoint, postgres for
+ * postgres'…), it runs in this same process with the new argv, as exec replaces the
+ * process image: same pid, so nginx logs `1#1:` and `docker stop` reaches it.
+ *
+ * Anything else (sh, sleep, echo: programs of other registries) is started as a child
+ * and waited for.
+ * Differs from Docker: that command is then a child of PID 1 instead of PID 1 itself, so
+ * `ps` shows the entrypoint above it. Signals are forwarded to it, except when we are
+ * PID 1: then, as for a real PID 1 without handlers, TERM/INT/QUIT are ignored (a
+ * shell trapping TERM as PID 1 is the case this gets wrong).
+ */
+import { execArgv, parseTag, resolveExecutable } from '../../../process/resolve.ts';
+import type { ProcessContext, Program, SignalName } from '../../../process/types.ts';
+
+export interface ExecOptions {
+  /** programs of this image that replace the entrypoint in the same process */
+  local?: ReadonlyMap<string, Program>;
+  /** the shell's error for a command that cannot be run (dash: `/x.sh: 47: exec: foo: not found`) */
+  cannotRun: (name: string, error: 'not found' | 'Permission denied') => string;
+  env?: Map<string, string>;
+  /** run as another user (gosu, setpriv) */
+  user?: { name: string; uid: number; gid: number };
+}
+
+const FORWARDED: SignalName[] = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
+
+/** A context for the same process running another program (exec). */
+export function derive(ctx: ProcessContext, overrides: Partial<ProcessContext>): ProcessContext {
+  const derived: ProcessContext = {
+    ...ctx,
+    get hostname() {
+      return ctx.hostname;
+    },
+    ...overrides,
+  };
+  return derived;
+}
+
+export async function execCommand(ctx: ProcessContext, argv: string[], o: ExecOptions): Promise<number> {
+  const env = o.env ?? ctx.env;
+  const name = argv[0] ?? '';
+  const res = resolveExecutable(ctx.fs, name, env.get('PATH'), ctx.cwd);
+  if (!res.ok) {
+    if (res.error === 'ENOEXEC') return runChild(ctx, ['/bin/sh', res.path, ...argv.slice(1)], env, o);
+    ctx.stderr.write(o.cannotRun(name, res.error === 'ENOENT' ? 'not found' : 'Permission denied'));
+    return res.error === 'ENOENT' ? 127 : 126;
+  }
+  const args = execArgv(res, argv);
+  const tag = parseTag(res.tag);
+  const local = o.local?.get(tag.name);
+  if (local) {
+    ctx.setTitle?.(args.join(' '));
+    return local(derive(ctx, { argv: args, variant: tag.variant, env, ...(o.user ? { user: o.user } : {}) }));
+  }
+  return runChild(ctx, args, env, o, res.tag);
+}
+
+async function runChild(
+  ctx: ProcessContext,
+  argv: string[],
+  env: Map<string, string>,
+  o: ExecOptions,
+  program?: string,
+): Promise<number> {
+  const child = ctx.spawn(argv, {
+    env,
+    ...(program !== undefined ? { program } : {}),
+    ...(o.user ? { user: o.user } : {}),
+  });
+  if (ctx.pid !== 1) for (const signal of FORWARDED) ctx.onSignal(signal, (s) => child.kill(s));
+  return child.wait();
+}
+
+/** dash's message for `exec` at a line of a script: `/docker-entrypoint.sh: 47: exec: foo: not found`. */
+export function dashExecError(script: string, line: number): ExecOptions['cannotRun'] {
+  return (name, error) => `${script}: ${line}: exec: ${name}: ${error}\n`;
+}
+
+/** BusyBox ash's: `/docker-entrypoint.sh: exec: line 47: foo: not found`. */
+export function ashExecError(script: string, line: number): ExecOptions['cannotRun'] {
+  return (name, error) => `${script}: exec: line ${line}: ${name}: ${error}\n`;
+}
+
+/** bash's: `/usr/local/bin/docker-entrypoint.sh: line 413: exec: foo: not found`. */
+export function bashExecError(script: string, line: number): ExecOptions['cannotRun'] {
+  return (name, error) => `${script}: line ${line}: exec: ${name}: ${error}\n`;
+}
+
+/** The shell `#!/bin/sh` runs on this image: dash on Debian, BusyBox ash on Alpine. */
+export function shExecError(ctx: ProcessContext, script: string, line: number): ExecOptions['cannotRun'] {
+  return ctx.fs.stat('/etc/alpine-release') ? ashExecError(script, line) : dashExecError(script, line);
+}
