@@ -8,6 +8,7 @@
  */
 import type { ProcessContext, Program } from '../../../process/types.ts';
 import { busyboxUsage, variantOf } from '../support/command.ts';
+import { strftime } from '../support/time.ts';
 import { groups, passwd } from '../support/users.ts';
 
 export const getent: Program = async (ctx) => {
@@ -79,14 +80,19 @@ function nameserver(ctx: ProcessContext): string {
   }
 }
 
-/** BusyBox nslookup (Alpine and busybox images). */
+/** nslookup: BusyBox's (Alpine, busybox) and BIND's (`nslookup@bind`, dnsutils). */
 export const nslookup: Program = async (ctx) => {
+  const bind = ctx.variant === 'bind';
   const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
   const host = args[0];
-  if (host === undefined) return busyboxUsage(ctx, 'nslookup');
+  if (host === undefined) {
+    if (!bind) return busyboxUsage(ctx, 'nslookup');
+    ctx.stderr.write('nslookup: interactive mode is not available in this simulator\n');
+    return 1;
+  }
   const server = args[1] ?? nameserver(ctx);
   const address = ctx.net.resolve(host);
-  let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  let out = `Server:\t\t${server}\nAddress:\t${server}${bind ? '#' : ':'}53\n\n`;
   if (!address) {
     out += `** server can't find ${host}: NXDOMAIN\n\n`;
     ctx.stdout.write(out);
@@ -150,5 +156,49 @@ export const ip: Program = async (ctx) => {
       .map((l) => (busybox ? l.replace(' group default', '').replace(' link-netnsid 0', '') : l))
       .join('\n') + '\n',
   );
+  return 0;
+};
+
+/** dig (BIND 9.20): +short, or the full answer as dig prints it for an A query. */
+export const dig: Program = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  const short = args.includes('+short');
+  const name = args.find(
+    (a) => !a.startsWith('+') && !a.startsWith('@') && !a.startsWith('-') && a !== 'A' && a !== 'IN',
+  );
+  const server = args.find((a) => a.startsWith('@'))?.slice(1) ?? nameserver(ctx);
+  if (name === undefined) {
+    ctx.stdout.write(short ? '' : '\n; <<>> DiG 9.20.11-4+deb13u1-Debian <<>>\n;; global options: +cmd\n');
+    return 0;
+  }
+  const address = ctx.net.resolve(name);
+  if (short) {
+    if (address) ctx.stdout.write(`${address}\n`);
+    return 0;
+  }
+  const fqdn = name.endsWith('.') ? name : `${name}.`;
+  const id = Math.floor(ctx.random() * 65536);
+  const lines = [
+    '',
+    `; <<>> DiG 9.20.11-4+deb13u1-Debian <<>> ${args.join(' ')}`,
+    ';; global options: +cmd',
+    ';; Got answer:',
+    `;; ->>HEADER<<- opcode: QUERY, status: ${address ? 'NOERROR' : 'NXDOMAIN'}, id: ${id}`,
+    `;; flags: qr rd ra; QUERY: 1, ANSWER: ${address ? 1 : 0}, AUTHORITY: 0, ADDITIONAL: 0`,
+    '',
+    ';; QUESTION SECTION:',
+    `;${fqdn}\t\t\tIN\tA`,
+    '',
+  ];
+  if (address) lines.push(';; ANSWER SECTION:', `${fqdn}\t\t600\tIN\tA\t${address}`, '');
+  lines.push(
+    ';; Query time: 0 msec',
+    `;; SERVER: ${server}#53(${server}) (UDP)`,
+    `;; WHEN: ${strftime('%a %b %d %H:%M:%S UTC %Y', ctx.now())}`,
+    `;; MSG SIZE  rcvd: ${address ? 40 + fqdn.length : 24 + fqdn.length}`,
+    '',
+    '',
+  );
+  ctx.stdout.write(lines.join('\n'));
   return 0;
 };

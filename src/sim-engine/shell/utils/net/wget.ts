@@ -3,13 +3,14 @@
  * `-O -` / `-qO-` (to stdout), -q, -S (server response), --spider, -T SEC, -U AGENT,
  * --header. Messages are BusyBox's: `Connecting to host (addr:port)`, the 32-star
  * progress bar, `wget: server returned error: HTTP/1.1 404 Not Found`.
- * GNU wget is not in the images.
+ * `wget@gnu` (installed by apt) runs wget-gnu.ts instead.
  */
 import type { HttpResponse, Program } from '../../../process/types.ts';
 import { NetError } from '../../../process/types.ts';
 import { busyboxUsage, parseCommand } from '../support/command.ts';
 import { resolvePath } from '../support/io.ts';
 import { parseUrl, REASONS, resolveLocation } from './url.ts';
+import { wgetGnu } from './wget-gnu.ts';
 
 function sizeText(n: number): string {
   if (n < 100000) return String(n).padStart(5);
@@ -18,6 +19,7 @@ function sizeText(n: number): string {
 }
 
 export const wget: Program = async (ctx) => {
+  if (ctx.variant === 'gnu') return wgetGnu(ctx);
   const parsed = parseCommand(ctx, {
     name: 'wget',
     options: [

@@ -1,7 +1,7 @@
 /**
  * kill (procps-ng and BusyBox): `kill PID…`, `-9`, `-KILL`, `-s NAME`, `-n NUM`,
- * `-l [N]`. Signals go through the kernel's `kill` on the process context when it
- * offers one; the shells' builtin kill covers the images without procps.
+ * `-l [N]`. Signals go through ctx.kill; the shells' builtin kill covers the images
+ * without procps.
  */
 import type { ProcessContext, Program, SignalName } from '../../../process/types.ts';
 import { SIGNAL_NUMBERS } from '../../../process/types.ts';
@@ -42,9 +42,6 @@ export const SIGNAL_NAMES = [
   'SYS',
 ];
 
-/** What kill needs from the kernel: signal any pid of the namespace. */
-type Killer = { kill?: (pid: number, signal: SignalName) => boolean };
-
 function signalOf(text: string): { name: string; number: number } | undefined {
   if (/^\d+$/.test(text)) {
     const n = Number(text);
@@ -66,8 +63,7 @@ function send(
   if (sig.number === 0) return 'ok';
   const name = `SIG${sig.name}` as SignalName;
   if (!(name in SIGNAL_NUMBERS)) return 'ok'; // signals the simulation does not model are ignored
-  const killer = (ctx as ProcessContext & Killer).kill;
-  return killer && !killer.call(ctx, pid, name) ? 'ESRCH' : 'ok';
+  return ctx.kill && !ctx.kill(pid, name) ? 'ESRCH' : 'ok';
 }
 
 export const kill: Program = async (ctx) => {
