@@ -241,7 +241,7 @@ export function sprint(...args: unknown[]): string {
   const p = new Printer();
   let prevString = false;
   args.forEach((arg, i) => {
-    const isString = typeof arg === 'string';
+    const isString = arg !== null && arg !== undefined && kindOf(arg) === 'string';
     if (i > 0 && !isString && !prevString) p.buf += ' ';
     p.printArg(arg, 'v');
     prevString = isString;

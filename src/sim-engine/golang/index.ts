@@ -19,6 +19,7 @@ export {
   type TemplateOptions,
 } from './template/index.ts';
 export { withGoMethods } from './reflect.ts';
+export { applyGoTypes } from './go-types.ts';
 export { sprint, sprintln, formatValue } from './fmt-print.ts';
 export { sprintf } from './fmt-printf.ts';
 export { quote, quoteRune, quoteToASCII, unquote, canBackquote } from './strconv-quote.ts';
