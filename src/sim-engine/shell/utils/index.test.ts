@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { utilities } from './index.ts';
+import { DEBIAN_FILES, ALPINE_FILES } from './packages/package-files.ts';
+
+describe('the registry', () => {
+  it('names each program once', () => {
+    const names = utilities.map(([name]) => name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+  it('runs every program a package installs', () => {
+    const registered = new Set(utilities.map(([name]) => name));
+    const external = new Set(['python3', 'node', 'npm', 'bash']);
+    for (const files of [...Object.values(DEBIAN_FILES), ...Object.values(ALPINE_FILES)]) {
+      for (const f of files) {
+        if (f.tag === undefined) continue;
+        const name = f.tag.split('@')[0]!;
+        if (!external.has(name)) expect(registered, `${f.path} (${f.tag})`).toContain(name);
+      }
+    }
+  });
+});

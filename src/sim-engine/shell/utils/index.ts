@@ -1,0 +1,172 @@
+/**
+ * The external programs of a Linux system, by the name their executables are tagged
+ * with in image and host file systems (`ls@gnu`, `ls@busybox`, `curl`, `apt-get`).
+ * One explicit list, read top to bottom; the variant after `@` reaches each program
+ * as ctx.variant (gnu, busybox, mawk, iputils, iproute2, bind, debian, ncurses…).
+ */
+import type { Program } from '../../process/types.ts';
+import { basename, dirname } from './files/basename-dirname.ts';
+import { cat } from './files/cat.ts';
+import { chgrp, chmod, chown } from './files/chmod-chown.ts';
+import { cp, mv } from './files/cp-mv.ts';
+import { df, du } from './files/du-df.ts';
+import { find } from './files/find.ts';
+import { ln } from './files/ln.ts';
+import { ls } from './files/ls.ts';
+import { mkdir, rmdir } from './files/mkdir-rmdir.ts';
+import { rm } from './files/rm.ts';
+import { stat } from './files/stat.ts';
+import { touch } from './files/touch.ts';
+import { curl } from './net/curl.ts';
+import { dig, getent, ip, nslookup } from './net/net-info.ts';
+import { ping } from './net/ping.ts';
+import { wget } from './net/wget.ts';
+import { apk } from './packages/apk.ts';
+import { apt, aptGet } from './packages/apt.ts';
+import { date } from './system/date.ts';
+import { env, printenv } from './system/env.ts';
+import { free } from './system/free.ts';
+import { hostname } from './system/hostname.ts';
+import { id } from './system/id.ts';
+import { kill } from './system/kill.ts';
+import { clear, nproc, yes } from './system/misc.ts';
+import { pgrep, pidof, pkill, sudo, uptime } from './system/proc-extras.ts';
+import { ps } from './system/ps.ts';
+import { sleep } from './system/sleep.ts';
+import {
+  fullScreen,
+  git,
+  lsbRelease,
+  notSimulated,
+  pager,
+  updateCaCertificates,
+} from './system/stand-ins.ts';
+import { falseProgram, trueProgram } from './system/true-false.ts';
+import { uname } from './system/uname.ts';
+import { which } from './system/which.ts';
+import { pwd, whoami } from './system/whoami-pwd.ts';
+import { awk } from './text/awk.ts';
+import { cut } from './text/cut.ts';
+import { echo } from './text/echo.ts';
+import { grep } from './text/grep.ts';
+import { egrep, fgrep } from './text/grep-variants.ts';
+import { head, tail } from './text/head-tail.ts';
+import { printf } from './text/printf.ts';
+import { sed } from './text/sed.ts';
+import { seq } from './text/seq.ts';
+import { sort } from './text/sort.ts';
+import { tee } from './text/tee.ts';
+import { tr } from './text/tr.ts';
+import { uniq } from './text/uniq.ts';
+import { wc } from './text/wc.ts';
+import { xargs } from './text/xargs.ts';
+
+export const utilities: ReadonlyArray<[name: string, program: Program]> = [
+  // coreutils: shell basics
+  ['true', trueProgram],
+  ['false', falseProgram],
+  ['echo', echo],
+  ['printf', printf],
+  ['pwd', pwd],
+  ['sleep', sleep],
+  ['yes', yes],
+  ['env', env],
+  ['printenv', printenv],
+  ['id', id],
+  ['whoami', whoami],
+  ['uname', uname],
+  ['nproc', nproc],
+  ['date', date],
+  // coreutils: files
+  ['ls', ls],
+  ['cat', cat],
+  ['mkdir', mkdir],
+  ['rmdir', rmdir],
+  ['rm', rm],
+  ['cp', cp],
+  ['mv', mv],
+  ['ln', ln],
+  ['touch', touch],
+  ['chmod', chmod],
+  ['chown', chown],
+  ['chgrp', chgrp],
+  ['stat', stat],
+  ['du', du],
+  ['df', df],
+  ['basename', basename],
+  ['dirname', dirname],
+  // coreutils: text
+  ['head', head],
+  ['tail', tail],
+  ['wc', wc],
+  ['sort', sort],
+  ['uniq', uniq],
+  ['cut', cut],
+  ['tr', tr],
+  ['tee', tee],
+  ['seq', seq],
+  // grep, sed, awk, findutils
+  ['grep', grep],
+  ['egrep', egrep],
+  ['fgrep', fgrep],
+  ['sed', sed],
+  ['awk', awk],
+  ['mawk', awk],
+  ['find', find],
+  ['xargs', xargs],
+  // hostname, debianutils, ncurses
+  ['hostname', hostname],
+  ['which', which],
+  ['clear', clear],
+  // procps, sudo
+  ['ps', ps],
+  ['kill', kill],
+  ['free', free],
+  ['pgrep', pgrep],
+  ['pkill', pkill],
+  ['pidof', pidof],
+  ['uptime', uptime],
+  ['sudo', sudo],
+  // network
+  ['curl', curl],
+  ['wget', wget],
+  ['ping', ping],
+  ['ip', ip],
+  ['getent', getent],
+  ['nslookup', nslookup],
+  ['dig', dig],
+  // package managers
+  ['apt-get', aptGet],
+  ['apt', apt],
+  ['apk', apk],
+  // installed by packages, answered honestly
+  ['less', pager],
+  ['more', pager],
+  ['git', git],
+  ['lsb_release', lsbRelease],
+  ['update-ca-certificates', updateCaCertificates],
+  ['vi', fullScreen],
+  ['vim', fullScreen],
+  ['nano', fullScreen],
+  ['top', fullScreen],
+  ['htop', fullScreen],
+  ['watch', fullScreen],
+  ['netstat', notSimulated],
+  ['ss', notSimulated],
+  ['ifconfig', notSimulated],
+  ['route', notSimulated],
+  ['arp', notSimulated],
+  ['host', notSimulated],
+  ['jq', notSimulated],
+  ['unzip', notSimulated],
+  ['tree', notSimulated],
+  ['file', notSimulated],
+  ['nc', notSimulated],
+  ['telnet', notSimulated],
+  ['gpg', notSimulated],
+  ['openssl', notSimulated],
+  ['vmstat', notSimulated],
+  ['sysctl', notSimulated],
+  ['killall', notSimulated],
+  ['pstree', notSimulated],
+];
