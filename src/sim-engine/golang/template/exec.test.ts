@@ -241,6 +241,15 @@ describe('execute: if, with, range', () => {
     expect(run(text, data.length ? data[0] : tVal)).toBe(want);
   });
 
+  it('lets a later Parse redefine a template, but not with an empty one', () => {
+    const t = parseTemplate('{{define "x"}}one{{end}}{{template "x"}}');
+    expect(t.execute(null)).toBe('one');
+    t.parse('{{define "x"}}two{{end}}');
+    expect(t.execute(null)).toBe('two');
+    t.parse('{{define "x"}} {{end}}');
+    expect(t.execute(null)).toBe('two');
+  });
+
   it('walks a recursive tree with block and trim markers', () => {
     const leaf = (v: number) => ({ Val: v, Left: null, Right: null });
     const tree = {

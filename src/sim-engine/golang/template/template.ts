@@ -8,7 +8,7 @@ import { quote } from '../strconv-quote.ts';
 import { dockerTemplateFuncs } from './docker-funcs.ts';
 import { TemplateError } from './errors.ts';
 import type { AnyFunction, FuncMap } from './func-types.ts';
-import type { Tree } from './nodes.ts';
+import { isEmptyTree, type Tree } from './nodes.ts';
 import { parseTree } from './parser.ts';
 import type { ExecTemplate, MissingKey } from './state.ts';
 import { executeTemplate } from './walk.ts';
@@ -89,10 +89,14 @@ export class Template implements ExecTemplate {
 
   /** Parse more text into this template set (Go's Parse on an existing template). */
   parse(text: string): this {
-    parseTree(this.name, text, {
-      hasFunction: (n) => this.findFunction(n) !== undefined,
-      treeSet: this.#common.trees,
-    });
+    const trees = new Map<string, Tree>();
+    parseTree(this.name, text, { hasFunction: (n) => this.findFunction(n) !== undefined, treeSet: trees });
+    // Go's associate: a later definition replaces an earlier one, but an empty
+    // template never replaces a non-empty one
+    for (const [name, tree] of trees) {
+      if (this.#common.trees.has(name) && isEmptyTree(tree.root)) continue;
+      this.#common.trees.set(name, tree);
+    }
     return this;
   }
 
