@@ -1,7 +1,9 @@
 /**
  * Evaluation of pipelines, commands, fields, method and function calls — the eval
  * half of text/template's exec.go, statement for statement, so that each error is
- * raised at the same node with the same text as in Go.
+ * raised at the same node with the same text as in Go. It stays one file because
+ * its functions are one mutually recursive unit (arguments are pipelines, fields
+ * are method calls whose arguments are arguments …), as in exec.go.
  */
 import { lookupMapMethod, lookupMember, mapZero, typeName } from '../reflect.ts';
 import { quote } from '../strconv-quote.ts';
