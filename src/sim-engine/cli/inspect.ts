@@ -5,9 +5,9 @@
  * `missingkey=error`, as docker does. Errors are joined and end with status 1; a bad
  * template is status 64.
  */
-import { indent, marshal } from '../golang/json.ts';
+import { applyGoTypes } from '../golang/go-types.ts';
+import { indent, marshal, unmarshalAny } from '../golang/json.ts';
 import { parseDockerTemplate, TemplateError, type Template } from '../golang/template/index.ts';
-import { goMap, withGoType } from '../golang/values.ts';
 import type { Writer } from '../process/types.ts';
 import { StatusError } from './errors.ts';
 
@@ -69,44 +69,18 @@ export async function inspectRefs(
   if (errors.length > 0) throw new StatusError(errors.join('\n'), 1);
 }
 
-/** json.Unmarshal into interface{}: every object is a map. */
+/** json.Unmarshal into interface{} with UseNumber, as docker's raw fallback decodes. */
 function rawValue(raw: string): unknown {
-  const mark = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(mark);
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      for (const k of Object.keys(o)) o[k] = mark(o[k]);
-      return goMap(o, 'map[string]interface {}');
-    }
-    return v;
-  };
-  return mark(JSON.parse(raw));
+  return unmarshalAny(raw, { useNumber: true });
 }
 
 /**
- * Make a typed value from an API object: the listed paths are Go maps (sorted when
- * printed and ranged), the object gets its Go type name. `*` in a path matches every
- * key of a map or element of an array.
+ * The typed value a template sees: a copy of the API object with its Go types marked
+ * (`golang/go-types.ts` applyGoTypes: '' names the root type, `map[…]` paths become
+ * maps that print and range sorted, `[]`/`*` reach into slices and maps).
  */
-export function typed<T>(value: T, type: string, mapPaths: readonly string[]): T {
-  const copy = JSON.parse(JSON.stringify(value)) as T;
-  for (const path of mapPaths) markPath(copy, path.split('.'));
-  if (copy && typeof copy === 'object') withGoType(copy as object, type);
-  return copy;
-}
-
-function markPath(v: unknown, parts: string[]): void {
-  if (!v || typeof v !== 'object') return;
-  const [head, ...rest] = parts;
-  if (head === undefined) {
-    goMap(v as object);
-    return;
-  }
-  if (head === '*') {
-    for (const child of Object.values(v as Record<string, unknown>)) markPath(child, rest);
-    return;
-  }
-  markPath((v as Record<string, unknown>)[head], rest);
+export function typed<T>(value: T, spec: Record<string, string>): T {
+  return applyGoTypes(JSON.parse(JSON.stringify(value)) as T, spec);
 }
 
 /** The daemon's JSON text for an object (Go's encoder: HTML-safe, compact). */
@@ -114,19 +88,27 @@ export function rawJSON(value: unknown): string {
   return marshal(value);
 }
 
-/** Map fields of container.InspectResponse. */
-export const CONTAINER_MAPS = [
-  'Config.ExposedPorts',
-  'Config.Volumes',
-  'Config.Labels',
-  'HostConfig.PortBindings',
-  'HostConfig.LogConfig.Config',
-  'HostConfig.Tmpfs',
-  'HostConfig.Sysctls',
-  'HostConfig.StorageOpt',
-  'HostConfig.Annotations',
-  'GraphDriver.Data',
-  'NetworkSettings.Ports',
-  'NetworkSettings.Networks',
-  'NetworkSettings.Networks.*.DriverOpts',
-];
+/** Go types inside container.InspectResponse. */
+export const CONTAINER_TYPES: Record<string, string> = {
+  '': '*container.InspectResponse',
+  State: '*container.State',
+  'State.Health': '*container.Health',
+  HostConfig: '*container.HostConfig',
+  'HostConfig.PortBindings': 'map[nat.Port][]nat.PortBinding',
+  'HostConfig.LogConfig.Config': 'map[string]string',
+  'HostConfig.Tmpfs': 'map[string]string',
+  'HostConfig.Sysctls': 'map[string]string',
+  'HostConfig.StorageOpt': 'map[string]string',
+  'HostConfig.Annotations': 'map[string]string',
+  'GraphDriver.Data': 'map[string]string',
+  'Mounts[]': 'container.MountPoint',
+  Config: '*container.Config',
+  'Config.ExposedPorts': 'map[nat.Port]struct {}',
+  'Config.Volumes': 'map[string]struct {}',
+  'Config.Labels': 'map[string]string',
+  NetworkSettings: '*container.NetworkSettings',
+  'NetworkSettings.Ports': 'map[nat.Port][]nat.PortBinding',
+  'NetworkSettings.Networks': 'map[string]*network.EndpointSettings',
+  'NetworkSettings.Networks.*': '*network.EndpointSettings',
+  'NetworkSettings.Networks.*.DriverOpts': 'map[string]string',
+};

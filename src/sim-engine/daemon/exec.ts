@@ -74,7 +74,8 @@ export function execStart(
   const out = (stream: 1 | 2) => ({
     write: (text: string) => {
       if (attached && (stream === 1 ? cfg.AttachStdout !== false : cfg.AttachStderr !== false)) {
-        queue.push({ stream: tty ? 1 : stream, data: text });
+        // a pseudo-terminal's line discipline (onlcr) turns every newline into CR LF
+        queue.push({ stream: tty ? 1 : stream, data: tty ? text.replaceAll('\n', '\r\n') : text });
       }
     },
   });

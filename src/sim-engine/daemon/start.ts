@@ -72,6 +72,8 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
   if (c.config.WorkingDir && !c.fs.stat(cwd)) c.fs.mkdir(cwd, { parents: true });
 
   const argv = [c.path, ...c.args];
+  // a pseudo-terminal's line discipline (onlcr) turns every newline into CR LF
+  const tty = (t: string) => (c.config.Tty ? t.replaceAll('\n', '\r\n') : t);
   const stdin = c.config.OpenStdin ? new Pipe() : undefined;
   const table = newProcessTable(d, c, network.ns);
   const now = () => d.instant();
@@ -82,9 +84,9 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
     tty: c.config.Tty,
     user: { name: u.name, uid: u.uid, gid: u.gid },
     stdin,
-    stdout: { write: (t) => c.output('stdout', t, now()) },
+    stdout: { write: (t) => c.output('stdout', tty(t), now()) },
     // a TTY has one stream: stderr arrives as stdout
-    stderr: { write: (t) => c.output(c.config.Tty ? 'stdout' : 'stderr', t, now()) },
+    stderr: { write: (t) => c.output(c.config.Tty ? 'stdout' : 'stderr', tty(t), now()) },
   });
   if (!started.ok) {
     const target = c.path.includes('/') ? c.fs.stat(c.path) : undefined;

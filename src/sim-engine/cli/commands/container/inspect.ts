@@ -6,7 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
-import { CONTAINER_MAPS, inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { CONTAINER_TYPES, inspectRefs, rawJSON, typed } from '../../inspect.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
@@ -35,6 +35,6 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
     const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(ref)}/json`, {
       size: flags.bool('size') || undefined,
     });
-    return { typed: typed(c, '*container.InspectResponse', CONTAINER_MAPS), raw: rawJSON(c) };
+    return { typed: typed(c, CONTAINER_TYPES), raw: rawJSON(c) };
   });
 }
