@@ -14,6 +14,7 @@ import type {
   MountPoint,
   PortMap,
 } from '../api/types/container.ts';
+import type { OverlayFs } from '../fs/overlay-fs.ts';
 import type { FileSystem } from '../fs/types.ts';
 import type { NetNamespace } from '../network/namespace.ts';
 import type { Timer } from '../clock.ts';
@@ -106,8 +107,8 @@ export class Container {
 
   /** the container's root as its processes see it (image layers + writable layer + mounts) */
   fs: FileSystem;
-  /** the writable layer alone, for `docker diff` and the size column */
-  rootfs: FileSystem & { changes?: () => unknown };
+  /** the root without mounts: image layers and the writable layer (`docker diff`, `commit`) */
+  rootfs: OverlayFs;
   running: Running | undefined;
   restartTimer: Timer | undefined;
   /** resolved when the current run ends, with the exit status */
@@ -126,7 +127,7 @@ export class Container {
     hostConfig: HostConfig;
     imageId: string;
     fs: FileSystem;
-    rootfs: FileSystem;
+    rootfs: OverlayFs;
   }) {
     this.id = init.id;
     this.name = init.name;
