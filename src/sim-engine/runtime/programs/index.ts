@@ -5,20 +5,26 @@
  * when an engine is made. See README.md for what each covers.
  */
 import type { Program } from '../../process/types.ts';
-import { makeBusybox } from './busybox.ts';
 import { makeGosu } from './gosu.ts';
 import { hello } from './hello.ts';
 import { nginxEntrypoint } from './nginx/entrypoint.ts';
 import { nginxEntrypointScript } from './nginx/entrypoint-scripts.ts';
 import { nginx } from './nginx/nginx.ts';
+import { redisCli } from './redis/cli.ts';
+import { redisEntrypoint } from './redis/entrypoint.ts';
+import { redisServer } from './redis/server.ts';
 import { whoamiServer } from './whoami/whoami.ts';
+import { busybox, SYSTEM_PROGRAMS } from './support/system-programs.ts';
 
 export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
-  ['busybox', makeBusybox(new Map())],
+  ['busybox', busybox],
   ['hello', hello],
   ['nginx-entrypoint', nginxEntrypoint],
   ['nginx-entrypoint-script', nginxEntrypointScript],
   ['nginx', nginx],
-  ['gosu', makeGosu(new Map())],
+  ['redis-entrypoint', redisEntrypoint],
+  ['redis-server', redisServer],
+  ['redis-cli', redisCli],
+  ['gosu', makeGosu(SYSTEM_PROGRAMS)],
   ['whoami-server', whoamiServer],
 ];

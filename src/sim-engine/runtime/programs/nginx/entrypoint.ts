@@ -8,6 +8,7 @@
  */
 import type { ProcessContext, Program } from '../../../process/types.ts';
 import { execCommand, shExecError } from '../support/exec.ts';
+import { withSystem } from '../support/system-programs.ts';
 import { nginxMinor } from './build.ts';
 import { nginx } from './nginx.ts';
 import { localResolvers } from './entrypoint-scripts.ts';
@@ -66,7 +67,7 @@ async function usePidsUpTo(ctx: ProcessContext, last: number): Promise<void> {
   }
 }
 
-const LOCAL: ReadonlyMap<string, Program> = new Map([['nginx', nginx]]);
+const LOCAL = withSystem([['nginx', nginx]]);
 
 export const nginxEntrypoint: Program = async (ctx) => {
   if (ctx.variant === 'fork') return 0;

@@ -7,12 +7,11 @@
  * postgres'…), it runs in this same process with the new argv, as exec replaces the
  * process image: same pid, so nginx logs `1#1:` and `docker stop` reaches it.
  *
- * Anything else (sh, sleep, echo: programs of other registries) is started as a child
- * and waited for.
- * Differs from Docker: that command is then a child of PID 1 instead of PID 1 itself, so
- * `ps` shows the entrypoint above it. Signals are forwarded to it, except when we are
- * PID 1: then, as for a real PID 1 without handlers, TERM/INT/QUIT are ignored (a
- * shell trapping TERM as PID 1 is the case this gets wrong).
+ * The base system's programs (sh, sleep, the coreutils: support/system-programs.ts)
+ * are in that map too. Anything else is started as a child and waited for.
+ * Differs from Docker: such a command is then a child of PID 1 instead of PID 1
+ * itself. Signals are forwarded to it, except when we are PID 1: then, as for a real
+ * PID 1 without handlers, TERM/INT/QUIT are ignored.
  */
 import { execArgv, parseTag, resolveExecutable } from '../../../process/resolve.ts';
 import type { ProcessContext, Program, SignalName } from '../../../process/types.ts';
@@ -94,4 +93,16 @@ export function bashExecError(script: string, line: number): ExecOptions['cannot
 /** The shell `#!/bin/sh` runs on this image: dash on Debian, BusyBox ash on Alpine. */
 export function shExecError(ctx: ProcessContext, script: string, line: number): ExecOptions['cannotRun'] {
   return ctx.fs.stat('/etc/alpine-release') ? ashExecError(script, line) : dashExecError(script, line);
+}
+
+/**
+ * A script's `$0`: the path the kernel gave its interpreter, so the PATH-resolved one
+ * when the image's Entrypoint names it bare (`docker-entrypoint.sh` →
+ * `/usr/local/bin/docker-entrypoint.sh`).
+ */
+export function scriptPath(ctx: ProcessContext): string {
+  const arg0 = ctx.argv[0] ?? '';
+  if (arg0.includes('/')) return arg0;
+  const res = resolveExecutable(ctx.fs, arg0, ctx.env.get('PATH'), ctx.cwd);
+  return res.ok ? res.path : arg0;
 }

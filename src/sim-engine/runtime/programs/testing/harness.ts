@@ -16,7 +16,8 @@ import type { HttpResponse, Program, Reader } from '../../../process/types.ts';
 import { Random } from '../../../random.ts';
 import { Fabric, NetNamespace } from '../../../network/namespace.ts';
 import { imagePrograms } from '../index.ts';
-import { STUBS } from './stubs.ts';
+import { SHELL_PROGRAMS } from '../../../shell/index.ts';
+import { utilities } from '../../../shell/utils/index.ts';
 
 /** 2026-11-28T05:21:18.000Z */
 export const T0 = 1_795_843_278_000;
@@ -54,7 +55,8 @@ export class TestLab {
     this.host = new NetNamespace('host', this.fabric, { isHost: true });
     this.host.addInterface({ ip: '172.17.0.1', segment: 'bridge' });
     this.programs = new Map<string, Program>([
-      ...Object.entries(STUBS),
+      ...utilities,
+      ...SHELL_PROGRAMS,
       ...imagePrograms,
       ...Object.entries(extra),
     ]);
