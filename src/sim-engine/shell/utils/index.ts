@@ -45,6 +45,14 @@ import { falseProgram, trueProgram } from './system/true-false.ts';
 import { uname } from './system/uname.ts';
 import { which } from './system/which.ts';
 import { pwd, whoami } from './system/whoami-pwd.ts';
+import { adduser, addgroup, groupadd, useradd } from './system/accounts.ts';
+import { arch, groupsProgram, nice, nohup, timeout, tty } from './system/run-tools.ts';
+import { UNSIMULATED } from './system/stand-in-names.ts';
+import { mktemp, readlink, realpath, sync, truncate, unlink } from './files/path-tools.ts';
+import { aptCache, dpkg } from './packages/dpkg.ts';
+import { md5sum, sha1sum, sha256sum } from './text/checksum.ts';
+import { expr } from './text/expr.ts';
+import { base64, nl, od, paste, rev, tac } from './text/text-extras.ts';
 import { awk } from './text/awk.ts';
 import { cut } from './text/cut.ts';
 import { echo } from './text/echo.ts';
@@ -77,6 +85,13 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['uname', uname],
   ['nproc', nproc],
   ['date', date],
+  ['tty', tty],
+  ['arch', arch],
+  ['groups', groupsProgram],
+  ['timeout', timeout],
+  ['nohup', nohup],
+  ['nice', nice],
+  ['expr', expr],
   // coreutils: files
   ['ls', ls],
   ['cat', cat],
@@ -95,6 +110,12 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['df', df],
   ['basename', basename],
   ['dirname', dirname],
+  ['readlink', readlink],
+  ['realpath', realpath],
+  ['mktemp', mktemp],
+  ['unlink', unlink],
+  ['truncate', truncate],
+  ['sync', sync],
   // coreutils: text
   ['head', head],
   ['tail', tail],
@@ -105,6 +126,15 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['tr', tr],
   ['tee', tee],
   ['seq', seq],
+  ['tac', tac],
+  ['rev', rev],
+  ['nl', nl],
+  ['paste', paste],
+  ['base64', base64],
+  ['od', od],
+  ['md5sum', md5sum],
+  ['sha1sum', sha1sum],
+  ['sha256sum', sha256sum],
   // grep, sed, awk, findutils
   ['grep', grep],
   ['egrep', egrep],
@@ -127,10 +157,16 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['pidof', pidof],
   ['uptime', uptime],
   ['sudo', sudo],
+  // accounts: shadow (Debian, Ubuntu) and BusyBox (Alpine)
+  ['useradd', useradd],
+  ['groupadd', groupadd],
+  ['adduser', adduser],
+  ['addgroup', addgroup],
   // network
   ['curl', curl],
   ['wget', wget],
   ['ping', ping],
+  ['ping6', ping],
   ['ip', ip],
   ['getent', getent],
   ['nslookup', nslookup],
@@ -139,6 +175,8 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['apt-get', aptGet],
   ['apt', apt],
   ['apk', apk],
+  ['dpkg', dpkg],
+  ['apt-cache', aptCache],
   // installed by packages, answered honestly
   ['less', pager],
   ['more', pager],
@@ -169,4 +207,5 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['sysctl', notSimulated],
   ['killall', notSimulated],
   ['pstree', notSimulated],
+  ...UNSIMULATED.map((name): [string, Program] => [name, notSimulated]),
 ];

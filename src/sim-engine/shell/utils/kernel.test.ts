@@ -18,8 +18,14 @@ function lab() {
   fs.mkdir('/etc', { parents: true });
   fs.writeFile('/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\n');
   fs.writeFile('/etc/group', 'root:x:0:\n');
-  for (const [name] of utilities) fs.writeFile(`/usr/bin/${name}`, '', { mode: 0o755, program: `${name}@gnu`, size: 1000 });
-  const table = new ProcessTable({ clock, random: new Random(7), hostname: 'box', programs: new Map(utilities) });
+  for (const [name] of utilities)
+    fs.writeFile(`/usr/bin/${name}`, '', { mode: 0o755, program: `${name}@gnu`, size: 1000 });
+  const table = new ProcessTable({
+    clock,
+    random: new Random(7),
+    hostname: 'box',
+    programs: new Map(utilities),
+  });
   const env = new Map([['PATH', '/usr/bin']]);
   const start = (argv: string[], stdin?: Pipe) => {
     const stdout = new CollectingWriter();
