@@ -54,18 +54,22 @@ export class FieldBuilder {
 
 const escapeGlob = (s: string) => s.replace(/[\\*?[\]]/g, '\\$&');
 
-/** Expand the parts of a word into `b`. `quoted` is true inside double quotes. */
+/**
+ * Expand the parts of a word into `b`. `quoted` is true inside double quotes; `split`
+ * is true for the unquoted text of an expansion's word (`${x:-a b}` gives two fields).
+ */
 export async function expandParts(
   sh: Interp,
   parts: readonly WordPart[],
   b: FieldBuilder,
   quoted: boolean,
+  split = false,
 ): Promise<void> {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     switch (p.type) {
       case 'lit':
-        b.add(p.text, quoted, false);
+        b.add(p.text, quoted, split && !quoted);
         break;
       case 'quoted':
         b.add(p.text, true, false);

@@ -62,8 +62,9 @@ function bashLabel(m: MessageContext): string {
 export function syntaxErrorPrefix(m: MessageContext, line: number): string {
   switch (m.dialect.name) {
     case 'bash':
+      if (m.inEval) return `${m.source ?? m.arg0}: eval: line ${line}: `;
       if (m.source !== undefined) return `${m.source}: line ${line}: `;
-      if (m.mode === 'interactive' || (m.inEval && m.mode !== 'script')) return `${m.arg0}: `;
+      if (m.mode === 'interactive') return `${m.arg0}: `;
       if (m.mode === 'c') return `${m.arg0}: -c: line ${line}: `;
       return `${m.arg0}: line ${line}: `;
     case 'dash':

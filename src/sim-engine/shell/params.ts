@@ -80,10 +80,10 @@ export async function expandParam(sh: Interp, p: ParamPart, b: FieldBuilder, quo
         sh.fatal(unboundMessage(sh, name), bash ? 127 : 2);
       return emit(value ?? '');
     case '-':
-      if (missing) return expandParts(sh, p.arg!.parts, b, quoted);
+      if (missing) return expandParts(sh, p.arg!.parts, b, quoted, true);
       return emit(value!);
     case '+':
-      if (!missing) return expandParts(sh, p.arg!.parts, b, quoted);
+      if (!missing) return expandParts(sh, p.arg!.parts, b, quoted, true);
       return;
     case '=': {
       if (!missing) return emit(value!);

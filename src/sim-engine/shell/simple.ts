@@ -96,9 +96,10 @@ async function withAssignments(sh: Interp, assigns: Assigns, body: () => Promise
   const saved: [string, Var | undefined][] = [];
   for (const [n, v] of assigns) {
     const e = vars.entry(n);
+    const before = e ? { ...e } : undefined;
     try {
       vars.set(n, v, { export: true });
-      saved.push([n, e ? { ...e } : undefined]);
+      saved.push([n, before]);
     } catch (err) {
       if (!(err instanceof ReadonlyError)) throw err;
       if (sh.dialect.name !== 'bash') sh.fatal(`${n}: is read only`, 2);

@@ -93,7 +93,8 @@ function scanParts(lx: Lexer, mode: Mode, inDq: boolean, stop: (c: string) => bo
         continue;
       }
       case '"': {
-        if (quotedText) break;
+        // inside "${x#"pat"}" the inner quotes quote again; elsewhere in "…" a quote ends it
+        if (quotedText && mode !== 'param') break;
         quoted = true;
         const startLine = lx.line;
         lx.pos++;
@@ -126,7 +127,10 @@ function scanParts(lx: Lexer, mode: Mode, inDq: boolean, stop: (c: string) => bo
         }
         const part = dollar(lx, quotedText);
         if (part) parts.push(part);
-        else push(parts, litType, '$');
+        else {
+          push(parts, litType, '$');
+          lx.pos++;
+        }
         continue;
       }
     }
@@ -349,7 +353,9 @@ function readOp(lx: Lexer, part: ParamPart): ParamOp | undefined {
     case '/': {
       if (!d.bashParamOps) return undefined;
       const n = src[lx.pos + 1];
-      if (n === '/' || n === '#' || n === '%') return take(`/${n}`, 2);
+      if (n === '/') return take('//', 2);
+      // BusyBox ash has no anchored forms: `${x/#h/H}` looks for `#h`
+      if ((n === '#' || n === '%') && d.name === 'bash') return take(n === '#' ? '/#' : '/%', 2);
       return take('/', 1);
     }
     case '^':

@@ -177,7 +177,7 @@ export const command: Builtin = {
     for (const name of d === 'bash' ? args : args.slice(0, 1)) {
       const f = lookup(call, name, true);
       if (f.kind === 'none') {
-        status = mode === 'V' && d !== 'bash' ? 127 : 1;
+        status = d === 'bash' ? 1 : 127;
         if (mode === 'V') {
           if (d === 'bash') call.error(`${name}: not found`);
           else out += `${name}: not found\n`;

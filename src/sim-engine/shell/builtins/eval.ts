@@ -67,18 +67,20 @@ export const source: Builtin = {
     }
     if (text === undefined) {
       if (d === 'bash') {
-        call.error(`${name}: file not found`);
+        sh.error(`${name}: No such file or directory`, undefined, call.io);
         return 1;
       }
       const msg =
         d === 'dash'
           ? `cannot open ${name}: No such file`
           : `can't open '${name}': No such file or directory`;
-      return specialError(call, msg, d === 'dash' ? 2 : 1);
+      return specialError(call, msg, 2);
     }
     const state = sh.state;
     const positional = state.positional;
-    if (call.argv.length > 2) state.positional = call.argv.slice(2);
+    // dash's `.` takes no arguments for the file; bash and ash make them $1…
+    const withArgs = call.argv.length > 2 && d !== 'dash';
+    if (withArgs) state.positional = call.argv.slice(2);
     const source = sh.source;
     const line = sh.line;
     if (d === 'bash') sh.source = name;
@@ -92,7 +94,7 @@ export const source: Builtin = {
       sh.sourcing--;
       sh.source = source;
       sh.line = line;
-      if (call.argv.length > 2) state.positional = positional;
+      if (withArgs) state.positional = positional;
     }
   },
 };

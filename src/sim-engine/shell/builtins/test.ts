@@ -14,7 +14,7 @@ class TestError {
   }
 }
 
-type Kind = 'int' | 'unary' | 'binary' | 'argument' | 'extra' | 'missing';
+type Kind = 'int' | 'unary' | 'binary' | 'argument' | 'operand' | 'extra' | 'missing';
 
 function fail(call: BuiltinCall, kind: Kind, arg = ''): never {
   const d = call.sh.dialect.name;
@@ -23,6 +23,7 @@ function fail(call: BuiltinCall, kind: Kind, arg = ''): never {
     unary: [`${arg}: unary operator expected`, `${arg}: unexpected operator`, `${arg}: unknown operand`],
     binary: [`${arg}: binary operator expected`, `${arg}: unexpected operator`, `${arg}: unknown operand`],
     argument: ['argument expected', `${arg}: argument expected`, 'argument expected'],
+    operand: ['argument expected', `${arg}: argument expected`, `${arg}: argument expected`],
     extra: ['too many arguments', `${arg}: unexpected operator`, `${arg}: unknown operand`],
     missing: ["missing `]'", 'missing ]', 'missing ]'],
   };
@@ -67,7 +68,7 @@ function evaluate(call: BuiltinCall, args: string[]): boolean {
     case 2:
       if (a1 === '!') return a2 === '';
       if (isUnary(a1!)) return fileTest(call.sh, a1!, a2!);
-      if (d !== 'bash' && isBinary(a2)) fail(call, 'argument', a2);
+      if (d !== 'bash' && isBinary(a2)) fail(call, 'operand', a2);
       return fail(call, 'unary', d === 'busybox' ? a2 : a1);
     case 3:
       if (isBinary(a2) && !(d === 'dash' && a2 === '==')) return binary(call, a1!, a2!, a3!);

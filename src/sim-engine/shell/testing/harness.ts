@@ -194,6 +194,10 @@ export async function run(
   let stdout = '';
   let stderr = '';
   let out = '';
+  // a runaway test (an endless loop writing) is stopped rather than left to fill memory
+  const cap = () => {
+    if (out.length > 1_000_000) proc.kill('SIGKILL');
+  };
   let input = typeof options.stdin === 'string' ? options.stdin : undefined;
   const stdin: Reader =
     options.stdin !== undefined && typeof options.stdin !== 'string'
@@ -214,12 +218,14 @@ export async function run(
       write: (t) => {
         stdout += t;
         out += t;
+        cap();
       },
     },
     stderr: {
       write: (t) => {
         stderr += t;
         out += t;
+        cap();
       },
     },
     tty: options.tty ?? false,
