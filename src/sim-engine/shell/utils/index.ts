@@ -18,7 +18,7 @@ import { rm } from './files/rm.ts';
 import { stat } from './files/stat.ts';
 import { touch } from './files/touch.ts';
 import { curl } from './net/curl.ts';
-import { dig, getent, ip, nslookup } from './net/net-info.ts';
+import { dig, getent, ip, ipaddr, nslookup } from './net/net-info.ts';
 import { ping } from './net/ping.ts';
 import { wget } from './net/wget.ts';
 import { apk } from './packages/apk.ts';
@@ -43,10 +43,11 @@ import {
 } from './system/stand-ins.ts';
 import { falseProgram, trueProgram } from './system/true-false.ts';
 import { uname } from './system/uname.ts';
+import { test } from './system/test.ts';
 import { which } from './system/which.ts';
 import { pwd, whoami } from './system/whoami-pwd.ts';
 import { adduser, addgroup, groupadd, useradd } from './system/accounts.ts';
-import { arch, groupsProgram, nice, nohup, timeout, tty } from './system/run-tools.ts';
+import { arch, groupsProgram, logname, nice, nohup, timeout, tty, usleep } from './system/run-tools.ts';
 import { UNSIMULATED } from './system/stand-in-names.ts';
 import { mktemp, readlink, realpath, sync, truncate, unlink } from './files/path-tools.ts';
 import { aptCache, dpkg } from './packages/dpkg.ts';
@@ -92,6 +93,11 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['nohup', nohup],
   ['nice', nice],
   ['expr', expr],
+  ['test', test],
+  ['[', test],
+  ['[[', test],
+  ['logname', logname],
+  ['usleep', usleep],
   // coreutils: files
   ['ls', ls],
   ['cat', cat],
@@ -168,6 +174,7 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['ping', ping],
   ['ping6', ping],
   ['ip', ip],
+  ['ipaddr', ipaddr],
   ['getent', getent],
   ['nslookup', nslookup],
   ['dig', dig],
@@ -202,6 +209,7 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['nc', notSimulated],
   ['telnet', notSimulated],
   ['gpg', notSimulated],
+  ['login', notSimulated],
   ['openssl', notSimulated],
   ['vmstat', notSimulated],
   ['sysctl', notSimulated],

@@ -202,3 +202,6 @@ export const dig: Program = async (ctx) => {
   ctx.stdout.write(lines.join('\n'));
   return 0;
 };
+
+/** BusyBox ipaddr: `ip addr`. */
+export const ipaddr: Program = async (ctx) => ip({ ...ctx, argv: ['ip', 'addr', ...ctx.argv.slice(1)] });

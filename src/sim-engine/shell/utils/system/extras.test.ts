@@ -111,3 +111,23 @@ describe('run tools and accounts', () => {
     expect((await run(dpkg, ['dpkg', '--print-architecture'])).stdout).toBe('amd64\n');
   });
 });
+
+describe('test and [', () => {
+  it('evaluates like /usr/bin/test', async () => {
+    const { test } = await import('./test.ts');
+    const fs = makeFs({ '/f': 'x' });
+    const t = (argv: string[]) => run(test, argv, { fs });
+    expect((await t(['[', '1', '=', '1', ']'])).status).toBe(0);
+    expect((await t(['test', '-f', '/f'])).status).toBe(0);
+    expect((await t(['test', '-d', '/f'])).status).toBe(1);
+    expect((await t(['test', '-f', '/f', '-a', '!', '-d', '/f'])).status).toBe(0);
+    expect(await t(['test', '1', '-eq', 'x'])).toMatchObject({
+      status: 2,
+      stderr: "test: invalid integer 'x'\n",
+    });
+    expect(await t(['[', 'a'])).toMatchObject({ status: 2, stderr: "[: missing ']'\n" });
+    expect((await run(test, ['test', '1', '-eq', 'x'], { fs, variant: 'busybox' })).stderr).toBe(
+      'test: x: bad number\n',
+    );
+  });
+});

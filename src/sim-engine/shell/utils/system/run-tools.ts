@@ -157,3 +157,20 @@ export const groupsProgram: Program = async (ctx) => {
   }
   return 0;
 };
+
+/** logname: a container's processes have no login session. */
+export const logname: Program = async (ctx) => {
+  ctx.stderr.write(`${progName(ctx, 'logname')}: no login name\n`);
+  return 1;
+};
+
+/** BusyBox usleep: microseconds on the virtual clock. */
+export const usleep: Program = async (ctx) => {
+  const n = Number(ctx.argv[1] ?? 0);
+  if (!Number.isFinite(n) || n < 0) {
+    ctx.stderr.write(`usleep: invalid number '${ctx.argv[1]}'\n`);
+    return 1;
+  }
+  await ctx.sleep(Math.round(n / 1000));
+  return 0;
+};
