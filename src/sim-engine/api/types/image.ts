@@ -1,22 +1,27 @@
-/** Image objects of the Engine API (moby api/types/image, v28.5.2). */
+/** Image objects of the Engine API (moby api/types/image, registry and container, v28.5.2). */
 import type { HealthConfig } from './container.ts';
 
+/** The image config (DockerOCIImageConfig) as `GET /images/{name}/json` shows it: keys sorted. */
 export interface ImageConfig {
-  User?: string;
-  ExposedPorts?: Record<string, object>;
-  Env?: string[];
-  Entrypoint?: string[] | null;
-  Cmd?: string[] | null;
-  Volumes?: Record<string, object>;
-  WorkingDir?: string;
-  Labels?: Record<string, string> | null;
-  StopSignal?: string;
   ArgsEscaped?: boolean;
+  Cmd?: string[] | null;
+  Entrypoint?: string[] | null;
+  Env?: string[] | null;
+  ExposedPorts?: Record<string, object>;
   Healthcheck?: HealthConfig;
+  Labels?: Record<string, string> | null;
   OnBuild?: string[] | null;
   Shell?: string[];
+  StopSignal?: string;
+  User?: string;
+  Volumes?: Record<string, object> | null;
+  WorkingDir?: string;
 }
 
+/**
+ * `GET /images/{name}/json`, in the order Engine 28 writes it (see
+ * daemon/images/inspect.ts for why Config is last).
+ */
 export interface ImageInspect {
   Id: string;
   RepoTags: string[];
@@ -26,16 +31,17 @@ export interface ImageInspect {
   Created?: string;
   DockerVersion: string;
   Author: string;
-  Config: ImageConfig | null;
   Architecture: string;
   Variant?: string;
   Os: string;
   Size: number;
   GraphDriver: { Data: Record<string, string> | null; Name: string };
   RootFS: { Type: string; Layers?: string[] };
-  Metadata: { LastTagTime?: string };
+  Metadata: { LastTagTime: string };
+  Config: ImageConfig | null;
 }
 
+/** An item of `GET /images/json` (image.Summary; Containers is -1 before API 1.51). */
 export interface ImageSummary {
   Containers: number;
   Created: number;
@@ -48,6 +54,7 @@ export interface ImageSummary {
   Size: number;
 }
 
+/** An item of `GET /images/{name}/history`, newest row first. */
 export interface HistoryItem {
   Comment: string;
   Created: number;
@@ -65,4 +72,18 @@ export interface DeleteResponse {
 export interface ImagePruneReport {
   ImagesDeleted: DeleteResponse[] | null;
   SpaceReclaimed: number;
+}
+
+/** An item of `GET /images/search` (registry.SearchResult). */
+export interface SearchResult {
+  star_count: number;
+  is_official: boolean;
+  name: string;
+  is_automated: boolean;
+  description: string;
+}
+
+/** `POST /commit` (container.CommitResponse). */
+export interface CommitResponse {
+  Id: string;
 }

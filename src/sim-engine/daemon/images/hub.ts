@@ -11,11 +11,13 @@ import type { LayerRecord } from './record.ts';
 export class Hub implements Registry {
   lookup(ref: Reference): PullLookup {
     if (ref.domain !== 'docker.io') {
-      return {
-        ok: false,
-        reason: 'unreachable',
-        message: `Get "https://${ref.domain}/v2/": dial tcp: lookup ${ref.domain.split(':')[0]} on 127.0.0.11:53: no such host`,
-      };
+      const [host, port = '443'] = ref.domain.split(':');
+      // localhost is an insecure registry, tried over plain HTTP last; nothing listens there
+      const message =
+        host === 'localhost' || host === '127.0.0.1'
+          ? `Get "http://${ref.domain}/v2/": dial tcp 127.0.0.1:${port}: connect: connection refused`
+          : `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host} on 127.0.0.11:53: no such host`;
+      return { ok: false, reason: 'unreachable', message };
     }
     const found = resolve(ref);
     if (!found.ok) {

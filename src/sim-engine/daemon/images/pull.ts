@@ -1,15 +1,27 @@
 /**
- * `POST /images/create?fromImage=…&tag=…` (docker pull): resolve the reference at
- * the registry, then stream the progress a pull prints — per layer Pulling fs layer,
- * Waiting, Downloading, Verifying Checksum, Download complete, Extracting, Pull
- * complete (or Already exists) — on the virtual clock, and store the image.
+ * `POST /images/create?fromImage=…&tag=…` (docker pull; moby distribution/pull_v2.go,
+ * xfer/download.go): resolve the reference at the registry, then stream what a pull
+ * prints, on the virtual clock — per layer Pulling fs layer, Waiting, Downloading,
+ * Verifying Checksum, Download complete, Extracting, Pull complete, or Already exists
+ * for a layer chain the daemon has — and store the image. An image whose config is
+ * already here pulls nothing: only its digest and status lines show. With no tag
+ * (`docker pull -a`) every tag of the repository is pulled in turn.
  */
 import { AsyncQueue } from '../../api/stream.ts';
-import { notFound, systemError } from '../../errdefs.ts';
-import { familiarString, parseNormalizedNamed, type Reference } from '../../images/reference.ts';
+import { forbidden, invalidParameter, notFound, systemError } from '../../errdefs.ts';
+import { catalogue } from '../../images/index.ts';
+import {
+  familiarString,
+  isValidTag,
+  parseNormalizedNamed,
+  validateDigest,
+  type Reference,
+} from '../../images/reference.ts';
 import { parseRfc3339 } from '../../images/rfc3339.ts';
 import type { CatalogueImage } from '../../images/types.ts';
 import type { Daemon } from '../daemon.ts';
+import { logImageEvent } from './image-events.ts';
+import { chainOf, layersInUse } from './layers.ts';
 import type { ImageRecord, LayerRecord } from './record.ts';
 import { familiarTagged } from './store.ts';
 
@@ -44,12 +56,22 @@ export interface PullPlan {
   layers: LayerRecord[];
 }
 
-/** Resolve `fromImage`/`tag` at the registry; throws the daemon's error when it cannot. */
-export function planPull(d: Daemon, fromImage: string, tag: string): PullPlan {
-  const raw = tag ? (tag.startsWith('sha256:') ? `${fromImage}@${tag}` : `${fromImage}:${tag}`) : fromImage;
-  const parsed = parseNormalizedNamed(raw);
-  if (!parsed.ok) throw systemError(parsed.error);
-  const ref = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: 'latest' };
+/** The route's reading of fromImage and tag (a tag may be a digest); no tag means all tags. */
+export function pullReference(fromImage: string, tag: string): Reference {
+  const parsed = parseNormalizedNamed(fromImage.replace(/:$/, ''));
+  if (!parsed.ok) throw invalidParameter(parsed.error);
+  let ref = parsed.ref;
+  if (tag !== '') {
+    if (validateDigest(tag) === undefined) ref = { ...ref, tag: undefined, digest: tag };
+    else if (!isValidTag(tag)) throw invalidParameter('invalid tag format');
+    else ref = { ...ref, tag };
+  }
+  if (ref.familiar === 'scratch') throw forbidden("'scratch' is a reserved name");
+  return ref;
+}
+
+/** Resolve one tag or digest at the registry; throws the daemon's error when it cannot. */
+export function planRef(d: Daemon, ref: Reference): PullPlan {
   const found = d.registry.lookup(ref);
   if (!found.ok) {
     if (found.reason === 'no-repository') {
@@ -64,49 +86,99 @@ export function planPull(d: Daemon, fromImage: string, tag: string): PullPlan {
   return { ref, image: found.image, layers: found.layers };
 }
 
+/** One tag (`latest` when none is given): what the engine's image preloading uses. */
+export function planPull(d: Daemon, fromImage: string, tag: string): PullPlan {
+  const ref = pullReference(fromImage, tag);
+  return planRef(d, ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+}
+
+/**
+ * The pull a request asks for: one tag, or (no tag) every tag the registry has,
+ * sorted as the registry lists them. Errors before any output are HTTP errors.
+ */
+export function pullRequest(d: Daemon, fromImage: string, tag: string): AsyncQueue<Message> {
+  const ref = pullReference(fromImage, tag);
+  if (ref.tag || ref.digest) return pullImage(d, planRef(d, ref));
+  const tags =
+    ref.domain === 'docker.io'
+      ? catalogue()
+          .filter((i) => i.repository === ref.path)
+          .flatMap((i) => i.tags)
+          .sort()
+      : [];
+  // a repository the registry does not have fails as its `latest` would
+  if (tags.length === 0) planRef(d, { ...ref, tag: 'latest' });
+  const plans = tags.map((t) => planRef(d, { ...ref, tag: t }));
+  const queue = new AsyncQueue<Message>();
+  let updated = false;
+  const next = (i: number) => {
+    if (i === plans.length) {
+      queue.push({
+        status: `Status: ${updated ? 'Downloaded newer image for' : 'Image is up to date for'} ${ref.familiar}`,
+      });
+      logImageEvent(d, ref.familiar, ref.familiar, 'pull');
+      queue.close();
+      return;
+    }
+    streamTag(d, plans[i]!, queue, (tagUpdated) => {
+      updated ||= tagUpdated;
+      next(i + 1);
+    });
+  };
+  next(0);
+  return queue;
+}
+
+/** A single-tag pull's whole stream, ending with its Status line. */
 export function pullImage(d: Daemon, plan: PullPlan): AsyncQueue<Message> {
   const queue = new AsyncQueue<Message>();
+  streamTag(d, plan, queue, (tagUpdated) => {
+    const name = familiarTagged(plan.ref);
+    queue.push({
+      status: tagUpdated
+        ? `Status: Downloaded newer image for ${name}`
+        : `Status: Image is up to date for ${name}`,
+    });
+    logImageEvent(d, familiarString(plan.ref), plan.ref.familiar, 'pull');
+    queue.close();
+  });
+  return queue;
+}
+
+/** pullTag: the layer lines and `Digest:` of one tag; `done(tagUpdated)` once stored. */
+function streamTag(
+  d: Daemon,
+  plan: PullPlan,
+  queue: AsyncQueue<Message>,
+  done: (updated: boolean) => void,
+): void {
   const { ref, image } = plan;
-  const label = ref.tag ?? ref.digest!;
-  queue.push({ status: `Pulling from ${ref.path}`, id: label });
-  const present = new Set(d.images.all().flatMap((i) => i.layers.map((l) => l.diffId)));
-  const already = d.images.get(image.id);
+  queue.push({ status: `Pulling from ${ref.path}`, id: ref.tag ?? ref.digest! });
+  const clock = d.clock;
+  const finish = () => {
+    queue.push({ status: `Digest: ${image.digest}` });
+    done(store(d, plan));
+  };
+  // the image's config is here already: nothing to download (pullSchema2)
+  if (d.images.get(image.id)) {
+    clock.after(300, finish);
+    return;
+  }
+  const present = layersInUse(d);
+  const chain = chainOf(image.layers.map((l) => l.diffId));
   const todo = image.layers.map((l, i) => ({
     layer: l,
-    index: i,
     short: l.blob.slice(7, 19),
-    have: present.has(l.diffId),
+    have: present.has(chain[i]!),
   }));
   for (const t of todo) if (t.have) queue.push({ status: 'Already exists', progressDetail: {}, id: t.short });
   const missing = todo.filter((t) => !t.have);
   for (const t of missing) queue.push({ status: 'Pulling fs layer', progressDetail: {}, id: t.short });
   for (const t of missing.slice(CONCURRENCY))
     queue.push({ status: 'Waiting', progressDetail: {}, id: t.short });
-
-  const clock = d.clock;
-  const finish = () => {
-    const digest = image.digest;
-    queue.push({ status: `Digest: ${digest}` });
-    const newer = store(d, plan);
-    const name = familiarTagged(ref);
-    queue.push({
-      status:
-        newer || !already
-          ? `Status: Downloaded newer image for ${name}`
-          : `Status: Image is up to date for ${name}`,
-    });
-    d.events.log(
-      d.instant(),
-      'image',
-      'pull',
-      ref.digest ? `${ref.familiar}@${ref.digest}` : `${ref.familiar}:${ref.tag}`,
-      { name: ref.familiar },
-    );
-    queue.close();
-  };
   if (missing.length === 0) {
     clock.after(300, finish);
-    return queue;
+    return;
   }
   // Layers download CONCURRENCY at a time; each extracts in order once the ones below it have.
   let next = 0;
@@ -147,10 +219,11 @@ export function pullImage(d: Daemon, plan: PullPlan): AsyncQueue<Message> {
     const t = missing[extracted]!;
     const total = t.layer.size || 1;
     const ms = Math.max(30, Math.round((total / EXTRACT_RATE) * 1000));
+    const first = Math.min(total, 32768);
     queue.push({
       status: 'Extracting',
-      progressDetail: { current: Math.min(total, 32768), total },
-      progress: bar(Math.min(total, 32768), total),
+      progressDetail: { current: first, total },
+      progress: bar(first, total),
       id: t.short,
     });
     clock.after(ms, () => {
@@ -168,31 +241,37 @@ export function pullImage(d: Daemon, plan: PullPlan): AsyncQueue<Message> {
     });
   };
   for (let i = 0; i < CONCURRENCY; i++) startDownload();
-  return queue;
 }
 
-/** Put the pulled image in the store and tag it; returns whether the tag moved to a new image. */
+/**
+ * Put the pulled image in the store and name it (pull_v2.go): returns false when the
+ * reference already named this very image ("Image is up to date"), true otherwise.
+ */
 export function store(d: Daemon, plan: PullPlan): boolean {
   const { image, ref, layers } = plan;
-  let record = d.images.get(image.id);
-  if (!record) {
-    record = fromCatalogue(image, layers);
-    d.images.add(record);
-  }
+  if (!d.images.get(image.id)) d.images.add(fromCatalogue(image, layers));
   const name = familiarTagged(ref);
-  const before = d.images.byReference(name)?.id;
+  if (d.images.byReference(name)?.id === image.id) {
+    addDigestReference(d, ref, image);
+    return false;
+  }
+  addDigestReference(d, ref, image);
   if (!ref.digest) d.images.tag(name, image.id);
-  d.images.addDigest(`${ref.familiar}@${image.digest}`, image.id);
-  return before !== image.id;
+  return true;
+}
+
+/** The repository's digest reference (`nginx@sha256:…`), unless it names another image already. */
+function addDigestReference(d: Daemon, ref: Reference, image: CatalogueImage): void {
+  const digestRef = `${ref.familiar}@${image.digest}`;
+  if (!d.images.byReference(digestRef)) d.images.addDigest(digestRef, image.id);
 }
 
 export function fromCatalogue(image: CatalogueImage, layers: LayerRecord[]): ImageRecord {
   return {
     id: image.id,
-    repoTags: [],
-    repoDigests: [],
     parent: '',
-    comment: image.history.length > 0 && image.history[0]!.comment ? image.history[0]!.comment : '',
+    // a pulled image's config has no comment of its own; inspect falls back to the history's
+    comment: '',
     created: image.created,
     createdMs: parseRfc3339(image.created),
     dockerVersion: image.dockerVersion,
@@ -200,10 +279,9 @@ export function fromCatalogue(image: CatalogueImage, layers: LayerRecord[]): Ima
     config: image.config,
     architecture: image.architecture,
     os: image.os,
-    variant: image.variant,
+    ...(image.variant ? { variant: image.variant } : {}),
     size: image.size,
     layers,
     history: [...image.history],
-    lastTagTime: '',
   };
 }

@@ -1,14 +1,16 @@
 /**
- * An image as the daemon stores it: its config and history, its layers (each a list
- * of file entries, turned into a shared read-only tree on first use), and the
- * references that name it.
+ * An image as the daemon stores it (moby's image.Image with its layer chain): its
+ * config and history, its layers (each a list of file entries, turned into a shared
+ * read-only tree on first use), and where it came from. The names that point at an
+ * image live in the store's reference table, not here, as in moby's reference store.
  */
 import type { HistoryEntry, ImageConfig, LayerEntry } from '../../images/types.ts';
+import type { Instant } from '../instant.ts';
 
 export interface LayerRecord {
   /** `sha256:…` of the uncompressed layer (RootFS.Layers) */
   diffId: string;
-  /** uncompressed size in bytes */
+  /** uncompressed size in bytes (the layer's DiffSize) */
   size: number;
   /** the files of the layer, built on demand */
   entries: () => readonly LayerEntry[];
@@ -17,26 +19,26 @@ export interface LayerRecord {
 export interface ImageRecord {
   /** `sha256:<64 hex>` */
   id: string;
-  /** familiar references that point here, in the order they were added (`nginx:latest`) */
-  repoTags: string[];
-  /** `nginx@sha256:…` for images that came from a registry */
-  repoDigests: string[];
-  /** the image this one was built from (local builds), or '' */
+  /** the image this one was committed (or built) from, or '' */
   parent: string;
+  /** the config's own comment (`docker commit -m`); '' for pulled images */
   comment: string;
   /** RFC 3339 creation time, and the same in ms since the epoch */
   created: string;
   createdMs: number;
+  /** '' for BuildKit-built images */
   dockerVersion: string;
   author: string;
   config: ImageConfig;
   architecture: string;
   os: string;
   variant?: string;
-  /** uncompressed size in bytes (what `docker images` shows) */
+  /** uncompressed size in bytes (what `docker images` shows): the sum of the layers */
   size: number;
   layers: LayerRecord[];
   history: HistoryEntry[];
-  /** RFC 3339 time of the last tag, '' when never tagged locally */
-  lastTagTime: string;
+  /** when a `docker tag` (or a commit with a name) last named it; unset after a pull */
+  lastTagTime?: Instant;
+  /** the container a commit made it from */
+  container?: string;
 }

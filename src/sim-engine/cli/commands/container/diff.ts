@@ -2,8 +2,12 @@
  * `docker container diff`, `docker diff` — docker/cli cli/command/container/diff.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { FilesystemChange } from '../../../api/types/container.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { marshalContext, writeFormatted } from '../../formatter/formatter.ts';
 
 export const diffCommand: CommandSpec = {
   use: 'diff CONTAINER',
@@ -14,8 +18,37 @@ export const diffCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/diff.go runDiff and formatter_diff.go
 
-function runDiff(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+const KINDS = ['C', 'A', 'D'] as const;
+
+async function runDiff(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  const container = args[0]!.trim();
+  if (container === '') throw new CliError('invalid container name or ID: value is empty');
+  const changes = await cli.client.get<FilesystemChange[] | null>(
+    `/containers/${encodeURIComponent(container)}/changes`,
+  );
+  writeFormatted(
+    cli.out,
+    '{{.Type}} {{.Path}}',
+    { Type: 'CHANGE TYPE', Path: 'PATH' },
+    (changes ?? []).map((c) => new DiffContext(c)),
+  );
+}
+
+/** The methods a diff row offers a template. */
+class DiffContext {
+  readonly #c: FilesystemChange;
+  constructor(c: FilesystemChange) {
+    this.#c = c;
+  }
+  MarshalJSON(): string {
+    return marshalContext(this);
+  }
+  Type(): string {
+    return KINDS[this.#c.Kind] ?? '';
+  }
+  Path(): string {
+    return this.#c.Path;
+  }
 }

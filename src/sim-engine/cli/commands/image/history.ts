@@ -2,8 +2,13 @@
  * `docker history`, `docker image history` — docker/cli cli/command/image/history.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { HistoryItem } from '../../../api/types/image.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { TABLE_FORMAT_KEY, writeFormatted } from '../../formatter/formatter.ts';
+import { HISTORY_HEADER, HistoryContext, historyFormat } from '../../formatter/history.ts';
+import { imagePath } from './image-ref.ts';
 
 export const historyCommand: CommandSpec = {
   use: 'history [OPTIONS] IMAGE',
@@ -41,8 +46,20 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli image/history.go runHistory
 
-function runHistory(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runHistory(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  // Differs from Docker: images are single-platform here, so --platform is not sent.
+  const history = await cli.client.get<HistoryItem[]>(`/images/${imagePath(args[0]!)}/history`);
+  const human = flags.bool('human');
+  const source = flags.string('format');
+  const format = historyFormat(source === '' ? TABLE_FORMAT_KEY : source, flags.bool('quiet'), human);
+  const trunc = !flags.bool('no-trunc');
+  const now = cli.now();
+  writeFormatted(
+    cli.out,
+    format,
+    HISTORY_HEADER,
+    history.map((h) => new HistoryContext(h, trunc, human, now)),
+  );
 }

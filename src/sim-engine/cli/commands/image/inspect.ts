@@ -2,8 +2,13 @@
  * `docker image inspect` — docker/cli cli/command/image/inspect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { ImageInspect } from '../../../api/types/image.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { inspectRefs, rawJSON } from '../../inspect.ts';
+import { imagePath } from './image-ref.ts';
+import { typedImage } from './inspect-typed.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] IMAGE [IMAGE...]',
@@ -32,8 +37,12 @@ If the image or the server is not multi-platform capable, the command will error
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli image/inspect.go runInspect
 
-function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  // Differs from Docker: images are single-platform here, so --platform is not sent.
+  await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
+    const raw = await cli.client.get<ImageInspect>(`/images/${imagePath(ref)}/json`);
+    return { typed: typedImage(raw), raw: rawJSON(raw) };
+  });
 }

@@ -2,9 +2,10 @@
  * `docker search` — docker/cli cli/command/registry/search.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+// the run function lives with the image commands (commands/image/search.ts)
+import { runSearch } from '../image/search.ts';
 
 export const searchCommand: CommandSpec = {
   use: 'search [OPTIONS] TERM',
@@ -25,10 +26,3 @@ export const searchCommand: CommandSpec = {
   ],
   run: runSearch,
 };
-
-// ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
-
-function runSearch(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
-}
