@@ -3,13 +3,14 @@
  * image, name the container, merge the image's config in, set up its mounts and
  * networks, and record it as created. Nothing runs yet.
  */
-import type { ContainerCreateRequest, ContainerCreateResponse, HostConfig } from '../api/types/container.ts';
-import { invalidParameter, notFound } from '../errdefs.ts';
+import type { ContainerCreateRequest, ContainerCreateResponse } from '../api/types/container.ts';
+import { invalidParameter } from '../errdefs.ts';
 import { randomName } from '../images/names.ts';
 import { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import { normalizeHostConfig } from './host-config.ts';
 import { mergeConfig } from './merge-config.ts';
+import { createTimeNetworks } from './networks/attach.ts';
 import { planMounts } from './mounts.ts';
 import { assembleContainerFs } from './rootfs.ts';
 import { ensureVolume } from './volumes/ensure.ts';
@@ -43,7 +44,7 @@ export function containerCreate(
   const config = mergeConfig(request, image.config);
   if (!config.Entrypoint && !config.Cmd) throw invalidParameter('no command specified');
 
-  const networkNames = networksFor(d, hostConfig, request);
+  const networks = createTimeNetworks(d, hostConfig, request);
 
   const id = d.random.hex(64);
   if (!config.Hostname) {
@@ -90,11 +91,7 @@ export function containerCreate(
   }
   container.mountPlans = plans;
 
-  for (const [netName, endpoint] of networkNames) {
-    const network = d.networks.get(netName);
-    d.networks.addEndpoint(network, id, fullName.slice(1), endpoint);
-    container.networks.set(network.name, emptyEndpointSettings(network.id, endpoint.aliases));
-  }
+  container.networks = networks;
 
   d.containers.set(id, container);
   d.containerEvent(container, 'create');
@@ -106,56 +103,4 @@ function generateName(d: Daemon): string {
     const candidate = '/' + randomName(() => d.random.float(), retry);
     if (!d.names.has(candidate)) return candidate;
   }
-}
-
-/** The networks a container joins at creation: its NetworkMode's, plus EndpointsConfig. */
-function networksFor(
-  d: Daemon,
-  host: HostConfig,
-  request: ContainerCreateRequest,
-): Map<string, { aliases: string[]; ip?: string }> {
-  const out = new Map<string, { aliases: string[]; ip?: string }>();
-  const mode = host.NetworkMode;
-  if (mode.startsWith('container:')) {
-    const other = mode.slice('container:'.length);
-    const target = d.findContainer(other);
-    if (!target) throw notFound(`No such container: ${other}`);
-    host.NetworkMode = `container:${target.id}`;
-    return out;
-  }
-  const endpoints = { ...(request.NetworkingConfig?.EndpointsConfig ?? {}) };
-  // the router renames the "default" endpoint to the network NetworkMode defaulted to
-  if (endpoints['default']) {
-    endpoints[mode] = endpoints['default'];
-    delete endpoints['default'];
-  }
-  const primary = d.networks.get(mode);
-  const primaryConfig = endpoints[mode] ?? endpoints[primary.name] ?? {};
-  out.set(primary.name, { aliases: primaryConfig.Aliases ?? [], ip: primaryConfig.IPAMConfig?.IPv4Address });
-  for (const [name, cfg] of Object.entries(endpoints)) {
-    const network = d.networks.get(name);
-    if (out.has(network.name)) continue;
-    out.set(network.name, { aliases: cfg.Aliases ?? [], ip: cfg.IPAMConfig?.IPv4Address });
-  }
-  return out;
-}
-
-function emptyEndpointSettings(networkId: string, aliases: string[]) {
-  return {
-    IPAMConfig: null,
-    Links: null,
-    Aliases: aliases.length > 0 ? aliases : null,
-    MacAddress: '',
-    DriverOpts: null,
-    GwPriority: 0,
-    NetworkID: networkId,
-    EndpointID: '',
-    Gateway: '',
-    IPAddress: '',
-    IPPrefixLen: 0,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
-    DNSNames: null,
-  };
 }

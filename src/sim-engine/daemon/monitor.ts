@@ -9,6 +9,7 @@ import type { Daemon } from './daemon.ts';
 import { stopHealthcheck } from './health.ts';
 import { teardownNetworking } from './network-setup.ts';
 import { containerStart } from './start.ts';
+import { logVolumeUnmounts } from './volumes/events.ts';
 
 /** restartmanager: 100 ms, doubling, capped at a minute; reset after 10 s of running. */
 const DEFAULT_TIMEOUT = 100;
@@ -47,6 +48,7 @@ export function handleExit(d: Daemon, c: Container, status: number): void {
   running.unpublish();
   running.stdin?.close();
   teardownNetworking(d, c, running.ns);
+  logVolumeUnmounts(d, c);
   c.running = undefined;
   c.pid = 0;
   c.exitCode = status;

@@ -1,18 +1,29 @@
 /**
  * A starting container's network (moby daemon/container_operations.go
- * initializeNetworking + allocateNetwork): its namespace, an address on each of its
- * networks, its published ports (docker-proxy listening on the host and forwarding),
- * and the files Docker writes for it (/etc/hosts, /etc/hostname, /etc/resolv.conf).
+ * initializeNetworking + allocateNetwork, releaseNetwork when it stops): its
+ * namespace — its own, the host's (`--network host`) or another container's
+ * (`--network container:x`) — an endpoint on each of its networks, its published
+ * ports (docker-proxy listening on the host and forwarding), and the files Docker
+ * writes for it (/etc/hosts, /etc/hostname, /etc/resolv.conf).
  */
-import type { EndpointSettings, PortBinding, PortMap } from '../api/types/container.ts';
-import { conflict, systemError } from '../errdefs.ts';
+import type { PortBinding, PortMap } from '../api/types/container.ts';
+import { conflict, DaemonError, systemError } from '../errdefs.ts';
 import { NetNamespace } from '../network/namespace.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
+import { connectToNetwork } from './networks/connect.ts';
+import { cleanOperationalData, deleteEndpoint } from './networks/endpoint.ts';
+import { buildHosts, type HostsRecord } from './networks/etc-files.ts';
+import { logNetworkEvent } from './networks/events.ts';
+import { isUserDefinedName } from './networks/record.ts';
+import { ownRecords, usesEmbeddedDns, writeResolvConf } from './networks/sandbox.ts';
 
 /** Linux's default ephemeral port range, where `-P` and `-p 80` pick host ports. */
 const EPHEMERAL_FIRST = 32768;
 const EPHEMERAL_LAST = 60999;
+
+/** daemon/start_linux.go: what every allocateNetwork error is wrapped in. */
+const SETUP_NETWORKING = 'failed to set up container networking';
 
 export interface NetworkSetup {
   ns: NetNamespace;
@@ -21,68 +32,72 @@ export interface NetworkSetup {
 
 export function setupNetworking(d: Daemon, c: Container): NetworkSetup {
   const mode = c.hostConfig.NetworkMode;
-  if (mode === 'host') {
-    c.ports = {};
-    return { ns: d.hostNs, unpublish: () => {} };
-  }
   if (mode.startsWith('container:')) {
-    const other = d.containers.get(mode.slice('container:'.length));
-    if (!other?.running) {
-      throw systemError(
-        `cannot join network namespace of a non running container: ${mode.slice('container:'.length)}`,
-      );
-    }
-    return { ns: other.running.ns, unpublish: () => {} };
+    const other = networkedContainer(d, c, mode.slice('container:'.length));
+    // the container takes the other's name as well as its namespace
+    c.config.Hostname = other.config.Hostname;
+    c.config.Domainname = other.config.Domainname;
+    c.ports = {};
+    return { ns: other.running!.ns, unpublish: () => {} };
   }
-  const ns = new NetNamespace(c.id, d.fabric, mode === 'none' ? {} : { uplink: d.hostNs });
-  ns.resolver = (host) => resolveFromContainer(d, c, host);
+  const ns = mode === 'host' ? d.hostNs : new NetNamespace(c.id, d.fabric);
+  if (ns !== d.hostNs) ns.resolver = (host) => resolveFromContainer(d, c, host);
   c.sandboxId = d.random.hex(64);
-  for (const [name, settings] of c.networks) {
-    const network = d.networks.get(name);
-    const endpoint = network.endpoints.get(c.id);
-    if (!endpoint) continue;
-    d.networks.activate(network, endpoint, ns);
-    fillEndpoint(settings, {
-      EndpointID: endpoint.endpointId,
-      MacAddress: endpoint.macAddress,
-      IPAddress: endpoint.ip,
-      IPPrefixLen: network.subnet?.prefix ?? 0,
-      Gateway: network.gateway ?? '',
-      DNSNames:
-        network.isDefaultBridge || !network.subnet
-          ? null
-          : [c.name.slice(1), c.id.slice(0, 12), ...endpoint.aliases],
-    });
-  }
   try {
+    for (const [name, settings] of [...c.networks]) {
+      cleanOperationalData(settings);
+      // getNetworkID: user-defined networks are found by the ID they were joined with
+      const idOrName = isUserDefinedName(name) && settings.NetworkID ? settings.NetworkID : name;
+      connectToNetwork(d, c, idOrName, settings, ns);
+    }
+    if (ns !== d.hostNs) {
+      const out = d.networks.all().some((n) => n.endpoints.has(c.id) && n.pools.length > 0 && !n.internal);
+      ns.uplink = out ? d.hostNs : undefined;
+    }
+    if (mode === 'host') {
+      c.ports = {};
+      return { ns, unpublish: () => {} };
+    }
     return { ns, unpublish: publishPorts(d, c, ns) };
   } catch (err) {
     teardownNetworking(d, c, ns);
-    throw err;
+    if (err instanceof DaemonError) throw new DaemonError(err.kind, `${SETUP_NETWORKING}: ${err.message}`);
+    throw systemError(`${SETUP_NETWORKING}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-function fillEndpoint(settings: EndpointSettings, values: Partial<EndpointSettings>): void {
-  Object.assign(settings, values);
+/** getNetworkedContainer: the running container whose namespace `--network container:x` shares. */
+function networkedContainer(d: Daemon, c: Container, term: string): Container {
+  const other = d.findContainer(term);
+  if (!other) throw systemError(`joining network namespace of container: No such container: ${term}`);
+  if (other.id === c.id) throw systemError('cannot join own network namespace');
+  if (!other.isRunning || !other.running) {
+    throw conflict(
+      `cannot join network namespace of a non running container: container ${other.name.slice(1)} is ${other.status}`,
+    );
+  }
+  if (other.status === 'restarting') {
+    throw systemError(
+      `cannot join network namespace of container: Container ${term} is restarting, wait until the container is running`,
+    );
+  }
+  return other;
 }
 
+/** releaseNetwork: every endpoint left, a `disconnect` for each network, the namespace gone. */
 export function teardownNetworking(d: Daemon, c: Container, ns: NetNamespace | undefined): void {
-  for (const [name, settings] of c.networks) {
-    const network = d.networks.find(name);
-    const endpoint = network?.endpoints.get(c.id);
-    if (network && endpoint) d.networks.deactivate(network, endpoint, ns === d.hostNs ? undefined : ns);
-    fillEndpoint(settings, {
-      EndpointID: '',
-      MacAddress: '',
-      IPAddress: '',
-      IPPrefixLen: 0,
-      Gateway: '',
-      DNSNames: null,
-    });
-  }
-  if (ns && ns !== d.hostNs && !c.hostConfig.NetworkMode.startsWith('container:')) ns.teardown();
   c.ports = {};
+  if (c.hostConfig.NetworkMode.startsWith('container:')) return;
+  const hadSandbox = c.sandboxId !== '';
   c.sandboxId = '';
+  for (const [name, settings] of c.networks) {
+    const network = d.networks.forSettings(name, settings.NetworkID);
+    cleanOperationalData(settings);
+    if (!network) continue;
+    deleteEndpoint(d, network, c.id, ns);
+    if (hadSandbox) logNetworkEvent(d, network, 'disconnect', { container: c.id });
+  }
+  if (ns && ns !== d.hostNs) ns.teardown();
 }
 
 /** The primary address of the container (the first network's), for the proxy target. */
@@ -106,6 +121,11 @@ function publishPorts(d: Daemon, c: Container, ns: NetNamespace): () => void {
   const gateway = [...c.networks.values()].find((s) => s.Gateway)?.Gateway ?? '';
   const endpointName = c.name.slice(1);
   const endpointId = [...c.networks.values()][0]?.EndpointID ?? '';
+  // ports are mapped only from a network with a way out (not `--internal`, not none)
+  if (!target || !ns.uplink) {
+    c.ports = sortPortMap(ports);
+    return () => {};
+  }
   for (const port of Object.keys(bindings).sort(comparePorts)) {
     const [privateStr, proto = 'tcp'] = port.split('/');
     const privatePort = Number(privateStr);
@@ -117,7 +137,7 @@ function publishPorts(d: Daemon, c: Container, ns: NetNamespace): () => void {
       if (d.hostNs.listening(hostPort, proto as 'tcp' | 'udp')) {
         for (const close of closers) close();
         throw systemError(
-          `failed to set up container networking: driver failed programming external connectivity on endpoint ${endpointName} (${endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`,
+          `driver failed programming external connectivity on endpoint ${endpointName} (${endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`,
         );
       }
       // docker-proxy: listen on the host, forward to the container as the gateway
@@ -171,7 +191,10 @@ function sortPortMap(ports: PortMap): PortMap {
   return out;
 }
 
-/** How a process in the container resolves a name: /etc/hosts, then the embedded DNS, then the lab. */
+/**
+ * How a process in the container resolves a name: /etc/hosts, then the embedded DNS
+ * of its user-defined networks, then — when it has a way out — the lab's resolver.
+ */
 export function resolveFromContainer(d: Daemon, c: Container, host: string): string | undefined {
   try {
     const hosts = c.fs.readFile('/etc/hosts');
@@ -183,49 +206,81 @@ export function resolveFromContainer(d: Daemon, c: Container, host: string): str
   } catch {
     // no /etc/hosts
   }
-  return d.networks.resolveFrom(c.id, host) ?? d.labResolve(host);
+  const internal = d.networks.resolveFrom(c.id, host);
+  if (internal !== undefined) return internal;
+  return c.running?.ns.uplink ? d.labResolve(host) : undefined;
 }
 
 /** /etc/hosts, /etc/hostname and /etc/resolv.conf as Docker 28 writes them. */
 export function writeNetworkFiles(d: Daemon, c: Container): void {
   const fs = c.fs;
   const hostname = c.config.Hostname + (c.config.Domainname ? `.${c.config.Domainname}` : '');
-  if (c.hostConfig.NetworkMode === 'host') {
-    const hostHosts = safeRead(d, '/etc/hosts') ?? `127.0.0.1\tlocalhost\n`;
-    write(fs, '/etc/hosts', hostHosts);
-    write(fs, '/etc/hostname', `${d.hostname}\n`);
-    write(fs, '/etc/resolv.conf', safeRead(d, '/etc/resolv.conf') ?? '');
+  const mode = c.hostConfig.NetworkMode;
+  if (mode.startsWith('container:')) {
+    // the files of the container whose namespace it shares
+    const other = d.findContainer(mode.slice('container:'.length));
+    for (const path of ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf']) {
+      const text = other ? safeReadFs(other.fs, path) : undefined;
+      if (text !== undefined) write(fs, path, text);
+    }
     return;
   }
-  const lines = [
-    '127.0.0.1\tlocalhost',
-    '::1\tlocalhost ip6-localhost ip6-loopback',
-    'fe00::\tip6-localnet',
-    'ff00::\tip6-mcastprefix',
-    'ff02::1\tip6-allnodes',
-    'ff02::2\tip6-allrouters',
-  ];
-  for (const extra of c.hostConfig.ExtraHosts ?? []) {
-    const [name, ip] = extra.split(':');
-    lines.push(`${ip}\t${name}`);
+  const extra = extraHosts(d, c);
+  if (mode === 'host') {
+    // the host's own hosts file, unless --add-host asked for entries of its own
+    write(
+      fs,
+      '/etc/hosts',
+      extra.length > 0 ? buildHosts(extra) : (safeRead(d, '/etc/hosts') ?? buildHosts([])),
+    );
+    write(fs, '/etc/hostname', `${hostname}\n`);
+    writeResolvConf(d, c, 'host');
+    return;
   }
-  const ip = primaryIp(c);
-  if (ip) lines.push(`${ip}\t${hostname}`);
-  write(fs, '/etc/hosts', lines.join('\n') + '\n');
+  const own: HostsRecord[] = [];
+  for (const name of c.networks.keys()) {
+    const network = d.networks.byName(name);
+    const endpoint = network?.endpoints.get(c.id);
+    if (network && endpoint) own.push(...ownRecords(c, network, endpoint));
+  }
+  write(fs, '/etc/hosts', buildHosts([...extra, ...legacyLinks(d, c), ...own]));
   write(fs, '/etc/hostname', `${hostname}\n`);
-  const userDefined = [...c.networks.keys()].some((n) => {
-    const net = d.networks.find(n);
-    return net && !net.isDefaultBridge && !!net.subnet;
+  writeResolvConf(d, c, usesEmbeddedDns(d, c) ? 'internal' : 'legacy');
+}
+
+/** `--add-host name:ip` (or `name=ip`); `host-gateway` is the default bridge's gateway. */
+function extraHosts(d: Daemon, c: Container): HostsRecord[] {
+  return (c.hostConfig.ExtraHosts ?? []).map((entry) => {
+    const sep = /[=:]/.exec(entry)?.index ?? entry.length;
+    const name = entry.slice(0, sep);
+    let ip = entry.slice(sep + 1);
+    if (ip === 'host-gateway') ip = d.networks.byName('bridge')?.pools[0]?.gateway ?? ip;
+    return { ip, hosts: name };
   });
-  const hostResolv = safeRead(d, '/etc/resolv.conf') ?? 'nameserver 8.8.8.8\n';
-  const servers = hostResolv
-    .split('\n')
-    .filter((l) => l.startsWith('nameserver'))
-    .map((l) => l.split(/\s+/)[1]);
-  const resolv = userDefined
-    ? `# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${servers.join(' ')}]\n# Overrides: []\n# Option ndots from: internal\n`
-    : `# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\n${servers.map((s) => `nameserver ${s}`).join('\n')}\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: []\n`;
-  write(fs, '/etc/resolv.conf', resolv);
+}
+
+/**
+ * addLegacyLinks: on the default bridge, `--link name:alias` puts the linked
+ * container in /etc/hosts under its alias, hostname and name.
+ */
+function legacyLinks(d: Daemon, c: Container): HostsRecord[] {
+  if (!c.networks.has('bridge')) return [];
+  const out: HostsRecord[] = [];
+  for (const link of c.hostConfig.Links ?? []) {
+    const [rawName = '', rawAlias = rawName] = link.split(':');
+    const childName = rawName.replace(/^\//, '');
+    const alias = rawAlias.split('/').pop()!;
+    const child = d.findContainer(childName);
+    if (!child) continue;
+    if (!child.isRunning)
+      throw systemError(`Cannot link to a non running container: ${child.name} AS ${c.name}/${alias}`);
+    const ip = child.networks.get('bridge')?.IPAddress;
+    if (!ip) continue;
+    let hosts = `${alias} ${child.config.Hostname}`;
+    if (alias !== child.name.slice(1)) hosts += ` ${child.name.slice(1)}`;
+    out.push({ ip, hosts });
+  }
+  return out;
 }
 
 function write(fs: Container['fs'], path: string, text: string): void {
@@ -234,8 +289,12 @@ function write(fs: Container['fs'], path: string, text: string): void {
 }
 
 function safeRead(d: Daemon, path: string): string | undefined {
+  return safeReadFs(d.hostFs, path);
+}
+
+function safeReadFs(fs: Container['fs'], path: string): string | undefined {
   try {
-    return d.hostFs.readFile(path);
+    return fs.readFile(path);
   } catch {
     return undefined;
   }

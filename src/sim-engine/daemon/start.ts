@@ -14,6 +14,7 @@ import { setupNetworking, teardownNetworking, writeNetworkFiles } from './networ
 import { newProcessTable } from './processes.ts';
 import { startHealthcheck } from './health.ts';
 import { containerEnvironment, resolveUser } from './user.ts';
+import { logVolumeMounts, logVolumeUnmounts } from './volumes/events.ts';
 
 export interface StartOptions {
   /** a restart by the restart policy, not a user's start */
@@ -37,7 +38,15 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
     c.restartCanceled = false;
   }
 
-  const network = setupNetworking(d, c);
+  // Docker 28 mounts the volumes (setupMounts) before it connects the networks
+  logVolumeMounts(d, c);
+  let network: ReturnType<typeof setupNetworking>;
+  try {
+    network = setupNetworking(d, c);
+  } catch (err) {
+    logVolumeUnmounts(d, c);
+    throw err;
+  }
   const fail = (
     message: string,
     exitCode: number,
@@ -45,6 +54,7 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
   ): never => {
     network.unpublish();
     teardownNetworking(d, c, network.ns);
+    logVolumeUnmounts(d, c);
     c.error = message;
     c.exitCode = exitCode;
     if (c.hostConfig.AutoRemove) d.autoRemove(c);

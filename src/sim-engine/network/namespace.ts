@@ -29,33 +29,45 @@ interface Bound {
   handler: Handler;
 }
 
-/** Every namespace in a lab, by address. */
+/**
+ * Every namespace in a lab, by the wire (segment) its address is on. The same address
+ * can exist on two wires: every node has its own docker0 with 172.17.0.1, and the
+ * containers on one node's bridge never see those of another's.
+ */
 export class Fabric {
-  #byIp = new Map<string, { ns: NetNamespace; segment: string }>();
+  readonly #segments = new Map<string, Map<string, NetNamespace>>();
 
   register(ns: NetNamespace, iface: Interface): void {
-    this.#byIp.set(iface.ip, { ns, segment: iface.segment });
+    let wire = this.#segments.get(iface.segment);
+    if (!wire) this.#segments.set(iface.segment, (wire = new Map()));
+    wire.set(iface.ip, ns);
   }
 
-  unregister(ip: string): void {
-    this.#byIp.delete(ip);
+  unregister(iface: Interface): void {
+    const wire = this.#segments.get(iface.segment);
+    wire?.delete(iface.ip);
+    if (wire?.size === 0) this.#segments.delete(iface.segment);
   }
 
-  owner(ip: string): { ns: NetNamespace; segment: string } | undefined {
-    return this.#byIp.get(ip);
+  /** Who has `ip` on this segment. */
+  on(segment: string, ip: string): NetNamespace | undefined {
+    return this.#segments.get(segment)?.get(ip);
   }
 
-  /** Is this address in use anywhere in the lab? */
-  inUse(ip: string): boolean {
-    return this.#byIp.has(ip);
+  /** Is this address in use on this segment? */
+  inUse(ip: string, segment: string): boolean {
+    return this.#segments.get(segment)?.has(ip) ?? false;
   }
 }
 
 export class NetNamespace {
   readonly name: string;
   readonly fabric: Fabric;
-  /** a container's host, through which it reaches what is not on its own networks */
-  readonly uplink: NetNamespace | undefined;
+  /**
+   * a container's host, through which it reaches what is not on its own networks;
+   * undefined when it has no way out (`--network none`, only `--internal` networks)
+   */
+  uplink: NetNamespace | undefined;
   readonly isHost: boolean;
   #interfaces: Interface[] = [];
   #bound: Bound[] = [];
@@ -78,14 +90,19 @@ export class NetNamespace {
     this.fabric.register(this, iface);
   }
 
-  removeInterface(ip: string): void {
-    this.#interfaces = this.#interfaces.filter((i) => i.ip !== ip);
-    this.fabric.unregister(ip);
+  /** Remove an address (on `segment`, or on whichever segment has it). */
+  removeInterface(ip: string, segment?: string): void {
+    const gone = this.#interfaces.find(
+      (i) => i.ip === ip && (segment === undefined || i.segment === segment),
+    );
+    if (!gone) return;
+    this.#interfaces = this.#interfaces.filter((i) => i !== gone);
+    this.fabric.unregister(gone);
   }
 
   /** Drop every interface and listener (the container stopped). */
   teardown(): void {
-    for (const i of this.#interfaces) this.fabric.unregister(i.ip);
+    for (const i of this.#interfaces) this.fabric.unregister(i);
     this.#interfaces = [];
     this.#bound = [];
   }
@@ -132,20 +149,26 @@ export class NetNamespace {
    */
   route(ip: string, viaUplink = false): { ns: NetNamespace; source: string } | undefined {
     if (ip.startsWith('127.')) return viaUplink ? undefined : { ns: this, source: '127.0.0.1' };
-    const owner = this.fabric.owner(ip);
-    if (owner) {
-      if (owner.ns === this) return { ns: this, source: ip };
-      const local = this.#interfaces.find((i) => i.segment === owner.segment);
-      if (local) return { ns: owner.ns, source: local.ip };
+    if (this.#interfaces.some((i) => i.ip === ip)) return { ns: this, source: ip };
+    for (const local of this.#interfaces) {
+      const owner = this.fabric.on(local.segment, ip);
+      if (owner) return { ns: owner, source: local.ip };
     }
     if (this.uplink && !viaUplink) {
-      // Masqueraded through the host: only the host itself and other lab hosts answer.
-      const through = this.uplink.route(ip, true);
+      const host = this.uplink;
+      // The host answers on any of its addresses, seen from the container's gateway.
+      if (host.interfaces.some((i) => i.ip === ip)) return { ns: host, source: this.gatewayTo(host) ?? ip };
+      // Beyond it, masqueraded as the host: other lab hosts answer, containers on
+      // the host's other bridges do not (Docker's isolation rules).
+      const through = host.route(ip, true);
       if (through && through.ns.isHost) return through;
-      if (owner?.ns === this.uplink) return { ns: this.uplink, source: this.gatewayTo(this.uplink) ?? ip };
-      return undefined;
     }
     return undefined;
+  }
+
+  /** Can a connection from here reach `ip` at all (ping)? */
+  reachable(ip: string): boolean {
+    return this.route(ip) !== undefined;
   }
 
   /** The address of `host` on one of our segments (a container's default gateway). */

@@ -1,4 +1,6 @@
-/** Network objects of the Engine API (moby api/types/network, v28.5.2). */
+/** Network objects of the Engine API (moby api/types/network, v28.5.2), fields in Go order. */
+import type { EndpointSettings } from './container.ts';
+
 export interface IPAMConfig {
   Subnet?: string;
   IPRange?: string;
@@ -20,6 +22,12 @@ export interface EndpointResource {
   IPv6Address: string;
 }
 
+export interface PeerInfo {
+  Name: string;
+  IP: string;
+}
+
+/** network.Inspect (network.Summary is the same type) */
 export interface NetworkInspect {
   Name: string;
   Id: string;
@@ -37,23 +45,27 @@ export interface NetworkInspect {
   Containers: Record<string, EndpointResource>;
   Options: Record<string, string>;
   Labels: Record<string, string>;
-  Peers?: { Name: string; IP: string }[];
+  Peers?: PeerInfo[];
+  Services?: Record<string, unknown>;
 }
 
+export type NetworkSummary = NetworkInspect;
+
+/** POST /networks/create body (network.CreateRequest) */
 export interface NetworkCreateRequest {
   Name: string;
   Driver?: string;
   Scope?: string;
   EnableIPv4?: boolean;
   EnableIPv6?: boolean;
-  IPAM?: Partial<IPAM>;
+  IPAM?: Partial<IPAM> | null;
   Internal?: boolean;
   Attachable?: boolean;
   Ingress?: boolean;
   ConfigOnly?: boolean;
   ConfigFrom?: { Network: string } | null;
-  Options?: Record<string, string>;
-  Labels?: Record<string, string>;
+  Options?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
   CheckDuplicate?: boolean;
 }
 
@@ -62,11 +74,13 @@ export interface NetworkCreateResponse {
   Warning: string;
 }
 
+/** POST /networks/{id}/connect body (network.ConnectOptions) */
 export interface NetworkConnectRequest {
   Container: string;
-  EndpointConfig?: { Aliases?: string[]; IPAMConfig?: { IPv4Address?: string }; Links?: string[] } | null;
+  EndpointConfig?: Partial<EndpointSettings> | null;
 }
 
+/** POST /networks/{id}/disconnect body (network.DisconnectOptions) */
 export interface NetworkDisconnectRequest {
   Container: string;
   Force?: boolean;

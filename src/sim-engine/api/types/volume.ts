@@ -1,5 +1,6 @@
-/** Volume objects of the Engine API (moby api/types/volume, v28.5.2). */
+/** Volume objects of the Engine API (moby api/types/volume, v28.5.2), fields in Go order. */
 export interface Volume {
+  ClusterVolume?: ClusterVolume;
   CreatedAt?: string;
   Driver: string;
   Labels: Record<string, string> | null;
@@ -7,7 +8,15 @@ export interface Volume {
   Name: string;
   Options: Record<string, string> | null;
   Scope: string;
+  Status?: Record<string, unknown>;
   UsageData?: { RefCount: number; Size: number };
+}
+
+/** A swarm's cluster volume (CSI); the simulation has none, the CLI checks for it. */
+export interface ClusterVolume {
+  ID: string;
+  Version: { Index: number };
+  Spec: { Group?: string; Availability?: string };
 }
 
 export interface VolumeListResponse {
@@ -15,11 +24,13 @@ export interface VolumeListResponse {
   Warnings: string[] | null;
 }
 
+/** POST /volumes/create body (volume.CreateOptions) */
 export interface VolumeCreateRequest {
-  Name?: string;
+  ClusterVolumeSpec?: Record<string, unknown> | null;
   Driver?: string;
-  DriverOpts?: Record<string, string>;
-  Labels?: Record<string, string>;
+  DriverOpts?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
+  Name?: string;
 }
 
 export interface VolumePruneReport {

@@ -1,27 +1,47 @@
 /**
  * A network as the daemon keeps it (libnetwork's Network), and the endpoints of the
- * containers attached to it.
+ * running containers attached to it. A container that is only created, or stopped,
+ * has no endpoint: its attachment is its NetworkSettings entry (Container.networks),
+ * and it gets an endpoint — an address, a MAC, DNS names — each time it starts.
  */
+import type { IPAMConfig } from '../../api/types/network.ts';
 import type { Subnet } from '../../network/ipv4.ts';
 import type { Instant } from '../instant.ts';
 
 export interface EndpointRecord {
   containerId: string;
-  /** container name without the slash */
+  /** the endpoint's name: its container's name without the slash */
   name: string;
   endpointId: string;
   macAddress: string;
-  /** IPv4 address; '' until the container runs */
+  /** IPv4 address; '' on networks without addresses (host, none) */
   ip: string;
-  aliases: string[];
-  /** requested with --ip */
-  ipamIPv4?: string;
+  prefixLen: number;
+  /**
+   * the other names the embedded DNS answers for it, besides `name`: aliases, short
+   * ID, hostname (user-defined networks only; a rename changes `name` alone)
+   */
+  dnsNames: string[];
+  /** legacy links on a user-defined network: alias → linked container's name */
+  links: Map<string, string>;
+}
+
+/** One IPv4 address pool of a network (libnetwork's IpamInfo). */
+export interface Pool {
+  subnet: Subnet;
+  /** --ip-range: where automatic addresses come from */
+  range?: Subnet;
+  /** the gateway's address; undefined when the driver needs none (macvlan without one, null) */
+  gateway?: string;
+  /** addresses in use, as ints (gateway and auxiliary addresses included) */
+  allocated: Set<number>;
 }
 
 export interface NetworkRecord {
   id: string;
   name: string;
-  driver: 'bridge' | 'host' | 'null' | 'overlay' | string;
+  /** `bridge`, `host`, `null`, `overlay`, `macvlan`, `ipvlan` */
+  driver: string;
   scope: 'local' | 'swarm' | 'global';
   created: Instant;
   enableIPv4: boolean;
@@ -30,19 +50,36 @@ export interface NetworkRecord {
   attachable: boolean;
   ingress: boolean;
   configOnly: boolean;
+  /** the config-only network this one took its configuration from */
+  configFrom: string;
   ipamDriver: string;
   ipamOptions: Record<string, string> | null;
-  /** the IPv4 subnet and gateway (bridge and overlay); undefined for host/none */
-  subnet?: Subnet;
-  gateway?: string;
-  /** whether the subnet was given by the user (IPAM config lists the gateway only then, or when it is set) */
-  userSubnet: boolean;
+  /** the IPAM configuration the user gave (IPAM.Config shows it as given) */
+  ipamConfig: IPAMConfig[];
+  /** the pools actually allocated (IPAM.Config shows these when the user gave none) */
+  pools: Pool[];
+  /** driver options; libnetwork always answers with a map, empty or not */
   options: Record<string, string>;
   labels: Record<string, string>;
-  /** the default bridge (docker0): no DNS, legacy links */
+  /** the default bridge (docker0): no embedded DNS, legacy links */
   isDefaultBridge: boolean;
-  /** endpoints by container id */
+  /** created by the swarm for this node (agent networks), removed by it */
+  dynamic: boolean;
+  /** endpoints of running containers, by container id */
   endpoints: Map<string, EndpointRecord>;
-  /** addresses in use, as ints */
-  allocated: Set<number>;
+}
+
+/** The predefined networks, which cannot be created, removed or pruned (network.IsPredefined). */
+export const PREDEFINED = new Set(['bridge', 'host', 'none', 'default']);
+
+export function isPredefined(name: string): boolean {
+  return PREDEFINED.has(name);
+}
+
+/**
+ * container.NetworkMode(name).IsUserDefined: not the default bridge, host, none or
+ * another container's namespace.
+ */
+export function isUserDefinedName(name: string): boolean {
+  return !PREDEFINED.has(name) && !name.startsWith('container:');
 }

@@ -1,7 +1,11 @@
-/** Getting the volume a mount names, creating it (named or anonymous) as dockerd does. */
-import { MemFs } from '../../fs/mem-fs.ts';
+/**
+ * The volume a container's mount names, created when missing (daemon/volumes.go
+ * registerMountPoints → VolumesService.Create with the container as reference): an
+ * anonymous one for `-v /data` and an image's VOLUME, a named one for `-v name:/data`.
+ */
 import type { Container } from '../container.ts';
 import type { Daemon } from '../daemon.ts';
+import { createVolume } from './create.ts';
 import type { VolumeRecord } from './store.ts';
 
 export function ensureVolume(
@@ -10,19 +14,7 @@ export function ensureVolume(
   anonymous: boolean,
   container: Container,
 ): VolumeRecord {
-  const existing = name ? d.volumes.find(name) : undefined;
-  if (existing) return existing;
-  const volume: VolumeRecord = {
-    name: name || d.random.hex(64),
-    driver: 'local',
-    createdAt: d.instant(),
-    labels: anonymous ? { 'com.docker.volume.anonymous': '' } : {},
-    options: {},
-    anonymous,
-    fs: new MemFs({ now: () => d.clock.now() }),
-  };
-  d.volumes.add(volume);
-  d.events.log(d.instant(), 'volume', 'create', volume.name, { driver: 'local' });
+  // the container becomes a reference once it holds the mount (Container.mounts)
   void container;
-  return volume;
+  return createVolume(d, anonymous ? '' : name, '', null, null);
 }

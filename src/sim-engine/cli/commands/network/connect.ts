@@ -2,9 +2,11 @@
  * `docker network connect` — docker/cli cli/command/network/connect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
 import { validateLink } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 
 export const connectCommand: CommandSpec = {
   use: 'connect [OPTIONS] NETWORK CONTAINER',
@@ -27,8 +29,31 @@ export const connectCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli network/connect.go runConnect
 
-function runConnect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runConnect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const driverOpts: Record<string, string> = {};
+  for (const opt of flags.list('driver-opt')) {
+    const eq = opt.indexOf('=');
+    const key = (eq < 0 ? opt : opt.slice(0, eq)).trim();
+    if (eq < 0 || key === '') throw new CliError('invalid key/value pair format in driver options');
+    driverOpts[key] = opt.slice(eq + 1).trim();
+  }
+  const links = flags.list('link');
+  const aliases = flags.list('alias');
+  const linkLocal = flags.list('link-local-ip');
+  await cli.client.post(`/networks/${encodeURIComponent(args[0]!)}/connect`, undefined, {
+    Container: args[1],
+    EndpointConfig: {
+      IPAMConfig: {
+        IPv4Address: flags.string('ip'),
+        IPv6Address: flags.string('ip6'),
+        LinkLocalIPs: linkLocal.length > 0 ? linkLocal : undefined,
+      },
+      Links: links.length > 0 ? links : null,
+      Aliases: aliases.length > 0 ? aliases : null,
+      DriverOpts: Object.keys(driverOpts).length > 0 ? driverOpts : null,
+      GwPriority: flags.number('gw-priority'),
+    },
+  });
 }

@@ -2,9 +2,13 @@
  * `docker network create` — docker/cli cli/command/network/create.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import type { NetworkCreateRequest, NetworkCreateResponse } from '../../../api/types/network.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
 import { validateLabel } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { kvStringsToMap, mapEntries } from '../volume/map-opts.ts';
+import { createIPAMConfig } from './ipam-config.ts';
 
 export const createCommand: CommandSpec = {
   use: 'create [OPTIONS] NETWORK',
@@ -69,8 +73,34 @@ export const createCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli network/create.go runCreate
 
-function runCreate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const ipam = createIPAMConfig({
+    driver: flags.string('ipam-driver'),
+    subnets: flags.list('subnet'),
+    ipRanges: flags.list('ip-range'),
+    gateways: flags.list('gateway'),
+    auxAddresses: mapEntries(flags.list('aux-address')),
+    driverOpts: Object.fromEntries(mapEntries(flags.list('ipam-opt'))),
+  });
+  const configFrom = flags.string('config-from');
+  const body: NetworkCreateRequest = {
+    Name: args[0]!,
+    Driver: flags.string('driver'),
+    Scope: flags.string('scope'),
+    // EnableIPv4/EnableIPv6 are pointers: sent only when the flag was given
+    ...(flags.has('ipv4') ? { EnableIPv4: flags.bool('ipv4') } : {}),
+    ...(flags.has('ipv6') ? { EnableIPv6: flags.bool('ipv6') } : {}),
+    IPAM: ipam,
+    Internal: flags.bool('internal'),
+    Attachable: flags.bool('attachable'),
+    Ingress: flags.bool('ingress'),
+    ConfigOnly: flags.bool('config-only'),
+    ConfigFrom: configFrom ? { Network: configFrom } : null,
+    Options: Object.fromEntries(mapEntries(flags.list('opt'))),
+    Labels: kvStringsToMap(flags.list('label')),
+  };
+  const resp = await cli.client.post<NetworkCreateResponse>('/networks/create', undefined, body);
+  cli.out.write(resp.Id + '\n');
 }

@@ -2,8 +2,9 @@
  * `docker network disconnect` — docker/cli cli/command/network/disconnect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
 
 export const disconnectCommand: CommandSpec = {
   use: 'disconnect [OPTIONS] NETWORK CONTAINER',
@@ -21,8 +22,11 @@ export const disconnectCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli network/disconnect.go runDisconnect
 
-function runDisconnect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runDisconnect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  await cli.client.post(`/networks/${encodeURIComponent(args[0]!)}/disconnect`, undefined, {
+    Container: args[1],
+    Force: flags.bool('force'),
+  });
 }

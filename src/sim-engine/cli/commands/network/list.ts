@@ -2,9 +2,15 @@
  * `docker network ls` — docker/cli cli/command/network/list.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import type { NetworkSummary } from '../../../api/types/network.ts';
+import { naturalCompare } from '../../../golang/natural-sort.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { writeFormatted } from '../../formatter/formatter.ts';
+import { NETWORK_HEADER, NetworkContext, networkFormat } from '../../formatter/network.ts';
+import { filtersQuery } from '../filters.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 
 export const listCommand: CommandSpec = {
   use: 'ls [OPTIONS]',
@@ -36,8 +42,16 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli network/list.go runList
 
-function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runLs(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const networks = await cli.client.get<NetworkSummary[]>('/networks', { filters: filtersQuery(flags) });
+  const format = flags.string('format') || 'table';
+  networks.sort((a, b) => naturalCompare(a.Name, b.Name));
+  writeFormatted(
+    cli.out,
+    networkFormat(format, flags.bool('quiet')),
+    NETWORK_HEADER,
+    networks.map((n) => new NetworkContext(n, !flags.bool('no-trunc'))),
+  );
 }

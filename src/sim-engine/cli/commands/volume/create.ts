@@ -2,9 +2,13 @@
  * `docker volume create` — docker/cli cli/command/volume/create.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMaxArgs } from '../../command.ts';
+import type { Volume, VolumeCreateRequest } from '../../../api/types/volume.ts';
+import { type CommandSpec, requiresMaxArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { kvStringsToMap, mapEntries } from './map-opts.ts';
 import { memBytes, validateLabel } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 
 export const createCommand: CommandSpec = {
   use: 'create [OPTIONS] [VOLUME]',
@@ -95,8 +99,45 @@ export const createCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli volume/create.go runCreate
 
-function runCreate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+/** hasClusterVolumeOptionSet */
+const CLUSTER_FLAGS = [
+  'group',
+  'scope',
+  'sharing',
+  'availability',
+  'type',
+  'secrets',
+  'limit-bytes',
+  'required-bytes',
+];
+
+async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  let name = flags.string('name');
+  if (args.length === 1) {
+    if (name !== '')
+      throw new CliError(
+        'conflicting options: cannot specify a volume-name through both --name and as a positional arg',
+      );
+    name = args[0]!;
+  }
+  const body: VolumeCreateRequest = {
+    Driver: flags.string('driver'),
+    DriverOpts: Object.fromEntries(mapEntries(flags.list('opt'))),
+    Labels: kvStringsToMap(flags.list('label')),
+    Name: name,
+  };
+  if (CLUSTER_FLAGS.some((f) => flags.has(f))) {
+    body.ClusterVolumeSpec = {
+      Group: flags.string('group'),
+      AccessMode: { Scope: flags.string('scope'), Sharing: flags.string('sharing') },
+      Availability: flags.string('availability'),
+    };
+  }
+  // DriverOpts and Labels are omitempty: empty maps are not sent
+  if (Object.keys(body.DriverOpts!).length === 0) delete body.DriverOpts;
+  if (Object.keys(body.Labels!).length === 0) delete body.Labels;
+  const vol = await cli.client.post<Volume>('/volumes/create', undefined, body);
+  cli.out.write(vol.Name + '\n');
 }

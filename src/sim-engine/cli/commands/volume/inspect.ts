@@ -2,8 +2,11 @@
  * `docker volume inspect` — docker/cli cli/command/volume/inspect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { Volume } from '../../../api/types/volume.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { inspectRefs, rawJSON, typed } from '../../inspect.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
@@ -24,8 +27,30 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli volume/inspect.go runInspect
 
-function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+/** Go types inside volume.Volume. */
+export const VOLUME_TYPES: Record<string, string> = {
+  '': 'volume.Volume',
+  ClusterVolume: '*volume.ClusterVolume',
+  Labels: 'map[string]string',
+  Options: 'map[string]string',
+  Status: 'map[string]interface {}',
+  UsageData: '*volume.UsageData',
+};
+
+async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
+    const v = await cli.client.get<Volume>(`/volumes/${encodeURIComponent(ref)}`);
+    // the omitempty pointers and maps are nil fields of the struct
+    const full = {
+      ...v,
+      ClusterVolume: v.ClusterVolume ?? null,
+      Status: v.Status ?? null,
+      UsageData: v.UsageData ?? null,
+    };
+    // Differs from Docker: a template error on the typed volume falls back to the raw
+    // JSON, where docker reports it at once (volume inspect passes no raw bytes)
+    return { typed: typed(full, VOLUME_TYPES), raw: rawJSON(v) };
+  });
 }

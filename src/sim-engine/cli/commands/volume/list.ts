@@ -2,9 +2,15 @@
  * `docker volume ls` — docker/cli cli/command/volume/list.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import type { VolumeListResponse } from '../../../api/types/volume.ts';
+import { naturalCompare } from '../../../golang/natural-sort.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { writeFormatted } from '../../formatter/formatter.ts';
+import { VOLUME_HEADER, VolumeContext, volumeFormat } from '../../formatter/volume.ts';
+import { filtersQuery } from '../filters.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 
 export const listCommand: CommandSpec = {
   use: 'ls [OPTIONS]',
@@ -41,8 +47,27 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli volume/list.go runList
 
-function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+const CLUSTER_TABLE_FORMAT = 'table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}';
+
+async function runLs(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const list = await cli.client.get<VolumeListResponse>('/volumes', { filters: filtersQuery(flags) });
+  let volumes = list.Volumes ?? [];
+  let format = flags.string('format');
+  const quiet = flags.bool('quiet');
+  if (!format && !flags.bool('cluster')) {
+    format = 'table';
+  } else if (flags.bool('cluster')) {
+    // only cluster volumes, in their own table
+    volumes = volumes.filter((v) => v.ClusterVolume);
+    format = quiet ? 'table' : CLUSTER_TABLE_FORMAT;
+  }
+  volumes.sort((a, b) => naturalCompare(a.Name, b.Name));
+  writeFormatted(
+    cli.out,
+    volumeFormat(format, quiet),
+    VOLUME_HEADER,
+    volumes.map((v) => new VolumeContext(v)),
+  );
 }

@@ -2,9 +2,16 @@
  * `docker volume prune` — docker/cli cli/command/volume/prune.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import type { VolumePruneReport } from '../../../api/types/volume.ts';
+import { humanSize } from '../../../golang/units.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { FilterArg } from '../opts/opts.ts';
+import { encodeFilters } from '../../../api/client.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { confirm } from '../prompt.ts';
 
 export const pruneCommand: CommandSpec = {
   use: 'prune [OPTIONS]',
@@ -31,8 +38,35 @@ export const pruneCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli volume/prune.go
 
-function runPrune(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+const UNUSED_VOLUMES_WARNING = `WARNING! This will remove anonymous local volumes not used by at least one container.
+Are you sure you want to continue?`;
+const ALL_VOLUMES_WARNING = `WARNING! This will remove all local volumes not used by at least one container.
+Are you sure you want to continue?`;
+
+async function runPrune(cli: DockerCli, flags: FlagValues): Promise<number | void> {
+  const filters = flags
+    .get<(FilterArg | undefined)[]>('filter')
+    .filter((f): f is FilterArg => f !== undefined)
+    .map((f): [string, string] => [f.name, f.value]);
+  let warning = UNUSED_VOLUMES_WARNING;
+  if (flags.bool('all')) {
+    if (filters.some(([k]) => k === 'all'))
+      throw new CliError('conflicting options: cannot specify both --all and --filter all=1');
+    filters.push(['all', 'true']);
+    warning = ALL_VOLUMES_WARNING;
+  }
+  // a cancelled prune (errdefs.Cancelled) ends quietly, with status 0
+  if (!flags.bool('force') && !(await confirm(cli, warning))) return 0;
+  const report = await cli.client.post<VolumePruneReport>('/volumes/prune', {
+    filters: encodeFilters(filters),
+  });
+  let reclaimed = 0;
+  const deleted = report.VolumesDeleted ?? [];
+  if (deleted.length > 0) {
+    cli.out.write('Deleted Volumes:\n' + deleted.map((n) => n + '\n').join('') + '\n');
+    reclaimed = report.SpaceReclaimed;
+  }
+  cli.out.write(`Total reclaimed space: ${humanSize(reclaimed)}\n`);
 }

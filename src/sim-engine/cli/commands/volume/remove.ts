@@ -2,8 +2,10 @@
  * `docker volume rm` — docker/cli cli/command/volume/remove.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { StatusError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
 
 export const removeCommand: CommandSpec = {
   use: 'rm [OPTIONS] VOLUME [VOLUME...]',
@@ -24,8 +26,21 @@ export const removeCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli volume/remove.go runRemove
 
-function runRm(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runRm(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const errs: string[] = [];
+  for (const name of args) {
+    try {
+      await cli.client.delete(`/volumes/${encodeURIComponent(name)}`, {
+        force: flags.bool('force') || undefined,
+      });
+    } catch (err) {
+      errs.push(err instanceof Error ? err.message : String(err));
+      continue;
+    }
+    cli.out.write(name + '\n');
+  }
+  // errors.Join: one per line, status 1
+  if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
 }

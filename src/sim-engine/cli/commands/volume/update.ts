@@ -2,8 +2,11 @@
  * `docker volume update` — docker/cli cli/command/volume/update.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { Volume } from '../../../api/types/volume.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] [VOLUME]',
@@ -23,8 +26,15 @@ export const updateCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli volume/update.go runUpdate
 
-function runUpdate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const vol = await cli.client.get<Volume>(`/volumes/${encodeURIComponent(args[0]!)}`);
+  if (!vol.ClusterVolume) throw new CliError('can only update cluster volumes');
+  const spec = { ...vol.ClusterVolume.Spec };
+  if (flags.has('availability')) spec.Availability = flags.string('availability');
+  await cli.client.request('PUT', `/volumes/${encodeURIComponent(vol.ClusterVolume.ID)}`, {
+    query: { version: vol.ClusterVolume.Version.Index },
+    body: { Spec: spec },
+  });
 }
