@@ -40,11 +40,11 @@ const OPTIONS = [
   { key: 'p', short: 'p' },
   { key: 'n', short: 'n', long: 'numeric-uid-gid' },
   { key: 'L', short: 'L', long: 'dereference' },
-  { key: 'U', short: 'U' },
+  { key: 'U', short: 'U', gnuOnly: true },
   { key: 'w', short: 'w', long: 'width', arg: 'required' as const },
-  { key: 'color', long: 'color', arg: 'optional' as const },
-  { key: 'full-time', long: 'full-time' },
-  { key: 'group-directories-first', long: 'group-directories-first' },
+  { key: 'color', long: 'color', arg: 'optional' as const, bbLong: true },
+  { key: 'full-time', long: 'full-time', bbLong: true },
+  { key: 'group-directories-first', long: 'group-directories-first', bbLong: true },
 ];
 
 class Lister {

@@ -9,8 +9,8 @@ export const mkdir: Program = async (ctx) => {
   const spec = {
     name: 'mkdir',
     options: [
-      { key: 'p', short: 'p', long: 'parents' },
-      { key: 'm', short: 'm', long: 'mode', arg: 'required' as const },
+      { key: 'p', short: 'p', long: 'parents', bbLong: true },
+      { key: 'm', short: 'm', long: 'mode', arg: 'required' as const, bbLong: true },
       { key: 'v', short: 'v', long: 'verbose' },
     ],
   };

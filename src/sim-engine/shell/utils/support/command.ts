@@ -60,6 +60,8 @@ export interface ToolSpec extends CommandSpec {
   name: string;
   /** GNU status for a usage error (1 for most, 2 for ls, grep, sort…) */
   usageStatus?: number;
+  /** BusyBox status for a usage error (1 for most applets, 2 for sort and grep) */
+  bbUsageStatus?: number;
   /** GNU version line for --version, e.g. `ls (GNU coreutils) 9.7` */
   version?: string;
   /** GNU one-line usage for --help */
@@ -79,10 +81,15 @@ export function parseCommand(ctx: ProcessContext, spec: ToolSpec, args = ctx.arg
   const variant = variantOf(ctx);
   if (variant === 'busybox') {
     if (args[0] === '--help') return busyboxUsage(ctx, spec.name, 0);
-    const result = parseOptions(args, spec);
+    // BusyBox has fewer options, and long names only where the applet declares them
+    const options = spec.options
+      .filter((o) => !o.gnuOnly)
+      .map((o) => (o.bbLong || o.long === undefined ? o : { ...o, long: undefined }))
+      .filter((o) => o.short !== undefined || o.long !== undefined);
+    const result = parseOptions(args, { ...spec, options });
     if (result.ok) return { options: result.options, operands: result.operands };
     ctx.stderr.write(getoptMessage(progName(ctx, spec.name), result.error, libcOf(ctx)) + '\n');
-    return busyboxUsage(ctx, spec.name);
+    return busyboxUsage(ctx, spec.name, spec.bbUsageStatus ?? 1);
   }
   const withStd: CommandSpec = {
     ...spec,

@@ -20,6 +20,10 @@ export interface OptionDef {
   /** the long name, without the dashes */
   long?: string;
   arg?: ArgKind;
+  /** only GNU's build has this option (BusyBox rejects it) */
+  gnuOnly?: boolean;
+  /** BusyBox also accepts the long name (most BusyBox applets have no long options) */
+  bbLong?: boolean;
 }
 
 export interface CommandSpec {

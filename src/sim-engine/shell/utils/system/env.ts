@@ -15,8 +15,8 @@ export const env: Program = async (ctx) => {
     stopAtOperand: true,
     usageStatus: 125,
     options: [
-      { key: 'i', short: 'i', long: 'ignore-environment' },
-      { key: 'u', short: 'u', long: 'unset', arg: 'required' },
+      { key: 'i', short: 'i', long: 'ignore-environment', bbLong: true },
+      { key: 'u', short: 'u', long: 'unset', arg: 'required', bbLong: true },
       { key: '0', short: '0', long: 'null' },
       ...(busybox ? [] : [{ key: 'C', short: 'C', long: 'chdir', arg: 'required' as const }]),
     ],

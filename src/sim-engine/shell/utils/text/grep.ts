@@ -15,6 +15,7 @@ const OPTIONS = [
   { key: 'E', short: 'E', long: 'extended-regexp' },
   { key: 'F', short: 'F', long: 'fixed-strings' },
   { key: 'G', short: 'G', long: 'basic-regexp' },
+  { key: 'P', short: 'P', long: 'perl-regexp', gnuOnly: true },
   { key: 'i', short: 'i', long: 'ignore-case' },
   { key: 'y', short: 'y' },
   { key: 'v', short: 'v', long: 'invert-match' },
@@ -38,8 +39,8 @@ const OPTIONS = [
   { key: 'B', short: 'B', long: 'before-context', arg: 'required' as const },
   { key: 'C', short: 'C', long: 'context', arg: 'required' as const },
   { key: 'm', short: 'm', long: 'max-count', arg: 'required' as const },
-  { key: 'color', long: 'color', arg: 'optional' as const },
-  { key: 'color', long: 'colour', arg: 'optional' as const },
+  { key: 'color', long: 'color', arg: 'optional' as const, bbLong: true },
+  { key: 'color', long: 'colour', arg: 'optional' as const, bbLong: true },
   { key: 'include', long: 'include', arg: 'required' as const },
   { key: 'exclude', long: 'exclude', arg: 'required' as const },
   { key: 'exclude-dir', long: 'exclude-dir', arg: 'required' as const },
@@ -49,12 +50,21 @@ const OPTIONS = [
 
 /** Build the matcher from the patterns; a string is a GNU regex error message. */
 export function buildMatcher(patterns: string[], o: Options): RegExp | string {
-  const extended = o.lastOf('E', 'F', 'G') === 'E';
-  const fixed = o.lastOf('E', 'F', 'G') === 'F';
+  const extended = o.lastOf('E', 'F', 'G', 'P') === 'E';
+  const fixed = o.lastOf('E', 'F', 'G', 'P') === 'F';
+  const perl = o.lastOf('E', 'F', 'G', 'P') === 'P';
   const sources: string[] = [];
   for (const p of patterns) {
     if (fixed) sources.push(escapeRegex(p));
-    else {
+    else if (perl) {
+      // Differs from grep -P: JavaScript's regular expressions stand in for PCRE
+      try {
+        new RegExp(p);
+      } catch {
+        return 'unmatched parentheses or invalid regular expression';
+      }
+      sources.push(p);
+    } else {
       const r = translateRegex(p, extended);
       if (!r.ok) return r.error;
       sources.push(r.source);
@@ -76,8 +86,8 @@ async function* stdinLines(ctx: ProcessContext): AsyncGenerator<string> {
 }
 
 export const grep: Program = async (ctx) => {
-  const parsed = parseCommand(ctx, { name: 'grep', options: OPTIONS, usageStatus: 2 });
-  if (typeof parsed === 'number') return parsed === 1 ? 2 : parsed;
+  const parsed = parseCommand(ctx, { name: 'grep', options: OPTIONS, usageStatus: 2, bbUsageStatus: 2 });
+  if (typeof parsed === 'number') return parsed;
   const o = parsed.options;
   const busybox = variantOf(ctx) === 'busybox';
   const prog = progName(ctx, 'grep');

@@ -38,6 +38,7 @@ const OPTIONS = [
   { key: 'q', short: 'q', long: 'quiet' },
   { key: 'q', long: 'silent' },
   { key: 'v', short: 'v', long: 'verbose' },
+  { key: 'z', short: 'z', long: 'zero-terminated', gnuOnly: true },
 ];
 
 /** Lines of text keeping their newlines, so a last line without one stays so. */

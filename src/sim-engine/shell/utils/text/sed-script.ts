@@ -44,7 +44,7 @@ export class SedError extends Error {
   }
 }
 
-export function parseScript(script: string, extended: boolean, expressionNo = 1): Command[] {
+export function parseScript(script: string, extended: boolean, expressionNo = 1, busybox = false): Command[] {
   const commands: Command[] = [];
   const blocks: number[] = [];
   let i = 0;
@@ -94,6 +94,7 @@ export function parseScript(script: string, extended: boolean, expressionNo = 1)
     if (/\d/.test(ch)) {
       const n = number();
       if (script[i] === '~') {
+        if (busybox) throw new SedError('', 'unsupported command ~');
         i++;
         const step = /\d/.test(script[i] ?? '') ? number() : 0;
         return { kind: 'step', first: n, step };

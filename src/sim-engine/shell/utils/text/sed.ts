@@ -4,7 +4,7 @@
  * hold space. Standard input is processed as it arrives.
  */
 import type { Program } from '../../../process/types.ts';
-import { busyboxUsage, gnuTry, parseCommand, progName, variantOf } from '../support/command.ts';
+import { busyboxUsage, parseCommand, progName, variantOf } from '../support/command.ts';
 import { errorText, readLines, resolvePath, splitLines } from '../support/io.ts';
 import { parseScript, SedError } from './sed-script.ts';
 import type { Address, Command } from './sed-script.ts';
@@ -15,7 +15,7 @@ interface Input {
   path?: string;
 }
 
-function expandReplacement(template: string, m: RegExpExecArray): string {
+function expandReplacement(template: string, m: RegExpExecArray, busybox: boolean): string {
   let out = '';
   let caseMode: '' | 'U' | 'L' = '';
   let once: '' | 'u' | 'l' = '';
@@ -37,6 +37,8 @@ function expandReplacement(template: string, m: RegExpExecArray): string {
       if (/\d/.test(next)) emit(m[Number(next)] ?? '');
       else if (next === 'n') emit('\n');
       else if (next === 't') emit('\t');
+      else if (busybox)
+        emit(next); // BusyBox has no case conversion
       else if (next === 'U' || next === 'L') caseMode = next;
       else if (next === 'E') caseMode = '';
       else if (next === 'u' || next === 'l') once = next;
@@ -63,13 +65,13 @@ export const sed: Program = async (ctx) => {
   const parsed = parseCommand(ctx, {
     name: 'sed',
     options: [
-      { key: 'n', short: 'n', long: 'quiet' },
-      { key: 'n', long: 'silent' },
-      { key: 'e', short: 'e', long: 'expression', arg: 'required' },
-      { key: 'f', short: 'f', long: 'file', arg: 'required' },
-      { key: 'E', short: 'E', long: 'regexp-extended' },
+      { key: 'n', short: 'n', long: 'quiet', bbLong: true },
+      { key: 'n', long: 'silent', bbLong: true },
+      { key: 'e', short: 'e', long: 'expression', arg: 'required', bbLong: true },
+      { key: 'f', short: 'f', long: 'file', arg: 'required', bbLong: true },
+      { key: 'E', short: 'E', long: 'regexp-extended', bbLong: true },
       { key: 'E', short: 'r' },
-      { key: 'i', short: 'i', long: 'in-place', arg: 'optional' },
+      { key: 'i', short: 'i', long: 'in-place', arg: 'optional', bbLong: true },
       { key: 's', short: 's', long: 'separate' },
       { key: 'u', short: 'u', long: 'unbuffered' },
       { key: 'z', short: 'z', long: 'null-data' },
@@ -100,9 +102,7 @@ export const sed: Program = async (ctx) => {
   if (scripts.length === 0) {
     if (operands.length === 0) {
       if (busybox) return busyboxUsage(ctx, 'sed');
-      ctx.stderr.write(
-        `Usage: ${prog} [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n${gnuTry(ctx, 'sed')}`,
-      );
+      ctx.stderr.write(SED_USAGE.replace('Usage: sed', `Usage: ${prog}`));
       return 1;
     }
     scripts.push(operands[0]!);
@@ -110,7 +110,7 @@ export const sed: Program = async (ctx) => {
   }
   let commands: Command[];
   try {
-    commands = parseScript(scripts.join('\n'), o.has('E'));
+    commands = parseScript(scripts.join('\n'), o.has('E'), 1, busybox);
   } catch (error) {
     if (!(error instanceof SedError)) throw error;
     ctx.stderr.write(`${prog}: ${busybox ? error.busybox : error.gnu}\n`);
@@ -281,7 +281,7 @@ export const sed: Program = async (ctx) => {
                   index: 0,
                   input: pattern,
                 }) as unknown as RegExpExecArray;
-                return expandReplacement(c.replacement!, exec);
+                return expandReplacement(c.replacement!, exec, busybox);
               }
               return args[0] as string;
             });
@@ -366,7 +366,6 @@ export const sed: Program = async (ctx) => {
             break;
           case 'N':
             if (!pending) {
-              if (busybox) deleted = true;
               k = commands.length;
               break;
             }
@@ -433,3 +432,7 @@ export const sed: Program = async (ctx) => {
   }
   return quitCode ?? status;
 };
+
+/** GNU sed 4.9's usage, printed when it is given no script. */
+const SED_USAGE =
+  "Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n  -n, --quiet, --silent\n                 suppress automatic printing of pattern space\n      --debug\n                 annotate program execution\n  -e script, --expression=script\n                 add the script to the commands to be executed\n  -f script-file, --file=script-file\n                 add the contents of script-file to the commands to be executed\n  --follow-symlinks\n                 follow symlinks when processing in place\n  -i[SUFFIX], --in-place[=SUFFIX]\n                 edit files in place (makes backup if SUFFIX supplied)\n  -l N, --line-length=N\n                 specify the desired line-wrap length for the `l' command\n  --posix\n                 disable all GNU extensions.\n  -E, -r, --regexp-extended\n                 use extended regular expressions in the script\n                 (for portability use POSIX -E).\n  -s, --separate\n                 consider files as separate rather than as a single,\n                 continuous long stream.\n      --sandbox\n                 operate in sandbox mode (disable e/r/w commands).\n  -u, --unbuffered\n                 load minimal amounts of data from the input files and flush\n                 the output buffers more often\n  -z, --null-data\n                 separate lines by NUL characters\n      --help     display this help and exit\n      --version  output version information and exit\n\nIf no -e, --expression, -f, or --file option is given, then the first\nnon-option argument is taken as the sed script to interpret.  All\nremaining arguments are names of input files; if no input files are\nspecified, then the standard input is read.\n\nGNU sed home page: <https://www.gnu.org/software/sed/>.\nGeneral help using GNU software: <https://www.gnu.org/gethelp/>.\n";

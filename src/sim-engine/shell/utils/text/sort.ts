@@ -88,6 +88,7 @@ export const sort: Program = async (ctx) => {
   const parsed = parseCommand(ctx, {
     name: 'sort',
     usageStatus: 2,
+    bbUsageStatus: 2,
     options: [
       { key: 'n', short: 'n', long: 'numeric-sort' },
       { key: 'g', short: 'g', long: 'general-numeric-sort' },
@@ -121,16 +122,17 @@ export const sort: Program = async (ctx) => {
   for (const spec of o.all('k')) {
     const key = parseKey(spec);
     if (!key) {
-      ctx.stderr.write(
-        variantOf(ctx) === 'busybox'
-          ? `${prog}: bad field specification\n`
-          : `${prog}: invalid number at field start: invalid count at start of '${spec}'\n`,
-      );
+      const gnu = /^0(\D|$)/.test(spec)
+        ? `${prog}: field number is zero: invalid field specification '${spec}'\n`
+        : `${prog}: invalid number at field start: invalid count at start of '${spec}'\n`;
+      ctx.stderr.write(variantOf(ctx) === 'busybox' ? `${prog}: bad field specification\n` : gnu);
       return 2;
     }
     keys.push(key);
   }
-  const globalFlags = ['n', 'g', 'h', 'V', 'f', 'b', 'r'].filter((f) => o.has(f)).join('');
+  // BusyBox's -n reads numbers with strtod, exponents included, as -g does
+  const busyboxNumeric = (flags: string) => (variantOf(ctx) === 'busybox' ? flags.replace('n', 'g') : flags);
+  const globalFlags = busyboxNumeric(['n', 'g', 'h', 'V', 'f', 'b', 'r'].filter((f) => o.has(f)).join(''));
   let lines: string[] = [];
   for (const file of parsed.operands.length > 0 ? parsed.operands : ['-']) {
     try {

@@ -73,7 +73,7 @@ export const nl: Program = async (ctx) => {
       if (style === 'a' || (style === 't' && line !== '')) {
         out += `${String(n).padStart(width)}${sep}${line}\n`;
         n += inc;
-      } else out += `${' '.repeat(width + sep.length)}${line}\n`.replace(/^\s+\n$/, '\n').replace(/^ +$/, '');
+      } else out += `${' '.repeat(width + sep.length)}${line}\n`;
     }
   }
   ctx.stdout.write(out);

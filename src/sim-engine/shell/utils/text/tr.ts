@@ -96,8 +96,14 @@ export const tr: Program = async (ctx) => {
       `extra operand '${ops[1]}'`,
       'Only one string may be given when deleting without squeezing repeats.\n',
     );
-  if (!deleting && !squeezing && ops.length < 2)
+  if (!deleting && !squeezing && ops.length < 2) {
+    // BusyBox translates with an empty second set: the input passes unchanged
+    if (busybox) {
+      ctx.stdout.write(await readAll(ctx.stdin));
+      return 0;
+    }
     return fail(`missing operand after '${ops[0]}'`, 'Two strings must be given when translating.\n');
+  }
   const set1 = expandSet(ops[0]!);
   const inSet1 = (ch: string) => set1.includes(ch) !== o.has('c');
   const text = await readAll(ctx.stdin);
