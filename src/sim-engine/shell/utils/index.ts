@@ -19,6 +19,7 @@ import { stat } from './files/stat.ts';
 import { touch } from './files/touch.ts';
 import { curl } from './net/curl.ts';
 import { dig, getent, ip, ipaddr, nslookup } from './net/net-info.ts';
+import { nc } from './net/nc.ts';
 import { ping } from './net/ping.ts';
 import { wget } from './net/wget.ts';
 import { apk } from './packages/apk.ts';
@@ -175,6 +176,7 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['ping6', ping],
   ['ip', ip],
   ['ipaddr', ipaddr],
+  ['nc', nc],
   ['getent', getent],
   ['nslookup', nslookup],
   ['dig', dig],
@@ -206,7 +208,6 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['unzip', notSimulated],
   ['tree', notSimulated],
   ['file', notSimulated],
-  ['nc', notSimulated],
   ['telnet', notSimulated],
   ['gpg', notSimulated],
   ['login', notSimulated],

@@ -5,6 +5,7 @@ import { curl } from './curl.ts';
 import { getent, ip, nslookup } from './net-info.ts';
 import { ping } from './ping.ts';
 import { wget } from './wget.ts';
+import { nc } from './nc.ts';
 
 const PAGE = '<h1>hi</h1>\n';
 function nginx(req: HttpRequest): HttpResponse {
@@ -186,5 +187,28 @@ describe('getent, nslookup, ip', () => {
     const r = await run(ip, ['ip', 'addr'], { addresses: ['172.17.0.2'], variant: 'busybox' });
     expect(r.stdout).toContain('    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n');
     expect(r.stdout).toContain('link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff');
+  });
+});
+
+describe('nc', () => {
+  const redis = {
+    services: {
+      '172.18.0.9:6379': { line: (l: string) => (l === 'PING' ? '+PONG' : '-ERR unknown command') },
+    },
+    hosts: { redis: '172.18.0.9' },
+  };
+  it('talks to line services', async () => {
+    expect((await run(nc, ['nc', 'redis', '6379'], { ...redis, stdin: 'PING\n' })).stdout).toBe('+PONG\n');
+    expect(await run(nc, ['nc', '-zv', 'redis', '6379'], redis)).toMatchObject({
+      status: 0,
+      stderr: 'Connection to redis (172.18.0.9) 6379 port [tcp/*] succeeded!\n',
+    });
+    expect(await run(nc, ['nc', '-z', 'redis', '6380'], redis)).toMatchObject({
+      status: 1,
+      stderr: 'nc: connect to redis port 6380 (tcp) failed: Connection refused\n',
+    });
+    expect(
+      (await run(nc, ['nc', 'redis', '6380'], { ...redis, variant: 'busybox', stdin: 'x\n' })).stderr,
+    ).toBe("nc: can't connect to remote host (172.18.0.9): Connection refused\n");
   });
 });

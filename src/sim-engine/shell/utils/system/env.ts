@@ -36,8 +36,7 @@ export const env: Program = async (ctx) => {
     const eq = operands[i]!.indexOf('=');
     if (eq <= 0) break;
     const name = operands[i]!.slice(0, eq);
-    vars.delete(name); // a reassigned variable moves to the end, as setenv leaves it
-    vars.set(name, operands[i]!.slice(eq + 1));
+    vars.set(name, operands[i]!.slice(eq + 1)); // setenv replaces a variable where it is
   }
   const command = operands.slice(i);
   if (command.length === 0) {

@@ -24,6 +24,7 @@ export const T0 = 1795867200000;
 
 export interface FakeService {
   http?: (req: HttpRequest) => HttpResponse;
+  line?: (line: string) => string;
 }
 
 export interface RunOptions {
@@ -114,8 +115,12 @@ export async function run(program: Program, argv: string[], options: RunOptions 
         localPort: port,
       });
     },
-    async line() {
-      throw new NetError('ECONNREFUSED', 'refused');
+    async line(host, port, line) {
+      const address = net.resolve(host);
+      if (!address) throw new NetError('ENOTFOUND', `getaddrinfo ENOTFOUND ${host}`);
+      const service = options.services?.[`${address}:${port}`];
+      if (!service?.line) throw new NetError('ECONNREFUSED', `connect ECONNREFUSED ${address}:${port}`);
+      return service.line(line);
     },
     addresses() {
       return options.addresses ?? ['172.17.0.2'];
