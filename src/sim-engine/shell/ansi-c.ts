@@ -4,8 +4,8 @@
  * 0, `\x`, `\c`), so each caller says which flavour it wants.
  */
 export interface EscapeFlavour {
-  /** `\0nnn` (echo, %b) rather than `\nnn` (printf formats, $'…') */
-  octalAfterZero: boolean;
+  /** `\0nnn` (echo, %b) rather than `\nnn` (printf formats, $'…'); dash's echo takes 'either' */
+  octalAfterZero: boolean | 'either';
   /** `\xHH` */
   hex: boolean;
   /** `\uHHHH` and `\UHHHHHHHH` */
@@ -58,8 +58,8 @@ export function decodeEscapes(text: string, f: EscapeFlavour): { text: string; s
       i++;
     } else if ((n === "'" || n === '"' || n === '?') && f.quotes) {
       out += n;
-    } else if (f.octalAfterZero ? n === '0' : isOctal(n)) {
-      let digits = f.octalAfterZero ? '' : n;
+    } else if (f.octalAfterZero === true ? n === '0' : isOctal(n)) {
+      let digits = f.octalAfterZero === true || (f.octalAfterZero === 'either' && n === '0') ? '' : n;
       while (digits.length < 3 && isOctal(text[i])) digits += text[i++];
       out += String.fromCharCode(parseInt(digits || '0', 8) & 0xff);
     } else if (n === 'x' && f.hex && isHex(text[i])) {

@@ -24,11 +24,13 @@ export class ArithError extends Error {
 
   /** The message after the shell's prefix, for `expr` (the expression as written). */
   describe(dialect: Dialect, expr: string): string {
-    const e = expr.trim();
+    // bash shows the expression without its leading blanks, dash exactly as written
+    const e = dialect.name === 'bash' ? expr.trimStart() : expr;
     switch (dialect.name) {
       case 'bash':
         if (this.kind === 'divzero') return `${e}: division by 0 (error token is "${this.token}")`;
-        if (this.kind === 'base') return `${e}: value too great for base (error token is "${this.token}")`;
+        if (this.kind === 'base')
+          return `${this.token}: value too great for base (error token is "${this.token}")`;
         return `${e}: syntax error: operand expected (error token is "${this.token}")`;
       case 'dash':
         if (this.kind === 'divzero') return `arithmetic expression: division by zero: "${e}"`;
@@ -52,7 +54,9 @@ const OPS = [
   '&=', '^=', '|=', '+', '-', '*', '/', '%', '<', '>', '&', '^', '|', '!', '~', '?', ':', '=', '(', ')', ',',
 ]; // prettier-ignore
 
-function tokenize(src: string): Tok[] {
+function tokenize(src: string, dialect: Dialect): Tok[] {
+  // dash has no ** ++ -- : they read as two operators (and fail as bash's would not)
+  const ops = dialect.name === 'dash' ? OPS.filter((o) => o !== '**' && o !== '++' && o !== '--') : OPS;
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -69,7 +73,7 @@ function tokenize(src: string): Tok[] {
       while (i < src.length && /[A-Za-z0-9_]/.test(src[i]!)) i++;
       out.push({ t: 'name', v: src.slice(start, i), pos: start });
     } else {
-      const op = OPS.find((o) => src.startsWith(o, i));
+      const op = ops.find((o) => src.startsWith(o, i));
       if (!op) throw new ArithError('syntax', src.slice(i));
       i += op.length;
       out.push({ t: 'op', v: op, pos: start });
@@ -180,10 +184,10 @@ function apply(op: string, a: bigint, b: bigint, rhsText: () => string): bigint 
 
 /** Evaluate an arithmetic expression. Throws ArithError. */
 export function evaluateArith(src: string, vars: ArithVars, dialect: Dialect, depth = 0): bigint {
-  const toks = tokenize(src);
+  const toks = tokenize(src, dialect);
   let i = 0;
   const peek = () => toks[i]!;
-  const rest = (t: Tok) => (t.t === 'eof' ? (toks[i - 1]?.v ?? '') : src.slice(t.pos).trim());
+  const rest = (t: Tok) => src.slice(t.t === 'eof' ? (toks[i - 1]?.pos ?? 0) : t.pos);
   const dash = dialect.name === 'dash';
 
   const valueOf = (name: string): bigint => {

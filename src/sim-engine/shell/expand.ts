@@ -10,6 +10,7 @@ import { toAbsolute } from '../fs/path.ts';
 import { expandParam } from './params.ts';
 import { evaluateArith, ArithError } from './arith.ts';
 import { expandBraces } from './brace.ts';
+import { matchPattern } from './pattern.ts';
 import type { Interp } from './interp.ts';
 
 export interface Chunk {
@@ -192,6 +193,10 @@ function glob(sh: Interp, field: Chunk[]): string[] {
   const pattern = field.map((c) => (c.quoted ? escapeGlob(c.text) : c.text)).join('');
   if (!hasGlob(pattern)) return [text];
   const matches = expandGlob(sh.ctx.fs, sh.state.cwd, pattern);
+  // dash and ash list `.` and `..` for `.*` (bash 5.2 never does)
+  if (sh.dialect.name !== 'bash' && pattern.startsWith('.') && !pattern.includes('/')) {
+    for (const dot of ['..', '.']) if (matchPattern(pattern, dot)) matches.unshift(dot);
+  }
   return matches.length ? matches : [text];
 }
 

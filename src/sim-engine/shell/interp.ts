@@ -30,6 +30,7 @@ import { ReadonlyError } from './vars.ts';
 import { runCond } from './builtins/cond.ts';
 import { CollectingWriter } from '../process/streams.ts';
 import { runTrapAction, runTraps } from './traps.ts';
+import { quoteForTrace, traceText } from './trace.ts';
 import type { ArithVars } from './arith.ts';
 
 export interface InterpInit {
@@ -92,6 +93,8 @@ export class Interp {
   readonly children = new Set<ChildProcess>();
   /** told of each child this interpreter starts (`&` takes the first one's pid as `$!`) */
   onSpawn: ((child: ChildProcess) => void) | undefined;
+  /** told once when this interpreter's first command starts running (after its expansions) */
+  onStart: (() => void) | undefined;
   /** set when this subshell's job was killed: the status it ends with */
   cancelled: number | undefined;
   /** bash's PIPESTATUS of the last pipeline */
@@ -330,8 +333,18 @@ export class Interp {
     }
   }
 
+  /** The command's words are expanded and it is about to run. */
+  started(): void {
+    const f = this.onStart;
+    if (f) {
+      this.onStart = undefined;
+      f();
+    }
+  }
+
   private async compound(cmd: CompoundCommand, io0: Io): Promise<number> {
     this.line = cmd.line;
+    this.started();
     const io = cmd.redirs.length ? await applyRedirects(this, cmd.redirs, io0) : io0;
     if (!io) return redirectFailStatus(this);
     this.cur = io;
@@ -354,9 +367,12 @@ export class Interp {
         }, io);
       case 'for': {
         const values = cmd.words ? await expandWords(this, cmd.words) : this.state.positional.slice();
+        const trace = this.state.options.xtrace && this.dialect.name === 'bash';
+        const header = `for ${cmd.name} in ${values.map(quoteForTrace).join(' ')}`;
         let i = 0;
         return this.loop(async (body) => {
           if (i >= values.length) return false;
+          if (trace) traceText(this, io, header);
           this.setVar(cmd.name, values[i++]!);
           await body(cmd.body);
           return true;
@@ -367,7 +383,9 @@ export class Interp {
       case 'cond':
         return runCond(this, cmd, io);
       case 'arithcmd': {
-        const v = arithmetic(this, await expandString(this, cmd.expr));
+        const text = await expandString(this, cmd.expr);
+        if (this.state.options.xtrace) traceText(this, io, `(( ${text.trim()} ))`);
+        const v = arithmetic(this, text);
         return v === '0' ? 1 : 0;
       }
     }

@@ -456,11 +456,21 @@ export class Parser {
     const redirs: Redirect[] = [];
     let save = CHKALIAS;
     let line = 0;
+    // BusyBox ash: inside `[[ … ]]`, && and || are arguments of the [[ builtin
+    let brackets = false;
     for (;;) {
       this.checkkwd = save;
       const t = this.readToken();
       if (!line) line = t.tok.line;
+      if (brackets && (t.kind === '&&' || t.kind === '||')) {
+        words.push({ parts: [{ type: 'lit', text: t.kind }] });
+        continue;
+      }
       if (t.kind === 'word') {
+        if (this.dialect.name === 'busybox' && !t.tok.quoted) {
+          if (t.tok.text === '[[') brackets = true;
+          else if (t.tok.text === ']]') brackets = false;
+        }
         const m = save ? ASSIGNMENT.exec(t.tok.text) : null;
         if (m && (m[2] === '' || this.dialect.name === 'bash')) {
           assigns.push(splitAssignment(t.tok.word!, m[1]!, m[0].length, m[2] === '+'));
@@ -468,7 +478,7 @@ export class Parser {
         }
         if (
           !words.length &&
-          this.dialect.doubleBracket &&
+          this.dialect.name === 'bash' &&
           t.tok.text === '[[' &&
           !t.tok.quoted &&
           !assigns.length &&

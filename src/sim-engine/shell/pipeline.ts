@@ -28,18 +28,25 @@ export async function runPipeline(sh: Interp, p: Pipeline, io: Io): Promise<numb
 async function runStages(sh: Interp, commands: Command[], io: Io): Promise<number> {
   const n = commands.length;
   const pipes = Array.from({ length: n - 1 }, () => new Pipe());
-  const stages = commands.map((cmd, i) => {
+  const stages: Promise<number>[] = [];
+  for (let i = 0; i < n; i++) {
     let sio = io;
     if (i > 0) sio = sio.with(0, { reader: pipes[i - 1]! });
     if (i < n - 1) sio = sio.with(1, { writer: new PipeWriter(pipes[i]!) });
     const sub = sh.fork(sio);
-    return sub
-      .runAsSubshell(() => sub.run(cmd, sub.io))
+    let begun: () => void = () => {};
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    sub.onStart = begun;
+    const done = sub
+      .runAsSubshell(() => sub.run(commands[i]!, sub.io))
       .finally(() => {
         if (i < n - 1) pipes[i]!.close();
         if (i > 0) pipes[i - 1]!.closeRead();
       });
-  });
+    stages.push(done);
+    // the next stage starts once this one runs, so `set -x` lines come in order
+    if (i < n - 1) await Promise.race([started, done]);
+  }
   const statuses = await Promise.all(stages);
   let status = statuses[n - 1]!;
   if (sh.state.options.pipefail) for (const s of statuses) if (s !== 0) status = s;

@@ -28,6 +28,7 @@ export async function runSimple(sh: Interp, cmd: SimpleCommand, io: Io): Promise
     assigns.push([a.name, v]);
   }
   if (sh.state.options.xtrace) traceCommand(sh, assigns, argv, io);
+  sh.started();
   if (!argv.length) {
     for (const [n, v] of assigns) sh.setVar(n, v);
     if (cmd.redirs.length && !(await applyRedirects(sh, cmd.redirs, io))) return redirectFailStatus(sh);

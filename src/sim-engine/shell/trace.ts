@@ -6,22 +6,71 @@
 import type { Interp } from './interp.ts';
 import type { Io } from './io.ts';
 
-const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+const BASH_PLAIN = /^[^ \t\n'"\\|&;()<>!{}*[?\]^$`#]+$/;
 
-/** Quote a word the way bash's xtrace does. */
+/** Quote a word the way bash's xtrace does: `'a b'`, `'it'\''s'`, `''`. */
 export function quoteForTrace(word: string): string {
-  if (PLAIN.test(word)) return word;
+  if (BASH_PLAIN.test(word) && !word.startsWith('~')) return word;
   return `'${word.replace(/'/g, "'\\''")}'`;
 }
 
-export function traceCommand(sh: Interp, assigns: [string, string][], argv: string[], io: Io): void {
+const ASH_KEYWORDS = new Set([
+  '!',
+  'case',
+  'do',
+  'done',
+  'elif',
+  'else',
+  'esac',
+  'fi',
+  'for',
+  'function',
+  'if',
+  'in',
+  'then',
+  'until',
+  'while',
+  '{',
+  '}',
+]);
+
+/** BusyBox ash: quote a word with any of ` !"#$%&'()*;<=>?[\`{|}~` (and always a keyword); `'it'"'"'s'`. */
+export function quoteForAsh(word: string, keyword = false): string {
+  const needs =
+    keyword ||
+    [...word].some(
+      (c) => c < '+' || (c >= ';' && c <= '?') || c === '`' || c === '[' || c === '\\' || c > 'z',
+    );
+  if (!needs) return word;
+  return word
+    .split(/('+)/)
+    .map((piece, i) => (i % 2 ? `"${piece}"` : `'${piece}'`))
+    .filter((piece, i, all) => !(piece === "''" && i === all.length - 1 && all.length > 1))
+    .join('');
+}
+
+/** The prefix of a trace line: PS4, its first character repeated per level in bash. */
+function prefix(sh: Interp): string {
   const ps4 = sh.state.vars.get('PS4') ?? '+ ';
-  const prefix = sh.dialect.name === 'bash' ? ps4.slice(0, 1).repeat(sh.traceLevel - 1) + ps4 : ps4;
-  const q = sh.dialect.name === 'dash' ? (s: string) => s : quoteForTrace;
-  if (!argv.length && sh.dialect.name === 'bash') {
-    for (const [n, v] of assigns) io.stderr.write(`${prefix}${n}=${q(v)}\n`);
+  return sh.dialect.name === 'bash' ? ps4.slice(0, 1).repeat(sh.traceLevel - 1) + ps4 : ps4;
+}
+
+/** A trace line of bash's for compound commands (`+ for i in 1 2`, `+ [[ -n x ]]`). */
+export function traceText(sh: Interp, io: Io, text: string): void {
+  io.stderr.write(`${prefix(sh)}${text}\n`);
+}
+
+export function traceCommand(sh: Interp, assigns: [string, string][], argv: string[], io: Io): void {
+  const p = prefix(sh);
+  const d = sh.dialect.name;
+  const q = d === 'dash' ? (s: string) => s : d === 'busybox' ? (s: string) => quoteForAsh(s) : quoteForTrace;
+  if (!argv.length && d === 'bash') {
+    for (const [n, v] of assigns) io.stderr.write(`${p}${n}=${q(v)}\n`);
     return;
   }
-  const words = [...assigns.map(([n, v]) => `${n}=${q(v)}`), ...argv.map(q)];
-  io.stderr.write(`${prefix}${words.join(' ')}\n`);
+  const words = [
+    ...assigns.map(([n, v]) => `${n}=${q(v)}`),
+    ...argv.map((a) => (d === 'busybox' ? quoteForAsh(a, ASH_KEYWORDS.has(a)) : q(a))),
+  ];
+  io.stderr.write(`${p}${words.join(' ')}\n`);
 }

@@ -131,6 +131,9 @@ export const type: Builtin = {
         if (args[0].includes('t')) terse = true;
         args = args.slice(1);
       }
+    } else if (d === 'busybox' && args[0]?.startsWith('-')) {
+      // BusyBox's type is `command -v` given options
+      return command.run({ ...call, argv: ['command', '-v', ...args.slice(1)] });
     }
     let status = 0;
     let out = '';
@@ -174,7 +177,7 @@ export const command: Builtin = {
     const d = sh.dialect.name;
     let status = 0;
     let out = '';
-    for (const name of d === 'bash' ? args : args.slice(0, 1)) {
+    for (const name of d === 'dash' ? args.slice(0, 1) : args) {
       const f = lookup(call, name, true);
       if (f.kind === 'none') {
         status = d === 'bash' ? 1 : 127;

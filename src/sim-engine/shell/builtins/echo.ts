@@ -4,7 +4,7 @@
  * the output there).
  */
 import { decodeEscapes } from '../ansi-c.ts';
-import type { Builtin } from './types.ts';
+import { writeOut, type Builtin } from './types.ts';
 
 export const echo: Builtin = {
   run(call) {
@@ -29,7 +29,7 @@ export const echo: Builtin = {
     let text = args.slice(i).join(' ');
     if (escapes) {
       const d = decodeEscapes(text, {
-        octalAfterZero: true,
+        octalAfterZero: dialect.name === 'dash' ? 'either' : true,
         hex: dialect.name !== 'dash',
         unicode: dialect.name === 'bash',
         stopAtC: true,
@@ -40,7 +40,6 @@ export const echo: Builtin = {
       text = d.text;
       if (d.stopped) newline = false;
     }
-    call.io.stdout.write(newline ? text + '\n' : text);
-    return 0;
+    return writeOut(call, newline ? text + '\n' : text) ? 0 : 1;
   },
 };

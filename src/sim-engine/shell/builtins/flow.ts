@@ -16,7 +16,9 @@ export function specialError(call: BuiltinCall, msg: string, status: number): nu
 
 /** Parse a count argument; undefined (after the dialect's message) when it is not a number. */
 export function parseCount(call: BuiltinCall, arg: string): number | undefined {
-  if (/^[+-]?\d+$/.test(arg.trim())) return Number(arg);
+  // dash and ash take no sign (`exit -1` is an illegal number there)
+  const re = call.sh.dialect.name === 'bash' ? /^\s*[+-]?\d+\s*$/ : /^\d+$/;
+  if (re.test(arg)) return Number(arg);
   if (call.sh.dialect.name === 'bash') call.error(`${arg}: numeric argument required`);
   else call.error(`Illegal number: ${arg}`);
   return undefined;
@@ -51,7 +53,8 @@ export const returnBuiltin: Builtin = {
     let status = sh.state.lastStatus;
     if (arg !== undefined) {
       const n = parseCount(call, arg);
-      status = n === undefined ? 2 : n & 255;
+      // dash keeps a function's return value whole ($? can be 300)
+      status = n === undefined ? 2 : sh.dialect.name === 'dash' ? n : n & 255;
     }
     if (sh.funcDepth === 0 && !sh.sourcing) {
       if (sh.dialect.name === 'bash') {

@@ -23,7 +23,7 @@ import { getopts, history, times, umask } from './misc.ts';
 import { printf } from './printf.ts';
 import { read } from './read.ts';
 import { set, shopt } from './set.ts';
-import { bracket, test } from './test.ts';
+import { bracket, doubleBracket, test } from './test.ts';
 import { trap } from './trap.ts';
 import type { Builtin } from './types.ts';
 import { declare, exportBuiltin, letBuiltin, local, readonlyBuiltin, unset } from './vars.ts';
@@ -61,6 +61,7 @@ export const BUILTINS: readonly (readonly [string, Builtin])[] = [
   ['read', read],
   ['test', test],
   ['[', bracket],
+  ['[[', doubleBracket],
   ['true', trueBuiltin],
   ['type', type],
   ['umask', umask],

@@ -36,13 +36,29 @@ async function interruptible(call: BuiltinCall, p: Promise<number>): Promise<num
   }
 }
 
+const DESCRIPTIONS: Record<number, string> = {
+  1: 'Hangup',
+  3: 'Quit',
+  9: 'Killed',
+  10: 'User defined signal 1',
+  12: 'User defined signal 2',
+  15: 'Terminated',
+};
+
+/** dash and ash say how a waited-for job died of a signal (`Terminated`); bash -c does not. */
+function reportDeath(call: BuiltinCall, status: number): void {
+  if (call.sh.dialect.name === 'bash' || status <= 128) return;
+  const text = DESCRIPTIONS[status - 128];
+  if (text) call.io.stderr.write(`${text}\n`);
+}
+
 export const wait: Builtin = {
   async run(call) {
     const sh = call.sh;
     const state = sh.state;
     const args = call.argv.slice(1).filter((a) => a !== '-n' && a !== '-f');
     if (!args.length) {
-      const all = Promise.all(state.jobs.map((j) => j.done)).then(() => 0);
+      const all = Promise.all(state.jobs.map((j) => j.done.then((s) => reportDeath(call, s)))).then(() => 0);
       const status = await interruptible(call, all);
       if (status === 0) state.jobs = state.jobs.filter((j) => j.status === undefined);
       return status;
@@ -57,7 +73,10 @@ export const wait: Builtin = {
         continue;
       }
       status = await interruptible(call, job.done);
-      if (job.status !== undefined) state.jobs = state.jobs.filter((j) => j !== job);
+      if (job.status !== undefined) {
+        reportDeath(call, status);
+        state.jobs = state.jobs.filter((j) => j !== job);
+      }
     }
     return status;
   },
@@ -124,13 +143,18 @@ export const kill: Builtin = {
     }
     if (args[0] === '--') args = args.slice(1);
     if (!args.length) {
-      if (d === 'bash')
+      if (d === 'bash') {
         call.io.stderr.write(
           'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n',
         );
-      else
-        call.error('usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]');
-      return d === 'bash' ? 2 : 2;
+        return 2;
+      }
+      if (d === 'dash') {
+        call.error('Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]');
+        return 2;
+      }
+      sh.error('you need to specify whom to kill', undefined, call.io);
+      return 1;
     }
     let status = 0;
     for (const a of args) {

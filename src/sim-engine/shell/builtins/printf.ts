@@ -5,7 +5,7 @@
  * in hex, octal or as `'c` (the character's code).
  */
 import { decodeEscapes } from '../ansi-c.ts';
-import type { Builtin, BuiltinCall } from './types.ts';
+import { writeOut, type Builtin, type BuiltinCall } from './types.ts';
 
 class Stop {}
 
@@ -122,7 +122,7 @@ export const printf: Builtin = {
     }
     const text = out.join('');
     if (target !== undefined) sh.setVar(target, text);
-    else call.io.stdout.write(text);
+    else if (!writeOut(call, text)) return 1;
     return status;
   },
 };

@@ -71,15 +71,42 @@ function illegal(call: BuiltinCall, what: string, name: string): number {
   );
 }
 
+/** Every option `set -o` lists, in each shell's order; those the simulation keeps map to state. */
+const LISTS: Record<'bash' | 'dash' | 'busybox', string[]> = {
+  bash: [
+    'allexport', 'braceexpand', 'emacs', 'errexit', 'errtrace', 'functrace', 'hashall', 'histexpand', 'history',
+    'ignoreeof', 'interactive-comments', 'keyword', 'monitor', 'noclobber', 'noexec', 'noglob', 'nolog', 'notify',
+    'nounset', 'onecmd', 'physical', 'pipefail', 'posix', 'privileged', 'verbose', 'vi', 'xtrace',
+  ],
+  dash: [
+    'errexit', 'noglob', 'ignoreeof', 'interactive', 'monitor', 'noexec', 'stdin', 'xtrace', 'verbose', 'vi',
+    'emacs', 'noclobber', 'allexport', 'notify', 'nounset', 'privileged', 'nolog', 'debug',
+  ],
+  busybox: [
+    'errexit', 'noglob', 'ignoreeof', 'monitor', 'noexec', 'xtrace', 'verbose', 'noclobber', 'allexport', 'notify',
+    'nounset', 'errtrace', 'vi', 'pipefail',
+  ],
+}; // prettier-ignore
+
 function listOptions(call: BuiltinCall, plus: boolean): void {
-  const o = call.sh.state.options;
-  const names = Object.keys(NAMES).filter(
-    (n) => NAMES[n] !== undefined && (n !== 'pipefail' || call.sh.dialect.name !== 'dash'),
-  );
-  let out = '';
-  for (const n of names.sort()) {
-    const on = o[NAMES[n]!] as boolean;
-    out += plus ? `set ${on ? '-' : '+'}o ${n}\n` : `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n`;
+  const sh = call.sh;
+  const o = sh.state.options;
+  const d = sh.dialect.name;
+  const alwaysOn = d === 'bash' ? ['braceexpand', 'hashall', 'interactive-comments'] : [];
+  const value = (n: string) => {
+    const key = NAMES[n];
+    if (key) return o[key] as boolean;
+    if (n === 'interactive' || n === 'monitor' || n === 'history' || n === 'histexpand')
+      return sh.interactive;
+    return alwaysOn.includes(n);
+  };
+  let out = d === 'dash' && !plus ? 'Current option settings\n' : '';
+  for (const n of LISTS[d]) {
+    const on = value(n);
+    if (plus) out += `set ${on ? '-' : '+'}o ${n}\n`;
+    else
+      out +=
+        d === 'bash' ? `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n` : `${n.padEnd(16)}${on ? 'on' : 'off'}\n`;
   }
   call.io.stdout.write(out);
 }

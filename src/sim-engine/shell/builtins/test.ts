@@ -4,6 +4,7 @@
  * and read as in each shell (`[: a: integer expression expected`,
  * `[: Illegal number: a`, `sh: a: bad number`).
  */
+import { matchPattern } from '../pattern.ts';
 import type { Builtin, BuiltinCall } from './types.ts';
 import { BINARY, compareFiles, compareInts, fileTest, isUnary, parseInt64 } from './test-ops.ts';
 
@@ -31,13 +32,22 @@ function fail(call: BuiltinCall, kind: Kind, arg = ''): never {
   throw new TestError(d === 'bash' ? b : d === 'dash' ? da : bb);
 }
 
+/** BusyBox's `[[`: `==` and `!=` match a pattern, `=~` a regular expression. */
+let matching = false;
+
 function binary(call: BuiltinCall, a: string, op: string, b: string): boolean {
   switch (op) {
     case '=':
     case '==':
-      return a === b;
+      return matching ? matchPattern(b, a) : a === b;
     case '!=':
-      return a !== b;
+      return matching ? !matchPattern(b, a) : a !== b;
+    case '=~':
+      try {
+        return new RegExp(b).test(a);
+      } catch {
+        return false;
+      }
     case '<':
       return a < b;
     case '>':
@@ -54,7 +64,8 @@ function binary(call: BuiltinCall, a: string, op: string, b: string): boolean {
   return compareInts(op, x, y);
 }
 
-const isBinary = (op: string | undefined) => op !== undefined && BINARY.has(op);
+const isBinary = (op: string | undefined) =>
+  op !== undefined && (BINARY.has(op) || (matching && op === '=~'));
 
 function evaluate(call: BuiltinCall, args: string[]): boolean {
   const d = call.sh.dialect.name;
@@ -137,7 +148,8 @@ function descend(call: BuiltinCall, args: string[]): boolean {
     return a;
   };
   const v = or();
-  if (i < args.length) fail(call, 'extra', args[i]);
+  // dash names the expression's first word; bash and ash the one left over
+  if (i < args.length) fail(call, 'extra', d === 'dash' ? args[0] : args[i]);
   return v;
 }
 
@@ -168,6 +180,25 @@ export const bracket: Builtin = {
     } catch (e) {
       if (e instanceof TestError) return report(call, e);
       throw e;
+    }
+  },
+};
+
+/** BusyBox ash's `[[ … ]]`: test with `]]` at the end and `&&`/`||` for -a/-o. */
+export const doubleBracket: Builtin = {
+  dialects: ['busybox'],
+  run(call) {
+    const args = call.argv.slice(1);
+    try {
+      if (args[args.length - 1] !== ']]') fail(call, 'missing');
+      const expr = args.slice(0, -1).map((a) => (a === '&&' ? '-a' : a === '||' ? '-o' : a));
+      matching = true;
+      return evaluate(call, expr) ? 0 : 1;
+    } catch (e) {
+      if (e instanceof TestError) return report(call, e);
+      throw e;
+    } finally {
+      matching = false;
     }
   },
 };

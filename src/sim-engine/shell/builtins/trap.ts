@@ -13,7 +13,10 @@ export const trap: Builtin = {
     if (args[0] === '--') args = args.slice(1);
     if (!args.length || args[0] === '-p') {
       let out = '';
-      for (const [name, action] of state.traps) out += `trap -- '${action.replace(/'/g, `'\\''`)}' ${name}\n`;
+      for (const [name, action] of state.traps) {
+        const shown = sh.dialect.name === 'bash' && name !== 'EXIT' ? `SIG${name}` : name;
+        out += `trap -- '${action.replace(/'/g, `'\\''`)}' ${shown}\n`;
+      }
       call.io.stdout.write(out);
       return 0;
     }

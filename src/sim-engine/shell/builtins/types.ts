@@ -27,7 +27,25 @@ export interface Builtin {
   dialects?: readonly DialectName[];
 }
 
-/** Write each line to stdout with a newline. */
-export function print(call: BuiltinCall, text: string): void {
-  call.io.stdout.write(text);
+/**
+ * Write to stdout; false (after the shell's message) when descriptor 1 is closed
+ * (`echo a >&-`), and the builtin should end with status 1.
+ */
+export function writeOut(call: BuiltinCall, text: string): boolean {
+  if (call.io.get(1)) {
+    call.io.stdout.write(text);
+    return true;
+  }
+  const name = call.argv[0]!;
+  switch (call.sh.dialect.name) {
+    case 'bash':
+      call.error('write error: Bad file descriptor');
+      break;
+    case 'dash':
+      call.error(`${name}: I/O error`);
+      break;
+    case 'busybox':
+      call.sh.error('write error: Bad file descriptor', undefined, call.io);
+  }
+  return false;
 }

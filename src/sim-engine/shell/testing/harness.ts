@@ -30,6 +30,10 @@ const cat: Program = async (ctx) => {
   }
   let status = 0;
   for (const f of files) {
+    if (f === '-') {
+      for (let c = await ctx.stdin.read(); c !== null; c = await ctx.stdin.read()) ctx.stdout.write(c);
+      continue;
+    }
     try {
       ctx.stdout.write(ctx.fs.readFile(toAbsolute(ctx.cwd, f)));
     } catch {
@@ -102,7 +106,58 @@ const count: Program = async (ctx) => {
   return 0;
 };
 
+/** grep with -c, -v, -E and -q, JavaScript regular expressions standing in for POSIX ones. */
+const grep: Program = async (ctx) => {
+  const a = ctx.argv.slice(1);
+  const flags = a.filter((x) => /^-[cvEq]+$/.test(x)).join('');
+  const [pattern, ...files] = a.filter((x) => !/^-[cvEq]+$/.test(x));
+  const re = new RegExp(pattern ?? '');
+  const text = files.length
+    ? files.map((f) => ctx.fs.readFile(toAbsolute(ctx.cwd, f))).join('')
+    : await readAll(ctx.stdin);
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const hits = lines.filter((l) => re.test(l) !== flags.includes('v'));
+  if (flags.includes('c')) ctx.stdout.write(`${hits.length}\n`);
+  else if (!flags.includes('q')) ctx.stdout.write(hits.map((l) => l + '\n').join(''));
+  return hits.length ? 0 : 1;
+};
+
+/** GNU echo: -n, -e, -E. */
+const echo: Program = async (ctx) => {
+  const a = ctx.argv.slice(1);
+  let n = false;
+  while (a[0] && /^-[neE]+$/.test(a[0])) n ||= a.shift()!.includes('n');
+  ctx.stdout.write(a.join(' ') + (n ? '' : '\n'));
+  return 0;
+};
+
+/** ls: names, one a line (or the files named). */
+const ls: Program = async (ctx) => {
+  const a = ctx.argv.slice(1).filter((x) => !x.startsWith('-'));
+  let out = '';
+  let status = 0;
+  for (const target of a.length ? a : ['.']) {
+    const p = toAbsolute(ctx.cwd, target);
+    const st = ctx.fs.stat(p);
+    if (!st) {
+      ctx.stderr.write(`ls: cannot access '${target}': No such file or directory\n`);
+      status = 2;
+    } else if (st.kind === 'dir')
+      out += ctx.fs
+        .readdir(p)
+        .map((n) => n + '\n')
+        .join('');
+    else out += target + '\n';
+  }
+  ctx.stdout.write(out);
+  return status;
+};
+
 export const TEST_PROGRAMS: Record<string, Program> = {
+  ls,
+  grep,
+  echo,
   cat,
   head,
   yes,
@@ -149,8 +204,12 @@ export function machine(options: MachineOptions = {}): Machine {
   };
   for (const name of Object.keys(TEST_PROGRAMS).concat(Object.keys(options.programs ?? {})))
     tags[name] = name;
-  for (const [name, tag] of Object.entries(tags))
-    fs.writeFile(`/bin/${name}`, '', { mode: 0o755, program: tag, size: 1000 });
+  // the shells in /bin (and /usr/bin, as on merged-/usr Debian), the utilities in /usr/bin
+  for (const [name, tag] of Object.entries(tags)) {
+    const shell = ['bash', 'sh', 'dash', 'ash'].includes(name);
+    for (const dir of shell ? ['/bin', '/usr/bin'] : ['/usr/bin'])
+      fs.writeFile(`${dir}/${name}`, '', { mode: 0o755, program: tag, size: 1000 });
+  }
   for (const [path, text] of Object.entries(options.files ?? {})) {
     fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { parents: true });
     fs.writeFile(path, text, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
