@@ -10,6 +10,12 @@ import { hello } from './hello.ts';
 import { nginxEntrypoint } from './nginx/entrypoint.ts';
 import { nginxEntrypointScript } from './nginx/entrypoint-scripts.ts';
 import { nginx } from './nginx/nginx.ts';
+import { initdbProgram } from './postgres/initdb.ts';
+import { postgresEntrypoint } from './postgres/entrypoint.ts';
+import { pgIsready } from './postgres/pg-isready.ts';
+import { pgWrapper } from './postgres/pg-wrapper.ts';
+import { psql } from './postgres/psql.ts';
+import { postgres } from './postgres/server.ts';
 import { redisCli } from './redis/cli.ts';
 import { redisEntrypoint } from './redis/entrypoint.ts';
 import { redisServer } from './redis/server.ts';
@@ -25,6 +31,12 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['redis-entrypoint', redisEntrypoint],
   ['redis-server', redisServer],
   ['redis-cli', redisCli],
+  ['postgres-entrypoint', postgresEntrypoint],
+  ['postgres', postgres],
+  ['psql', psql],
+  ['pg_isready', pgIsready],
+  ['pg_wrapper', pgWrapper],
+  ['initdb', initdbProgram],
   ['gosu', makeGosu(SYSTEM_PROGRAMS)],
   ['whoami-server', whoamiServer],
 ];

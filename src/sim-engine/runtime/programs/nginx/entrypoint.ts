@@ -8,6 +8,7 @@
  */
 import type { ProcessContext, Program } from '../../../process/types.ts';
 import { execCommand, shExecError } from '../support/exec.ts';
+import { usePidsUpTo } from '../support/pids.ts';
 import { withSystem } from '../support/system-programs.ts';
 import { nginxMinor } from './build.ts';
 import { nginx } from './nginx.ts';
@@ -55,18 +56,6 @@ function hasTopLevelFile(ctx: ProcessContext, dir: string): boolean {
   }
 }
 
-/**
- * Start the workers with the pids the real entrypoint leaves: its forks (find, sort,
- * the scripts and what they run) use pids up to 28, so nginx's workers are 29 and 30.
- */
-async function usePidsUpTo(ctx: ProcessContext, last: number): Promise<void> {
-  for (let i = 0; i < 64; i++) {
-    const child = ctx.spawn(['/docker-entrypoint.sh'], { program: 'nginx-entrypoint@fork' });
-    await child.wait();
-    if (child.pid >= last) return;
-  }
-}
-
 const LOCAL = withSystem([['nginx', nginx]]);
 
 export const nginxEntrypoint: Program = async (ctx) => {
@@ -110,7 +99,8 @@ export const nginxEntrypoint: Program = async (ctx) => {
     } else {
       log(`No files found in ${dir}/, skipping configuration`);
     }
-    await usePidsUpTo(ctx, 28);
+    // its forks leave nginx's workers at 29 and 30
+    await usePidsUpTo(ctx, 28, 'nginx-entrypoint@fork');
   }
   if (args.length === 0) return 0;
   return execCommand(ctx, args, { local: LOCAL, cannotRun: shExecError(ctx, me, minor >= 23 ? 47 : 38) });
