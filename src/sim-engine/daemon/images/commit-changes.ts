@@ -47,7 +47,7 @@ function instructions(changes: string): { cmd: string; rest: string }[] {
 }
 
 /** Shell-like words: quotes group, backslash escapes (the Dockerfile's word rules). */
-function words(s: string): string[] {
+export function words(s: string): string[] {
   const out: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s"'\\]|\\.)+)/g;
   let current = '';
