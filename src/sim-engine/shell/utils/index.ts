@@ -33,6 +33,7 @@ import { kill } from './system/kill.ts';
 import { clear, nproc, yes } from './system/misc.ts';
 import { pgrep, pidof, pkill, sudo, uptime } from './system/proc-extras.ts';
 import { ps } from './system/ps.ts';
+import { top } from './system/top.ts';
 import { sleep } from './system/sleep.ts';
 import {
   fullScreen,
@@ -163,6 +164,7 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['pkill', pkill],
   ['pidof', pidof],
   ['uptime', uptime],
+  ['top', top],
   ['sudo', sudo],
   // accounts: shadow (Debian, Ubuntu) and BusyBox (Alpine)
   ['useradd', useradd],
@@ -195,7 +197,6 @@ export const utilities: ReadonlyArray<[name: string, program: Program]> = [
   ['vi', fullScreen],
   ['vim', fullScreen],
   ['nano', fullScreen],
-  ['top', fullScreen],
   ['htop', fullScreen],
   ['watch', fullScreen],
   ['netstat', notSimulated],

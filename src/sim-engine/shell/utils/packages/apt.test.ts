@@ -30,7 +30,7 @@ describe('apt-get', () => {
         'Get:4 http://deb.debian.org/debian trixie/main amd64 Packages [9679 kB]',
         'Get:5 http://deb.debian.org/debian trixie-updates/main amd64 Packages [5412 B]',
         'Get:6 http://deb.debian.org/debian-security trixie-security/main amd64 Packages [276 kB]',
-        'Fetched 10190 kB in 1s (10190 kB/s)',
+        'Fetched 10.2 MB in 1s (10.2 MB/s)',
         'Reading package lists...',
         '',
       ].join('\n'),

@@ -51,7 +51,9 @@ async function update(r: Run): Promise<number> {
   });
   await r.ctx.sleep(again ? 300 : 1000);
   if (!again && r.quiet < 2 && total > 0)
-    r.out(`Fetched ${r.flavour.fetchedKb} kB in 1s (${r.flavour.fetchedKb} kB/s)\n`);
+    r.out(
+      `Fetched ${sizeToStr(r.flavour.fetchedKb * 1000)}B in 1s (${sizeToStr(r.flavour.fetchedKb * 1000)}B/s)\n`,
+    );
   writeLists(r.ctx.fs, r.flavour);
   progressLines(r, r.binary === 'apt');
   if (r.binary === 'apt' && r.quiet < 2) r.out('All packages are up to date.\n');

@@ -149,6 +149,13 @@ export function providerOf(name: string): string | undefined {
 
 export const BASE_PACKAGES: ReadonlySet<string> = new Set(TRIXIE_BASE);
 
+/** trixie packages noble does not have (noble's procps and iputils need no sysctl defaults). */
+const NOT_IN_NOBLE: ReadonlySet<string> = new Set([
+  'linux-sysctl-defaults',
+  'sqv',
+  'openssl-provider-legacy',
+]);
+
 /**
  * Everything to install for `targets`: their Depends and Recommends, recursively,
  * less what is installed; in apt's unpack order.
@@ -162,6 +169,7 @@ export function closure(
   const out = new Map<string, DebPackage>();
   const visit = (name: string) => {
     if (out.has(name) || installed(name)) return;
+    if (flavour.id === 'ubuntu' && NOT_IN_NOBLE.has(name)) return;
     const pkg = findPackage(name, flavour);
     if (!pkg) return;
     out.set(name, pkg);

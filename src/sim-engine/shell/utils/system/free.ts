@@ -6,7 +6,14 @@ import type { Program } from '../../../process/types.ts';
 import { parseCommand, variantOf } from '../support/command.ts';
 
 /** KiB */
-const MEM = { total: 4015852, used: 812340, free: 2143580, shared: 1204, cache: 1059932, available: 2946652 };
+export const MEM = {
+  total: 4015852,
+  used: 812340,
+  free: 2143580,
+  shared: 1204,
+  cache: 1059932,
+  available: 2946652,
+};
 
 function procpsHuman(kib: number): string {
   if (kib === 0) return '0B';
