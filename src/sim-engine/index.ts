@@ -1,0 +1,43 @@
+/**
+ * The engine's public face (what src/lab/ and the headless command use): make a lab
+ * of simulated nodes with every program registered, run command lines on their host
+ * shells, and drive its virtual clock.
+ */
+import { Engine, type EngineOptions, type RunIO, type Session } from './hosts/engine.ts';
+import { HOST_UTILITIES, programRegistry } from './programs.ts';
+
+export { Engine, type EngineOptions, type RunIO, type Session } from './hosts/engine.ts';
+export { Clock } from './clock.ts';
+export { drive } from './headless/drive.ts';
+
+export interface LabOptions {
+  /** node count (node1…) or names; one node by default */
+  nodes?: number | readonly string[];
+  /** images already on every node (`nginx:latest`) */
+  images?: readonly string[];
+  /** the lab folder: files put in root's home on every node */
+  files?: Record<string, string>;
+  seed?: string | number;
+  /** virtual start time, ms since the epoch */
+  start?: number;
+}
+
+export interface Lab {
+  engine: Engine;
+}
+
+export function createLab(options: LabOptions = {}): Lab {
+  const engineOptions: EngineOptions = {
+    nodes: options.nodes,
+    images: options.images,
+    files: options.files,
+    seed: options.seed,
+    start: options.start,
+    programs: programRegistry(),
+    utilities: HOST_UTILITIES,
+    shell: 'bash',
+  };
+  return { engine: new Engine(engineOptions) };
+}
+
+export type { RunIO as LabIO, Session as LabSession };
