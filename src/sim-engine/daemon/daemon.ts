@@ -88,9 +88,23 @@ export class Daemon {
     this.networks = new NetworkController(this.random, () => this.instant(), this.hostNs);
   }
 
-  /** Now, with a nanosecond remainder for Docker's timestamps. */
+  #lastInstant: Instant = { ms: 0, nano: 0 };
+
+  /**
+   * Now, with a nanosecond remainder for Docker's timestamps. Strictly increasing:
+   * headless, commands take no virtual time, yet what one creates after another must
+   * sort after it (ps lists newest first), as it does on a real machine.
+   */
   instant(): Instant {
-    return { ms: this.clock.now(), nano: this.random.int(1_000_000) };
+    const ms = this.clock.now();
+    const last = this.#lastInstant;
+    let t: Instant = { ms, nano: this.random.int(1_000_000) };
+    if (ms < last.ms || (ms === last.ms && t.nano <= last.nano)) {
+      const nano = last.nano + 1 + this.random.int(50_000);
+      t = nano < 1_000_000 ? { ms: last.ms, nano } : { ms: last.ms + 1, nano: nano - 1_000_000 };
+    }
+    this.#lastInstant = t;
+    return t;
   }
 
   /** The pid the next container process would get, without taking it (its parent shim in `top`). */
