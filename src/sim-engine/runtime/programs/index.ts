@@ -10,6 +10,9 @@ import { hello } from './hello.ts';
 import { nginxEntrypoint } from './nginx/entrypoint.ts';
 import { nginxEntrypointScript } from './nginx/entrypoint-scripts.ts';
 import { nginx } from './nginx/nginx.ts';
+import { mysqlClient } from './mysql/client.ts';
+import { mysqlEntrypoint } from './mysql/entrypoint.ts';
+import { mysqld } from './mysql/mysqld.ts';
 import { initdbProgram } from './postgres/initdb.ts';
 import { postgresEntrypoint } from './postgres/entrypoint.ts';
 import { pgIsready } from './postgres/pg-isready.ts';
@@ -37,6 +40,9 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['pg_isready', pgIsready],
   ['pg_wrapper', pgWrapper],
   ['initdb', initdbProgram],
+  ['mysql-entrypoint', mysqlEntrypoint],
+  ['mysqld', mysqld],
+  ['mysql', mysqlClient],
   ['gosu', makeGosu(SYSTEM_PROGRAMS)],
   ['whoami-server', whoamiServer],
 ];

@@ -21,7 +21,8 @@ export class SqlSyntaxError extends Error {
   }
 }
 
-export function lex(sql: string): Token[] {
+/** `"…"` is an identifier in PostgreSQL and a string in MySQL. */
+export function lex(sql: string, doubleQuotedStrings = false): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < sql.length) {
@@ -33,20 +34,21 @@ export function lex(sql: string): Token[] {
     } else if (c === '/' && sql[i + 1] === '*') {
       const end = sql.indexOf('*/', i + 2);
       i = end < 0 ? sql.length : end + 2;
-    } else if (c === "'") {
+    } else if (c === "'" || (c === '"' && doubleQuotedStrings)) {
+      const q = c;
       const start = i;
       let text = '';
       i++;
       for (;;) {
         if (i >= sql.length) throw new SqlSyntaxError(sql.slice(start), start);
-        if (sql[i] === "'" && sql[i + 1] === "'") {
-          text += "'";
+        if (sql[i] === q && sql[i + 1] === q) {
+          text += q;
           i += 2;
-        } else if (sql[i] === "'") {
+        } else if (sql[i] === q) {
           i++;
           break;
-        } else if (sql[i] === '\\' && sql[i + 1] === "'") {
-          text += "'";
+        } else if (sql[i] === '\\' && doubleQuotedStrings && i + 1 < sql.length) {
+          text += sql[i + 1];
           i += 2;
         } else text += sql[i++];
       }

@@ -24,7 +24,7 @@ const NOOPS: Record<string, string> = {
 };
 
 export function parse(sql: string, dialect: Dialect): Statement {
-  const toks = lex(sql);
+  const toks = lex(sql, dialect === 'mysql');
   let p = 0;
   const peek = (o = 0): Token => toks[Math.min(p + o, toks.length - 1)]!;
   const fail = (t: Token = peek()): never => {
