@@ -44,7 +44,11 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
   try {
     network = setupNetworking(d, c);
   } catch (err) {
+    // containerStart's deferred cleanup: the error kept, exit code 128, --rm removes
     logVolumeUnmounts(d, c);
+    c.error = err instanceof Error ? err.message : String(err);
+    if (c.exitCode === 0) c.exitCode = 128;
+    if (c.hostConfig.AutoRemove) d.autoRemove(c);
     throw err;
   }
   const fail = (
@@ -70,12 +74,8 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
   }
 
   const user = resolveUser(c.fs, c.config.User);
-  if ('error' in user)
-    fail(
-      `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${user.error}: unknown`,
-      128,
-      'System',
-    );
+  // the daemon looks the user up when it writes the OCI spec: a plain error, status 125
+  if ('error' in user) fail(user.error, 128, 'System');
   const u = user as Exclude<typeof user, { error: string }>;
   const env = containerEnvironment(c.config.Env ?? [], c.config.Hostname, c.config.Tty, u.home);
   const cwd = c.config.WorkingDir || '/';

@@ -92,7 +92,7 @@ export function validateHostConfig(host: HostConfig): string[] {
       break;
     case 'on-failure':
       if (policy.MaximumRetryCount < 0) {
-        throw invalidParameter("invalid restart policy: maximum retry count can't be negative");
+        throw invalidParameter('invalid restart policy: maximum retry count cannot be negative');
       }
       break;
     default:

@@ -123,7 +123,8 @@ export function summarize(d: Daemon, c: Container, now: number, size = false): C
     Names: [c.name],
     Image: image ? c.config.Image : c.imageId,
     ImageID: c.imageId,
-    Command: [c.path, ...c.args].join(' '),
+    // container/view.go: arguments with a space are shown in single quotes
+    Command: [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' '),
     Created: unixSeconds(c.created),
     Ports: ports,
     Labels: c.config.Labels ?? {},

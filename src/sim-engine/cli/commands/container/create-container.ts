@@ -5,7 +5,7 @@
  */
 import { ApiClientError } from '../../../api/client.ts';
 import type { ContainerCreateRequest, ContainerCreateResponse } from '../../../api/types/container.ts';
-import { familiarString, parse, parseNormalizedNamed } from '../../../images/reference.ts';
+import { familiarString, parseNormalizedNamed } from '../../../images/reference.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { displayJSONMessages } from '../../jsonmessage.ts';
 
@@ -20,12 +20,9 @@ export interface CreateOptions {
 /** reference.ParseAnyReference + TagNameOnly: the name a pull uses, or the parse error. */
 function namedRef(image: string): { fromImage: string; tag: string; familiar: string } | undefined {
   if (/^(sha256:)?[0-9a-f]{64}$/.test(image)) return undefined;
+  // reference.ParseAnyReference: a full image ID, or a name to normalise
   const parsed = parseNormalizedNamed(image);
-  if (!parsed.ok) {
-    // ParseAnyReference's error for what is not a reference at all
-    const any = parse(image);
-    throw new Error(any.ok ? parsed.error : any.error);
-  }
+  if (!parsed.ok) throw new Error(parsed.error);
   const ref = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: 'latest' };
   return {
     fromImage: `${ref.domain}/${ref.path}`,
