@@ -127,9 +127,10 @@ export const imageRoutes: Route<Daemon>[] = [
     method: 'GET',
     path: '/containers/{name}/changes',
     handler: ({ daemon, params }) => {
-      const changes: FilesystemChange[] = containerChanges(daemon, daemon.getContainer(params['name']!)).map(
-        (e) => ({ Kind: DIFF_KIND_NUMBER[e.kind] as FilesystemChange['Kind'], Path: e.path }),
-      );
+      const changes: FilesystemChange[] = containerChanges(daemon.getContainer(params['name']!)).map((e) => ({
+        Kind: DIFF_KIND_NUMBER[e.kind] as FilesystemChange['Kind'],
+        Path: e.path,
+      }));
       return json(200, changes.length > 0 ? changes : null);
     },
   },

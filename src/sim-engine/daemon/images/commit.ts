@@ -46,7 +46,7 @@ export function commitContainer(d: Daemon, o: CommitOptions): string {
   try {
     const config = merge(applyChanges(o.config ?? c.config, o.changes), c.config);
     const parent = d.images.record(c.imageId);
-    const entries = containerLayer(d, c);
+    const entries = containerLayer(c);
     const layer: LayerRecord | undefined =
       entries.length === 0
         ? undefined

@@ -1,48 +1,27 @@
 /**
  * A container's writable layer, for `docker diff` (GET /containers/{id}/changes) and
- * `docker commit`: what its root has that the image (and the init layer) below it
- * has not.
+ * `docker commit`: what its root (an OverlayFs, see daemon/rootfs.ts) has that the
+ * lower tree — the image's layers and Docker's init layer — has not.
  *
- * Two ways to get it, whichever the container's root is:
- *
- * - an OverlayFs (fs/overlay-fs.ts) keeps its lower tree — the image's layers and
- *   Docker's init layer — so the upper layer is the difference with that tree;
- * - a MemFs started from the image's frozen tree (daemon/rootfs.ts today) is compared
- *   with that same tree, which is what an upper layer over it would hold.
- *
- * Either way the node trees are persistent, so the comparison skips every directory
- * the container never touched. /etc/hosts, /etc/hostname and /etc/resolv.conf are
+ * The node trees are persistent, so the comparison skips every directory the
+ * container never touched. /etc/hosts, /etc/hostname and /etc/resolv.conf are
  * bind-mounted by dockerd from the container's own directory, so they are never part
- * of the layer, whatever the daemon (or the learner) wrote to them; here they are
- * put back to the image's state before comparing.
+ * of the layer, whatever the daemon (or the learner) wrote to them; the simulation
+ * writes them into the root, so here they are put back to the lower tree's state
+ * before comparing.
  */
 import { treeChanges, treeDiff } from '../../fs/changes.ts';
 import type { DiffEntry, LayerEntry } from '../../fs/layer.ts';
-import { CURRENT_ROOT, MemFs } from '../../fs/mem-fs.ts';
+import { CURRENT_ROOT } from '../../fs/mem-fs.ts';
 import type { DirNode, Node } from '../../fs/node.ts';
-import { OverlayFs } from '../../fs/overlay-fs.ts';
 import type { Container } from '../container.ts';
-import type { Daemon } from '../daemon.ts';
-import { imageTree } from '../rootfs.ts';
 
 const BIND_MOUNTED = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
 
 /** The lower tree and the container's current tree, the bind-mounted files left out. */
-function trees(d: Daemon, c: Container): { lower: DirNode; upper: DirNode } {
-  const root: object = c.rootfs;
-  let lower: DirNode;
-  let upper: DirNode;
-  if (root instanceof OverlayFs) {
-    lower = root.lower.root;
-    upper = root[CURRENT_ROOT]();
-  } else if (root instanceof MemFs) {
-    const image = d.images.record(c.imageId);
-    if (!image) throw new Error(`RWLayer of container ${c.name} is unexpectedly nil`);
-    lower = imageTree(image).root;
-    upper = root[CURRENT_ROOT]();
-  } else {
-    throw new Error(`RWLayer of container ${c.name} is unexpectedly nil`);
-  }
+function trees(c: Container): { lower: DirNode; upper: DirNode } {
+  const lower = c.rootfs.lower.root;
+  let upper = c.rootfs[CURRENT_ROOT]();
   for (const path of BIND_MOUNTED) upper = restore(lower, upper, path.split('/').filter(Boolean));
   return { lower, upper };
 }
@@ -81,13 +60,13 @@ function sameDir(a: DirNode, b: DirNode): boolean {
 }
 
 /** `docker diff`: A, C and D entries as dockerd reports them on overlay2. */
-export function containerChanges(d: Daemon, c: Container): DiffEntry[] {
-  const { lower, upper } = trees(d, c);
+export function containerChanges(c: Container): DiffEntry[] {
+  const { lower, upper } = trees(c);
   return treeDiff(lower, upper);
 }
 
 /** The writable layer as layer entries (what a commit stores). */
-export function containerLayer(d: Daemon, c: Container): LayerEntry[] {
-  const { lower, upper } = trees(d, c);
+export function containerLayer(c: Container): LayerEntry[] {
+  const { lower, upper } = trees(c);
   return treeChanges(lower, upper);
 }
