@@ -4,6 +4,7 @@
  */
 import type { ContainerSummary, Port } from '../../api/types/container.ts';
 import { familiarString, parseNormalizedNamed } from '../../images/reference.ts';
+import { withGoType } from '../../golang/values.ts';
 import {
   ellipsis,
   goTimeString,
@@ -64,10 +65,34 @@ export class ContainerContext {
   readonly #trunc: boolean;
   readonly #now: number;
 
+  /** fields a template used (docker/cli's FieldsUsed: ps asks for sizes when Size is) */
+  readonly fieldsUsed = new Set<string>();
+
   constructor(c: ContainerSummary, trunc: boolean, now: number) {
     this.#c = c;
     this.#trunc = trunc;
     this.#now = now;
+    withGoType(this, '*formatter.ContainerContext');
+  }
+
+  /** The empty context docker/cli runs a ps template on first, to see what it uses. */
+  static probe(): ContainerContext {
+    const empty: ContainerSummary = {
+      Id: '',
+      Names: [],
+      Image: '',
+      ImageID: '',
+      Command: '',
+      Created: 0,
+      Ports: [],
+      Labels: {},
+      State: 'created',
+      Status: '',
+      HostConfig: {},
+      NetworkSettings: { Networks: {} },
+      Mounts: [],
+    };
+    return new ContainerContext(empty, false, 0);
   }
 
   MarshalJSON(): string {
@@ -128,6 +153,7 @@ export class ContainerContext {
   }
 
   Size(): string {
+    this.fieldsUsed.add('Size');
     const srw = humanSizeWithPrecision(this.#c.SizeRw ?? 0, 3);
     const sv = humanSizeWithPrecision(this.#c.SizeRootFs ?? 0, 3);
     return (this.#c.SizeRootFs ?? 0) > 0 ? `${srw} (virtual ${sv})` : srw;

@@ -78,14 +78,23 @@ async function runPs(cli: DockerCli, flags: FlagValues): Promise<void> {
   let limit = flags.number('last');
   if (flags.bool('latest') && limit === -1) limit = 1;
   if (format) {
+    let tmpl;
     try {
-      parseDockerTemplate(format);
+      tmpl = parseDockerTemplate(format);
     } catch (err) {
       if (err instanceof TemplateError) throw new CliError(`failed to parse template: ${err.message}`);
       throw err;
     }
-    // the size column is only computed when the template asks for it
-    if (/\.Size\b/.test(format)) size = true;
+    // docker runs the template once on an empty row to see which fields it uses:
+    // sizes are only computed when it asks for Size (directly or through json)
+    const probe = ContainerContext.probe();
+    try {
+      tmpl.execute(probe);
+    } catch (err) {
+      if (err instanceof TemplateError) throw new CliError(`failed to execute template: ${err.message}`);
+      throw err;
+    }
+    if (!quiet && !flags.has('size') && probe.fieldsUsed.has('Size')) size = true;
   }
   const containers = await cli.client.get<ContainerSummary[]>('/containers/json', {
     all: flags.bool('all') || undefined,
