@@ -34,7 +34,9 @@ export function spawnChild(
     started.child?.kill('SIGKILL');
   };
   const stdout = guardForChild(io.stdout, onBroken);
-  const terminal = sh.ctx.tty && io.stdout === sh.ctx.stdout;
+  // a child has the terminal when its stdin and stdout are still the terminal's
+  const t = sh.proc.terminal;
+  const terminal = !!t && io.stdout === t.writer && io.stdin === t.reader;
   const child = sh.ctx.spawn(argv, {
     program,
     env,

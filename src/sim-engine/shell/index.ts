@@ -3,7 +3,7 @@
  * process table and as a persistent Shell for the lab's terminals. External
  * commands (ls, cat, curl, docker…) are other Programs, found through PATH.
  */
-export { Shell, type ShellIO, type ShellOptions } from './shell.ts';
+export { Shell, sessionProgram, type ShellIO, type ShellOptions } from './shell.ts';
 export { shellProgram, SHELL_PROGRAMS } from './program.ts';
 export { BASH, BUSYBOX, DASH, DIALECTS, dialectOf, type Dialect, type DialectName } from './dialect.ts';
 export { parse, needsMoreInput, type ParseResult } from './parse.ts';

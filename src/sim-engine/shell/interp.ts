@@ -4,7 +4,14 @@
  * thread of commands; a subshell (`( … )`, `$( … )`, a pipeline stage, `&`) is a
  * fork(): another Interp over a copy of the state, in the same process.
  */
-import { SIGNAL_NUMBERS, type ChildProcess, type ProcessContext, type SignalName } from '../process/types.ts';
+import {
+  SIGNAL_NUMBERS,
+  type ChildProcess,
+  type ProcessContext,
+  type Reader,
+  type SignalName,
+  type Writer,
+} from '../process/types.ts';
 import type { Command, CommandList, CompoundCommand, Redirect } from './ast.ts';
 import type { Dialect } from './dialect.ts';
 import { expandPattern, expandString, expandWords, arithmetic } from './expand.ts';
@@ -55,6 +62,8 @@ export interface ShellProcess {
   killed: boolean;
   /** children running in the foreground of any fork, for Ctrl-C */
   foreground: Set<ChildProcess>;
+  /** the terminal's streams, when the shell has one (`docker run -t`, the lab terminal) */
+  terminal: { reader: Reader; writer: Writer } | undefined;
   /** signals the shell has asked the kernel for */
   handled: Set<SignalName>;
   /** the interpreter at the top, which runs traps */
@@ -120,6 +129,7 @@ export class Interp {
       interrupted: false,
       killed: false,
       foreground: new Set(),
+      terminal: init.ctx.tty ? { reader: init.ctx.stdin, writer: init.ctx.stdout } : undefined,
       handled: new Set(),
       root: this,
     };

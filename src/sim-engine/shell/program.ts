@@ -220,9 +220,11 @@ async function interactive(sh: Interp, io: Io): Promise<number> {
       sh.state.lastStatus = await runSource(sh, text, io, {
         firstLine: sh.dialect.name === 'dash' ? line : 1,
       });
+      if (sh.proc.interrupted) throw new Interrupted();
     } catch (e) {
       if (e instanceof ShellAbort) sh.state.lastStatus = e.status;
       else if (e instanceof Interrupted) {
+        // Ctrl-C: the terminal showed ^C; the shell ends the line
         io.stdout.write('\n');
         sh.state.lastStatus = 130;
       } else throw e;

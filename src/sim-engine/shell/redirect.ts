@@ -58,9 +58,11 @@ function special(sh: Interp, path: string, io: Io, write: boolean): Fd | undefin
       return io.get(1) ?? DEV_NULL;
     case '/dev/stderr':
       return io.get(2) ?? DEV_NULL;
-    case '/dev/tty':
-      if (!sh.ctx.tty) throw new OpenError('ENXIO');
-      return write ? { writer: sh.ctx.stdout } : { reader: sh.ctx.stdin };
+    case '/dev/tty': {
+      const t = sh.proc.terminal;
+      if (!t) throw new OpenError('ENXIO');
+      return write ? { writer: t.writer } : { reader: t.reader };
+    }
   }
   const m = /^\/dev\/fd\/(\d+)$/.exec(path);
   if (m) {

@@ -3,7 +3,7 @@
  * headless `dockersim transcript` feed it one line at a time, and variables, `cd`,
  * functions, aliases and history carry over from line to line.
  */
-import type { ProcessContext, Reader, Writer } from '../process/types.ts';
+import type { ProcessContext, Program, Reader, Writer } from '../process/types.ts';
 import { DIALECTS, type Dialect, type DialectName } from './dialect.ts';
 import { Interp } from './interp.ts';
 import { Io } from './io.ts';
@@ -20,6 +20,8 @@ export interface ShellIO {
   stdin?: Reader;
   stdout: Writer;
   stderr: Writer;
+  /** stdin and stdout are a terminal (the lab's xterm): programs started see a tty (`docker run -it`) */
+  tty?: boolean;
 }
 
 export interface ShellOptions {
@@ -39,6 +41,9 @@ const NO_INPUT: Reader = { read: () => Promise.resolve(null) };
 export class Shell {
   readonly interp: Interp;
   #exited: number | undefined;
+  #end: (status: number) => void = () => {};
+  /** Resolves with the status when the shell exits (`exit`, or its process killed). */
+  readonly done: Promise<number> = new Promise((resolve) => (this.#end = resolve));
 
   constructor(ctx: ProcessContext, options: ShellOptions = {}) {
     const dialect =
@@ -50,8 +55,12 @@ export class Shell {
     this.interp = new Interp({ ctx, dialect, state, io, mode: interactive ? 'interactive' : 'c' });
     if (interactive)
       for (const sig of ['SIGINT', 'SIGTERM', 'SIGQUIT'] as const) handleSignal(this.interp, sig);
-    void ctx.ended.then(() => {
+    void ctx.ended.then((status) => {
       this.interp.proc.killed = true;
+      if (this.#exited === undefined) {
+        this.#exited = status;
+        this.#end(status);
+      }
     });
   }
 
@@ -106,7 +115,9 @@ export class Shell {
     if (this.#exited !== undefined) return this.#exited;
     const sh = this.interp;
     const state = sh.state;
-    const cmdIo = Io.of(io.stdin ?? NO_INPUT, io.stdout, io.stderr);
+    const stdin = io.stdin ?? NO_INPUT;
+    const cmdIo = Io.of(stdin, io.stdout, io.stderr);
+    sh.proc.terminal = io.tty ? { reader: stdin, writer: io.stdout } : undefined;
     sh.io = cmdIo;
     sh.cur = cmdIo;
     sh.proc.interrupted = false;
@@ -115,6 +126,7 @@ export class Shell {
     let status: number;
     try {
       status = await runSource(sh, line, cmdIo);
+      if (sh.proc.interrupted) throw new Interrupted();
     } catch (e) {
       status = await this.#ended(e, cmdIo);
     }
@@ -142,10 +154,12 @@ export class Shell {
         }
       }
       this.#exited = status;
+      this.#end(status);
       return status;
     }
     if (e instanceof ShellKilled) {
       this.#exited = 137;
+      this.#end(137);
       return 137;
     }
     throw e;
@@ -166,4 +180,17 @@ export class Shell {
     sh.state.jobs = jobs.filter((j) => j.status === undefined);
     if (out) io.stderr.write(out);
   }
+}
+
+/**
+ * A Program that keeps a Shell alive for whoever drives it (a lab host's terminal,
+ * the headless transcript): `ready` is given the Shell once its process has started,
+ * and the process ends when the shell exits.
+ */
+export function sessionProgram(ready: (shell: Shell) => void, options: ShellOptions = {}): Program {
+  return async (ctx) => {
+    const shell = new Shell(ctx, options);
+    ready(shell);
+    return shell.done;
+  };
 }

@@ -94,7 +94,7 @@ export const read: Builtin = {
       }
     }
     const input = call.io.stdin;
-    if (prompt !== undefined && sh.ctx.tty && input === sh.ctx.stdin) call.io.stderr.write(prompt);
+    if (prompt !== undefined && input === sh.proc.terminal?.reader) call.io.stderr.write(prompt);
     const buf = inputBuffer(input);
     const readLine = async (): Promise<{ line: string; eol: boolean } | null> => {
       if (nchars !== undefined) {

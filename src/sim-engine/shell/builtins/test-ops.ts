@@ -35,7 +35,14 @@ export function isUnary(op: string): boolean {
 export function fileTest(sh: Interp, op: string, arg: string): boolean {
   if (op === '-n') return arg !== '';
   if (op === '-z') return arg === '';
-  if (op === '-t') return arg === '0' || arg === '1' ? sh.ctx.tty : false;
+  if (op === '-t') {
+    const t = sh.proc.terminal;
+    if (!t) return false;
+    if (arg === '0') return sh.cur.stdin === t.reader;
+    if (arg === '1') return sh.cur.stdout === t.writer;
+    if (arg === '2') return sh.cur.stderr === t.writer;
+    return false;
+  }
   if (op === '-v') return sh.state.vars.has(arg);
   if (arg === '') return false;
   const fs = sh.ctx.fs;
