@@ -10,6 +10,8 @@ import { hello } from './hello.ts';
 import { nginxEntrypoint } from './nginx/entrypoint.ts';
 import { nginxEntrypointScript } from './nginx/entrypoint-scripts.ts';
 import { nginx } from './nginx/nginx.ts';
+import { httpdForeground } from './httpd/foreground.ts';
+import { httpd } from './httpd/httpd.ts';
 import { mysqlClient } from './mysql/client.ts';
 import { mysqlEntrypoint } from './mysql/entrypoint.ts';
 import { mysqld } from './mysql/mysqld.ts';
@@ -31,6 +33,8 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['nginx-entrypoint', nginxEntrypoint],
   ['nginx-entrypoint-script', nginxEntrypointScript],
   ['nginx', nginx],
+  ['httpd-foreground', httpdForeground],
+  ['httpd', httpd],
   ['redis-entrypoint', redisEntrypoint],
   ['redis-server', redisServer],
   ['redis-cli', redisCli],
