@@ -1,5 +1,5 @@
 /** `POST /containers/{id}/rename` (moby daemon/rename.go). */
-import { invalidParameter } from '../errdefs.ts';
+import { DaemonError, invalidParameter } from '../errdefs.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 
@@ -13,7 +13,13 @@ export function containerRename(d: Daemon, c: Container, newName: string): void 
   const full = newName.startsWith('/') ? newName : '/' + newName;
   const oldName = c.name;
   if (oldName === full) throw invalidParameter('Renaming a container with the same name as its current name');
-  d.reserveName(full, c.id);
+  try {
+    d.reserveName(full, c.id);
+  } catch (err) {
+    if (err instanceof DaemonError)
+      throw new DaemonError(err.kind, `Error when allocating new name: ${err.message}`);
+    throw err;
+  }
   d.releaseName(oldName);
   c.name = full;
   for (const net of c.networks.keys()) {

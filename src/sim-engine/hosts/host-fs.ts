@@ -1,5 +1,6 @@
 /**
- * A lab host's own file system: a small Ubuntu 24.04 server with bash, the GNU tools,
+ * A lab host's own file system: a small Debian 12 server (what the real-Docker fixtures
+ * were recorded on, and a common Docker host) with bash, the GNU tools,
  * curl, the docker CLI and the `lab` command, root's home as the working directory.
  * The lesson's files (Dockerfile, stack.yml, html/) are put in root's home.
  */
@@ -17,19 +18,15 @@ export interface HostFsOptions {
   files?: Record<string, string>;
 }
 
-const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.3 LTS"
-NAME="Ubuntu"
-VERSION_ID="24.04"
-VERSION="24.04.3 LTS (Noble Numbat)"
-VERSION_CODENAME=noble
-ID=ubuntu
-ID_LIKE=debian
-HOME_URL="https://www.ubuntu.com/"
-SUPPORT_URL="https://help.ubuntu.com/"
-BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
-PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
-UBUNTU_CODENAME=noble
-LOGO=ubuntu-logo
+const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
 `;
 
 const PASSWD = `root:x:0:0:root:/root:/bin/bash

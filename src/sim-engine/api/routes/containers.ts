@@ -25,7 +25,7 @@ import { containerStats } from '../../daemon/stats.ts';
 import { containersPrune } from '../../daemon/prune.ts';
 import { archiveFrom, extractTo, statPath, type TarArchive } from '../../daemon/archive.ts';
 import { bodyObject, outputStream } from './util.ts';
-import { invalidParameter } from '../../errdefs.ts';
+import { DaemonError, invalidParameter } from '../../errdefs.ts';
 
 function seconds(v: string | undefined): number {
   if (!v) return 0;
@@ -106,13 +106,12 @@ export const containerRoutes: Route<Daemon>[] = [
     path: '/containers/{name}/kill',
     handler: async ({ daemon, params, query }) => {
       const name = params['name']!;
-      const c = daemon.getContainer(name);
       try {
-        await containerKill(daemon, c, query['signal'] ?? '');
+        await containerKill(daemon, daemon.getContainer(name), query['signal'] ?? '');
       } catch (err) {
-        if (err instanceof Error && 'kind' in err && (err as { kind: string }).kind === 'Conflict') {
-          (err as { message: string }).message = `Cannot kill container: ${name}: ${err.message}`;
-        }
+        // postContainersKill wraps every error: errors.Wrapf(err, "cannot kill container: %s", name)
+        if (err instanceof DaemonError)
+          throw new DaemonError(err.kind, `cannot kill container: ${name}: ${err.message}`);
         throw err;
       }
       return noContent();

@@ -55,7 +55,10 @@ const OPTIONS: OptionDef[] = [
 
 export function curlVersion(ctx: ProcessContext): string {
   const d = distroOf(ctx.fs);
-  return d.id === 'ubuntu' && d.versionId.startsWith('24.04') ? '8.5.0' : '8.14.1';
+  if (d.id === 'ubuntu' && d.versionId.startsWith('24.04')) return '8.5.0';
+  // Debian 12 (bookworm): the lab hosts, as the machine the fixtures were recorded on
+  if (d.id === 'debian' && d.versionId === '12') return '7.88.1';
+  return '8.14.1';
 }
 
 class CurlExit {
