@@ -100,10 +100,14 @@ function searchHub(term: string, limit: number): SearchResult[] {
   const [host] = parts;
   if (parts.length > 1 && (host!.includes('.') || host!.includes(':') || host === 'localhost')) {
     if (host !== 'docker.io' && host !== 'index.docker.io') {
-      // Differs from Docker: only Docker Hub answers searches in a lab; other indexes
-      // fail as an unreachable host does.
+      // Differs from Docker: only Docker Hub answers searches in a lab; another index
+      // fails as an unreachable host does (dockerd's own message also suggests
+      // --insecure-registry for plain-HTTP registries).
+      const [name, port = '443'] = host!.split(':');
       throw systemError(
-        `Get "https://${host}/v1/_ping": dial tcp: lookup ${host!.split(':')[0]} on 127.0.0.11:53: no such host`,
+        name === 'localhost' || name === '127.0.0.1'
+          ? `Get "https://${host}/v1/_ping": dial tcp 127.0.0.1:${port}: connect: connection refused`
+          : `Get "https://${host}/v1/_ping": dial tcp: lookup ${name} on 127.0.0.11:53: no such host`,
       );
     }
     term = parts.slice(1).join('/');
