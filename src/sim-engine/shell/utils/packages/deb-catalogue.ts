@@ -167,22 +167,20 @@ export function closure(
   withRecommends = true,
 ): DebPackage[] {
   const out = new Map<string, DebPackage>();
+  // the first alternative already there, else the first the archive has (a virtual name through its provider)
+  const pickAlternative = (alts: string[]) => {
+    const real = alts.map((a) => (findPackage(a, flavour) || installed(a) ? a : (providerOf(a) ?? a)));
+    const pick = real.find((a) => installed(a) || out.has(a)) ?? real.find((a) => findPackage(a, flavour));
+    if (pick) visit(pick);
+  };
   const visit = (name: string) => {
     if (out.has(name) || installed(name)) return;
     if (flavour.id === 'ubuntu' && NOT_IN_NOBLE.has(name)) return;
     const pkg = findPackage(name, flavour);
     if (!pkg) return;
     out.set(name, pkg);
-    for (const alts of pkg.depends) {
-      const pick = alts.find((a) => installed(a) || out.has(a)) ?? alts.find((a) => findPackage(a, flavour));
-      if (pick) visit(pick);
-    }
-    if (withRecommends)
-      for (const alts of pkg.recommends) {
-        const pick =
-          alts.find((a) => installed(a) || out.has(a)) ?? alts.find((a) => findPackage(a, flavour));
-        if (pick) visit(pick);
-      }
+    for (const alts of pkg.depends) pickAlternative(alts);
+    if (withRecommends) for (const alts of pkg.recommends) pickAlternative(alts);
   };
   for (const t of targets) visit(t);
   return [...out.values()].sort((a, b) => a.rank - b.rank);

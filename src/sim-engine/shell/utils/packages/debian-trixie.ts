@@ -534,5 +534,6 @@ export const TRIXIE_PROVIDES: Readonly<Record<string, string>> = {
   'python-is-python3': 'python3',
   vi: 'vim',
   gpg: 'gnupg',
+  'ssh-client': 'openssh-client',
   node: 'nodejs',
 };
