@@ -24,6 +24,8 @@ import { postgres } from './postgres/server.ts';
 import { redisCli } from './redis/cli.ts';
 import { redisEntrypoint } from './redis/entrypoint.ts';
 import { redisServer } from './redis/server.ts';
+import { registryEntrypoint } from './registry/entrypoint.ts';
+import { registry } from './registry/registry.ts';
 import { whoamiServer } from './whoami/whoami.ts';
 import { busybox, SYSTEM_PROGRAMS } from './support/system-programs.ts';
 
@@ -48,5 +50,7 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['mysqld', mysqld],
   ['mysql', mysqlClient],
   ['gosu', makeGosu(SYSTEM_PROGRAMS)],
+  ['registry-entrypoint', registryEntrypoint],
+  ['registry', registry],
   ['whoami-server', whoamiServer],
 ];
