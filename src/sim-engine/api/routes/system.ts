@@ -1,8 +1,18 @@
-/** Ping and version (moby api/server/router/system); the rest of system lives with its helper files. */
+/**
+ * System routes (moby api/server/router/system): ping, version, info, disk usage and
+ * the event stream. The facts about the host and the engine build live in
+ * daemon/system/engine-host.ts and api/version.ts.
+ */
 import type { Daemon } from '../../daemon/daemon.ts';
+import { diskUsageTypes, systemDiskUsage } from '../../daemon/system/df.ts';
+import { KERNEL_VERSION } from '../../daemon/system/engine-host.ts';
+import { streamEvents } from '../../daemon/system/event-stream.ts';
+import { swarmInfo, systemInfo } from '../../daemon/system/info.ts';
 import { commonHeaders, json, type Route } from '../router.ts';
+import type { VersionResponse } from '../types/system.ts';
 import {
   API_VERSION,
+  compareVersions,
   CONTAINERD_COMMIT,
   CONTAINERD_VERSION,
   ENGINE_GIT_COMMIT,
@@ -14,15 +24,13 @@ import {
   RUNC_COMMIT,
   RUNC_VERSION,
 } from '../version.ts';
-import type { VersionResponse } from '../types/system.ts';
+import { jsonStream } from './util.ts';
 
-/** The kernel the lab hosts report (`uname -r`, `docker version`, `docker info`). */
-export const KERNEL_VERSION = '6.8.0-60-generic';
+export { KERNEL_VERSION };
 /** When this engine build was made, as `docker version` prints it. */
 export const BUILD_TIME = '2025-11-05T14:43:20.000000000+00:00';
 
 function ping(daemon: Daemon) {
-  void daemon;
   return {
     status: 200,
     headers: {
@@ -31,10 +39,17 @@ function ping(daemon: Daemon) {
       'Cache-Control': 'no-cache, no-store, must-revalidate',
       'Content-Type': 'text/plain; charset=utf-8',
       Pragma: 'no-cache',
-      Swarm: 'inactive',
+      Swarm: pingSwarmStatus(daemon),
     },
     body: 'OK',
   };
+}
+
+/** The Swarm header: `<LocalNodeState>[/manager|/worker]` (cluster.Status). */
+function pingSwarmStatus(daemon: Daemon): string {
+  const swarm = swarmInfo(daemon);
+  if (swarm.LocalNodeState !== 'active') return swarm.LocalNodeState;
+  return `active/${swarm.ControlAvailable ? 'manager' : 'worker'}`;
 }
 
 export function versionBody(): VersionResponse {
@@ -75,4 +90,29 @@ export function versionBody(): VersionResponse {
 export const systemRoutes: Route<Daemon>[] = [
   { method: 'GET', path: '/_ping', handler: ({ daemon }) => ping(daemon) },
   { method: 'GET', path: '/version', handler: () => json(200, versionBody()) },
+  {
+    method: 'GET',
+    path: '/info',
+    // Differs from Docker: the per-version rewrites of getInfo for clients older than
+    // API 1.49 (Expected commits, BridgeNfIptables, no FirewallBackend…) are not made;
+    // every Dockyard client speaks 1.51.
+    handler: ({ daemon }) => json(200, systemInfo(daemon)),
+  },
+  {
+    method: 'GET',
+    path: '/system/df',
+    handler: ({ daemon, query, version }) => {
+      // `type` is honoured from API 1.42 on; this transport keeps one value per key
+      const types = compareVersions(version, '1.42') >= 0 && query['type'] ? [query['type']] : [];
+      return json(200, systemDiskUsage(daemon, diskUsageTypes(types)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/events',
+    handler: ({ daemon, query }) =>
+      jsonStream(
+        streamEvents(daemon, { since: query['since'], until: query['until'], filters: query['filters'] }),
+      ),
+  },
 ];

@@ -2,8 +2,11 @@
  * `docker system df` — docker/cli cli/command/system/df.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { DiskUsage } from '../../../api/types/system.ts';
+import { writeDiskUsage } from '../../formatter/disk-usage.ts';
 
 export const diskUsageCommand: CommandSpec = {
   use: 'df [OPTIONS]',
@@ -27,8 +30,25 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli system/df.go
 
-function runDf(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runDf(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const du = await cli.client.get<DiskUsage>('/system/df');
+  const buildCache = du.BuildCache ?? [];
+  // the builder's size is what its records take that no other record shares
+  const builderSize = buildCache.reduce((n, b) => (b.Shared ? n : n + b.Size), 0);
+  writeDiskUsage(
+    cli.out,
+    flags.string('format') || 'table',
+    flags.bool('verbose'),
+    {
+      layersSize: du.LayersSize,
+      builderSize,
+      images: du.Images ?? [],
+      containers: du.Containers ?? [],
+      volumes: du.Volumes ?? [],
+      buildCache,
+    },
+    cli.now(),
+  );
 }
