@@ -15,6 +15,11 @@ import { StatusError } from './errors.ts';
 export interface InspectElement {
   typed: unknown;
   raw: string;
+  /**
+   * the CLI passed no raw bytes (`volume inspect`): a template that fails on the
+   * typed value is an error at once, with no fallback to the raw JSON
+   */
+  noRawFallback?: boolean;
 }
 
 export type GetRef = (ref: string) => Promise<InspectElement>;
@@ -51,7 +56,11 @@ export async function inspectRefs(
     }
     try {
       buffer += tmpl.execute(element.typed) + '\n';
-    } catch {
+    } catch (err) {
+      if (element.noRawFallback) {
+        errors.push(`template parsing error: ${(err as Error).message}`);
+        continue;
+      }
       try {
         const fallback = parseDockerTemplate(format).option('missingkey=error');
         buffer += fallback.execute(rawValue(element.raw)) + '\n';

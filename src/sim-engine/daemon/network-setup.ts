@@ -41,7 +41,7 @@ export function setupNetworking(d: Daemon, c: Container): NetworkSetup {
     return { ns: other.running!.ns, unpublish: () => {} };
   }
   const ns = mode === 'host' ? d.hostNs : new NetNamespace(c.id, d.fabric);
-  if (ns !== d.hostNs) ns.resolver = (host) => resolveFromContainer(d, c, host);
+  if (ns !== d.hostNs) ns.resolver = (host) => resolveFromContainer(d, c, host, ns);
   c.sandboxId = d.random.hex(64);
   try {
     for (const [name, settings] of [...c.networks]) {
@@ -195,7 +195,12 @@ function sortPortMap(ports: PortMap): PortMap {
  * How a process in the container resolves a name: /etc/hosts, then the embedded DNS
  * of its user-defined networks, then — when it has a way out — the lab's resolver.
  */
-export function resolveFromContainer(d: Daemon, c: Container, host: string): string | undefined {
+export function resolveFromContainer(
+  d: Daemon,
+  c: Container,
+  host: string,
+  ns: NetNamespace | undefined = c.running?.ns,
+): string | undefined {
   try {
     const hosts = c.fs.readFile('/etc/hosts');
     for (const line of hosts.split('\n')) {
@@ -208,7 +213,7 @@ export function resolveFromContainer(d: Daemon, c: Container, host: string): str
   }
   const internal = d.networks.resolveFrom(c.id, host);
   if (internal !== undefined) return internal;
-  return c.running?.ns.uplink ? d.labResolve(host) : undefined;
+  return ns?.uplink ? d.labResolve(host) : undefined;
 }
 
 /** /etc/hosts, /etc/hostname and /etc/resolv.conf as Docker 28 writes them. */

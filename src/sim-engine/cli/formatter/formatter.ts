@@ -7,6 +7,7 @@ import { marshal } from '../../golang/json.ts';
 import { TabWriter } from '../../golang/tabwriter.ts';
 import { dockerHeaderFuncs, parseDockerTemplate, TemplateError } from '../../golang/template/index.ts';
 import type { Template } from '../../golang/template/index.ts';
+import { withGoMethods } from '../../golang/reflect.ts';
 import { goMap } from '../../golang/values.ts';
 import type { Writer } from '../../process/types.ts';
 import { CliError } from '../errors.ts';
@@ -65,11 +66,16 @@ export function writeFormatted(
     return;
   }
   const tw = new TabWriter(10, 1, 3, ' ', 0);
-  let head = '';
+  let head: string;
   try {
-    head = tmpl.funcs(dockerHeaderFuncs).execute(goMap({ ...header }, 'formatter.SubHeaderContext'));
-  } catch {
-    // docker ignores errors rendering the header
+    // formatter.SubHeaderContext: a map[string]string with a Label method
+    const sub = withGoMethods(goMap({ ...header }, 'formatter.SubHeaderContext'), {
+      Label: (name: string) => name.split('.').at(-1)!.replace(/[-_]/g, ' '),
+    });
+    head = tmpl.funcs(dockerHeaderFuncs).execute(sub);
+  } catch (err) {
+    // docker ignores errors rendering the header, keeping what was written before
+    head = (err as { partialOutput?: string }).partialOutput ?? '';
   }
   tw.write(head + '\n' + body);
   out.write(tw.flush());

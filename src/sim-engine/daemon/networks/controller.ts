@@ -7,7 +7,7 @@
  */
 import type { NetworkCreateRequest } from '../../api/types/network.ts';
 import { invalidParameter, notFound } from '../../errdefs.ts';
-import { ipToInt, parseAddr4, type Subnet } from '../../network/ipv4.ts';
+import { formatCidr, ipToInt, parseAddr4, type Subnet } from '../../network/ipv4.ts';
 import type { NetNamespace } from '../../network/namespace.ts';
 import type { Random } from '../../random.ts';
 import type { Instant } from '../instant.ts';
@@ -67,6 +67,9 @@ export class NetworkController {
     bridge.isDefaultBridge = true;
     const subnet = this.local.allocatePredefined(this.reservedNetworks())!;
     bridge.pools = [withGateway(newPool(subnet))];
+    // as on a host where docker0 already has its address (getDefaultBridgeIPAMConf):
+    // the subnet and gateway are the network's configuration
+    bridge.ipamConfig = [{ Subnet: formatCidr(subnet), Gateway: bridge.pools[0]!.gateway! }];
     this.register(bridge);
   }
 

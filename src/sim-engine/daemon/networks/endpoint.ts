@@ -157,8 +157,9 @@ export function createEndpoint(
     macAddress: network.pools.length > 0 ? settings.MacAddress || macFor(d.random) : '',
     ip,
     prefixLen,
+    // the name is `name`, which a rename changes; these are the other names
     dnsNames: isUserDefinedName(network.name)
-      ? (settings.DNSNames ?? buildEndpointDNSNames(c, settings.Aliases ?? []))
+      ? (settings.DNSNames ?? buildEndpointDNSNames(c, settings.Aliases ?? [])).filter((n) => n !== name)
       : [],
     links: linkAliases(isUserDefinedName(network.name) ? (settings.Links ?? []) : []),
   };

@@ -21,15 +21,15 @@ export function networkInspect(n: NetworkRecord, detailed: boolean): NetworkInsp
     Driver: n.driver,
     EnableIPv4: n.enableIPv4,
     EnableIPv6: n.enableIPv6,
-    IPAM: { Driver: n.ipamDriver, Options: n.ipamOptions, Config: ipamConfig(n) },
+    IPAM: { Driver: n.ipamDriver, Options: n.ipamOptions && sortedMap(n.ipamOptions), Config: ipamConfig(n) },
     Internal: n.internal,
     Attachable: n.attachable,
     Ingress: n.ingress,
     ConfigFrom: { Network: n.configFrom },
     ConfigOnly: n.configOnly,
     Containers: detailed ? containers(n) : {},
-    Options: { ...n.options },
-    Labels: { ...n.labels },
+    Options: sortedMap(n.options),
+    Labels: sortedMap(n.labels),
   };
   return out;
 }
@@ -47,7 +47,7 @@ function ipamConfig(n: NetworkRecord): IPAMConfig[] | null {
       if (c.IPRange) out.IPRange = c.IPRange;
       if (c.Gateway) out.Gateway = c.Gateway;
       if (c.AuxiliaryAddresses && Object.keys(c.AuxiliaryAddresses).length > 0)
-        out.AuxiliaryAddresses = c.AuxiliaryAddresses;
+        out.AuxiliaryAddresses = sortedMap(c.AuxiliaryAddresses);
       return out;
     });
   const v4 = configured.filter((c) => !c.Subnet!.includes(':'));
@@ -66,7 +66,8 @@ function ipamConfig(n: NetworkRecord): IPAMConfig[] | null {
 
 function containers(n: NetworkRecord): Record<string, EndpointResource> {
   const out: Record<string, EndpointResource> = {};
-  for (const e of n.endpoints.values()) {
+  const endpoints = [...n.endpoints.values()].sort((a, b) => compare(a.containerId, b.containerId));
+  for (const e of endpoints) {
     out[e.containerId] = {
       Name: e.name,
       EndpointID: e.endpointId,
@@ -76,4 +77,15 @@ function containers(n: NetworkRecord): Record<string, EndpointResource> {
     };
   }
   return out;
+}
+
+/** A map as Go's encoder writes it: keys in sorted order. */
+export function sortedMap(m: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(m).sort(compare)) out[k] = m[k]!;
+  return out;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

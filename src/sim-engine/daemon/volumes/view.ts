@@ -4,16 +4,17 @@
  */
 import type { Volume } from '../../api/types/volume.ts';
 import { isoSeconds } from '../instant.ts';
+import { sortedMap } from '../networks/inspect.ts';
 import { mountpoint, type VolumeRecord } from './store.ts';
 
 export function volumeView(v: VolumeRecord): Volume {
   return {
     CreatedAt: isoSeconds(v.createdAt.ms) + 'Z',
     Driver: v.driver,
-    Labels: v.labels ? { ...v.labels } : null,
+    Labels: v.labels && sortedMap(v.labels),
     Mountpoint: mountpoint(v.name),
     Name: v.name,
-    Options: v.options ? { ...v.options } : null,
+    Options: v.options && sortedMap(v.options),
     Scope: 'local',
   };
 }

@@ -49,8 +49,7 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
       Status: v.Status ?? null,
       UsageData: v.UsageData ?? null,
     };
-    // Differs from Docker: a template error on the typed volume falls back to the raw
-    // JSON, where docker reports it at once (volume inspect passes no raw bytes)
-    return { typed: typed(full, VOLUME_TYPES), raw: rawJSON(v) };
+    // volume inspect gives docker no raw bytes: no fallback to them on a template error
+    return { typed: typed(full, VOLUME_TYPES), raw: rawJSON(v), noRawFallback: true };
   });
 }
