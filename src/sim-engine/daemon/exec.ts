@@ -15,15 +15,16 @@ import type { Daemon } from './daemon.ts';
 import type { ExecRecord } from './exec-record.ts';
 import { containerEnvironment, resolveUser } from './user.ts';
 
-function checkRunning(c: Container): void {
+/** getActiveContainer: the paused error names the container as the client did. */
+function checkRunning(c: Container, asGiven: string): void {
   if (!c.isRunning) throw conflict(`container ${c.id} is not running`);
-  if (c.isPaused) throw conflict(`Container ${c.id} is paused, unpause the container before exec`);
+  if (c.isPaused) throw conflict(`Container ${asGiven} is paused, unpause the container before exec`);
   if (c.status === 'restarting')
     throw conflict(`Container ${c.id} is restarting, wait until the container is running`);
 }
 
-export function execCreate(d: Daemon, c: Container, config: ExecConfig): string {
-  checkRunning(c);
+export function execCreate(d: Daemon, c: Container, config: ExecConfig, asGiven: string): string {
+  checkRunning(c, asGiven);
   const id = d.random.hex(64);
   const record: ExecRecord = {
     id,
@@ -55,7 +56,7 @@ export function execStart(
   const c = d.containers.get(record.containerId);
   if (!c) throw notFound(`No such container: ${record.containerId}`);
   if (record.started) throw conflict(`Error: Exec command ${record.id} has already run`);
-  checkRunning(c);
+  checkRunning(c, c.id);
   record.started = true;
   const queue = new AsyncQueue<StreamFrame>();
   const cfg = record.config;
@@ -81,10 +82,8 @@ export function execStart(
   });
   d.containerEvent(c, `exec_start: ${cfg.Cmd.join(' ')}`, { execID: record.id });
   if ('error' in user) {
-    queue.push({
-      stream: 1,
-      data: `OCI runtime exec failed: exec failed: unable to start container process: ${user.error}: unknown\r\n`,
-    });
+    // the daemon looks the user up before the runtime: its plain error, status 126
+    queue.push({ stream: 1, data: `${user.error}\r\n` });
     record.exitCode = 126;
     queue.close();
     return queue;

@@ -24,6 +24,8 @@ function table(fs: FileSystem, path: string): string[][] {
 export function resolveUser(fs: FileSystem, spec: string): ResolvedUser | { error: string } {
   const [userPart = '', groupPart] = (spec || 'root').split(':');
   const passwd = table(fs, '/etc/passwd');
+  // no user given and no passwd file (a FROM scratch image): root, as runc's defaults
+  if (!spec && passwd.length === 0) return { name: 'root', uid: 0, gid: 0, home: '/root' };
   let user: ResolvedUser;
   const byName = passwd.find((f) => f[0] === userPart);
   if (byName) {

@@ -105,7 +105,8 @@ export class Engine {
     for (const host of this.hosts) {
       const ref = image.includes(':') || image.includes('@') ? image : `${image}:latest`;
       const colon = ref.lastIndexOf(':');
-      store(host.daemon, planPull(host.daemon, ref.slice(0, colon), ref.slice(colon + 1)));
+      // as `docker load` leaves them: tagged, without a repo digest
+      store(host.daemon, planPull(host.daemon, ref.slice(0, colon), ref.slice(colon + 1)), { digest: false });
     }
   }
 

@@ -251,7 +251,9 @@ export const containerRoutes: Route<Daemon>[] = [
       const config = bodyObject<ExecConfig>(body);
       if (!Array.isArray(config.Cmd) || config.Cmd.length === 0)
         throw invalidParameter('No exec command specified');
-      return json(201, { Id: execCreate(daemon, daemon.getContainer(params['name']!), config) });
+      return json(201, {
+        Id: execCreate(daemon, daemon.getContainer(params['name']!), config, params['name']!),
+      });
     },
   },
   {

@@ -247,15 +247,17 @@ function streamTag(
  * Put the pulled image in the store and name it (pull_v2.go): returns false when the
  * reference already named this very image ("Image is up to date"), true otherwise.
  */
-export function store(d: Daemon, plan: PullPlan): boolean {
+export function store(d: Daemon, plan: PullPlan, options: { digest?: boolean } = {}): boolean {
   const { image, ref, layers } = plan;
+  // `docker load` leaves no repo digest; a pull does
+  const withDigest = options.digest ?? true;
   if (!d.images.get(image.id)) d.images.add(fromCatalogue(image, layers));
   const name = familiarTagged(ref);
   if (d.images.byReference(name)?.id === image.id) {
-    addDigestReference(d, ref, image);
+    if (withDigest) addDigestReference(d, ref, image);
     return false;
   }
-  addDigestReference(d, ref, image);
+  if (withDigest) addDigestReference(d, ref, image);
   if (!ref.digest) d.images.tag(name, image.id);
   return true;
 }
