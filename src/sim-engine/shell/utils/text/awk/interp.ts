@@ -7,8 +7,21 @@
 import type { FileSystem } from '../../../../fs/types.ts';
 import { translateRegex } from '../../support/regex.ts';
 import type { Expr, LValue, Program, Redirect, Stmt } from './ast.ts';
-import { compare, looksNumeric, sprintf, strnum, toNum, toStr, truthy, UNINIT } from './values.ts';
+import {
+  AwkRuntimeError,
+  compare,
+  looksNumeric,
+  sprintf,
+  strnum,
+  toNum,
+  toStr,
+  truthy,
+  UNINIT,
+} from './values.ts';
+
+export { AwkRuntimeError };
 import type { Val } from './values.ts';
+import { callBuiltin } from './builtins.ts';
 
 class Next {}
 class NextFile {}
@@ -26,7 +39,6 @@ class Return {
     this.value = value;
   }
 }
-export class AwkRuntimeError extends Error {}
 
 type Arr = Map<string, Val>;
 
@@ -46,9 +58,9 @@ export class Interpreter {
   private nf = 0;
   private readonly regexCache = new Map<string, RegExp>();
   private readonly outputs = new Map<string, string>();
-  private readonly readers = new Map<string, { lines: string[]; at: number }>();
+  readonly readers = new Map<string, { lines: string[]; at: number }>();
   private readonly ranges = new Map<number, boolean>();
-  private seed = 0;
+  seed = 0;
   readonly prog: Program;
   readonly io: Io;
 
@@ -72,6 +84,11 @@ export class Interpreter {
   }
 
   // --- records and fields -------------------------------------------------------
+
+  /** $0 */
+  get currentRecord(): string {
+    return this.record;
+  }
 
   setRecord(text: string): void {
     this.record = text;
@@ -121,7 +138,7 @@ export class Interpreter {
 
   // --- variables ----------------------------------------------------------------
 
-  private frameOf(name: string): Map<string, Val | Arr> | undefined {
+  frameOf(name: string): Map<string, Val | Arr> | undefined {
     const f = this.frames.at(-1);
     return f && f.has(name) ? f : undefined;
   }
@@ -166,7 +183,7 @@ export class Interpreter {
     return subs.map((s) => toStr(this.eval(s), toStr(this.get('CONVFMT')))).join(toStr(this.get('SUBSEP')));
   }
 
-  private assignTo(target: LValue, value: Val): Val {
+  assignTo(target: LValue, value: Val): Val {
     if (target.k === 'var') this.set(target.name, value);
     else if (target.k === 'field')
       this.setField(Math.trunc(toNum(this.eval(target.e))), toStr(value, toStr(this.get('CONVFMT'))));
@@ -174,7 +191,7 @@ export class Interpreter {
     return value;
   }
 
-  private read(target: LValue): Val {
+  read(target: LValue): Val {
     if (target.k === 'var') return this.get(target.name);
     if (target.k === 'field') return this.getField(Math.trunc(toNum(this.eval(target.e))));
     const arr = this.array(target.name);
@@ -196,7 +213,7 @@ export class Interpreter {
     return re;
   }
 
-  private reOf(e: Expr): RegExp {
+  reOf(e: Expr): RegExp {
     return e.k === 're' ? this.regex(e.src) : this.regex(toStr(this.eval(e)));
   }
 
@@ -277,7 +294,7 @@ export class Interpreter {
       case 'call':
         return this.call(e.name, e.args);
       case 'builtin':
-        return this.builtin(e.name, e.args);
+        return callBuiltin(this, e.name, e.args);
       case 'getline':
         return this.getline(e.target, e.file);
     }
@@ -335,108 +352,6 @@ export class Interpreter {
       throw signal;
     } finally {
       this.frames.pop();
-    }
-  }
-
-  private builtin(name: string, args: Expr[]): Val {
-    const s = (i: number) => (args[i] ? toStr(this.eval(args[i]), toStr(this.get('CONVFMT'))) : '');
-    const n = (i: number) => (args[i] ? toNum(this.eval(args[i])) : 0);
-    switch (name) {
-      case 'length':
-        if (args.length === 0) return [...this.record].length;
-        if (
-          args[0]!.k === 'var' &&
-          (this.arrays.has(args[0]!.name) || this.frameOf(args[0]!.name)?.get(args[0]!.name) instanceof Map)
-        )
-          return this.array(args[0]!.name).size;
-        return [...s(0)].length;
-      case 'substr': {
-        const str = [...s(0)];
-        const start = Math.round(n(1));
-        const len = args.length > 2 ? Math.round(n(2)) : Infinity;
-        const from = Math.max(1, start);
-        const to = Math.min(str.length + 1, start + len);
-        return to > from ? str.slice(from - 1, to - 1).join('') : '';
-      }
-      case 'index':
-        return s(0).indexOf(s(1)) + 1;
-      case 'split': {
-        const target = args[1];
-        if (!target || target.k !== 'var')
-          throw new AwkRuntimeError('split: second argument is not an array');
-        const parts = this.splitText(
-          s(0),
-          args[2] ? (args[2].k === 're' ? args[2].src : s(2)) : toStr(this.get('FS')),
-        );
-        const arr = this.array(target.name);
-        arr.clear();
-        parts.forEach((p, i) => arr.set(String(i + 1), strnum(p)));
-        return parts.length;
-      }
-      case 'sub':
-      case 'gsub': {
-        const re = this.reOf(args[0]!);
-        const target: LValue =
-          args[2] && (args[2].k === 'var' || args[2].k === 'field' || args[2].k === 'index')
-            ? args[2]
-            : { k: 'field', e: { k: 'num', v: 0 } };
-        const repl = s(1);
-        const text = toStr(this.read(target));
-        let count = 0;
-        const global = new RegExp(re.source, 'g');
-        const out = text.replace(global, (m) => {
-          if (name === 'sub' && count > 0) return m;
-          count++;
-          return repl.replace(/\\\\|\\&|&/g, (t) => (t === '&' ? m : t === '\\&' ? '&' : '\\'));
-        });
-        if (count > 0) this.assignTo(target, out);
-        return count;
-      }
-      case 'match': {
-        const m = this.reOf(args[1]!).exec(s(0));
-        this.vars.set('RSTART', m ? m.index + 1 : 0);
-        this.vars.set('RLENGTH', m ? m[0].length : -1);
-        return m ? m.index + 1 : 0;
-      }
-      case 'sprintf':
-        return sprintf(
-          s(0),
-          args.slice(1).map((a) => this.eval(a)),
-        );
-      case 'tolower':
-        return s(0).toLowerCase();
-      case 'toupper':
-        return s(0).toUpperCase();
-      case 'int':
-        return Math.trunc(n(0));
-      case 'sqrt':
-        return Math.sqrt(n(0));
-      case 'exp':
-        return Math.exp(n(0));
-      case 'log':
-        return Math.log(n(0));
-      case 'sin':
-        return Math.sin(n(0));
-      case 'cos':
-        return Math.cos(n(0));
-      case 'atan2':
-        return Math.atan2(n(0), n(1));
-      case 'rand':
-        return this.io.random();
-      case 'srand': {
-        const old = this.seed;
-        this.seed = args.length > 0 ? n(0) : 0;
-        return old;
-      }
-      case 'close':
-        this.readers.delete(s(0));
-        return 0;
-      case 'fflush':
-        return 0;
-      case 'system':
-        throw new AwkRuntimeError('system() is not supported in this simulator');
-      default:
-        throw new AwkRuntimeError(`function ${name} never defined`);
     }
   }
 

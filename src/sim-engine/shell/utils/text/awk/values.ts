@@ -5,6 +5,8 @@
  */
 import { formatFloat, formatInteger, formatString } from '../format-number.ts';
 
+export class AwkRuntimeError extends Error {}
+
 export interface StrNum {
   sn: string;
   uninit?: boolean;
