@@ -267,6 +267,8 @@ function extraHosts(d: Daemon, c: Container): HostsRecord[] {
 /**
  * addLegacyLinks: on the default bridge, `--link name:alias` puts the linked
  * container in /etc/hosts under its alias, hostname and name.
+ * Differs from Docker: no `ALIAS_PORT_…` environment variables, because nothing in
+ * the lessons reads them and they are deprecated.
  */
 function legacyLinks(d: Daemon, c: Container): HostsRecord[] {
   if (!c.networks.has('bridge')) return [];

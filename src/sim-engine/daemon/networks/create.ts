@@ -15,7 +15,11 @@ import { NO_MORE_SUBNETS, newPool } from './ipam.ts';
 import { isPredefined, type NetworkRecord, type Pool } from './record.ts';
 import { validateIPAM } from './validate-ipam.ts';
 
-/** Drivers built into dockerd, with the scope of their data (driverapi.Capability.DataScope). */
+/**
+ * Drivers built into dockerd, with the scope of their data (driverapi.Capability.DataScope).
+ * Differs from Docker: macvlan and ipvlan are plumbed like a bridge with no host
+ * interface, because the lab has no parent NIC to attach them to.
+ */
 const DRIVERS: Record<string, 'local' | 'global'> = {
   bridge: 'local',
   host: 'local',
@@ -163,7 +167,11 @@ function applyConfigFrom(d: Daemon, record: NetworkRecord): void {
   record.internal = source.internal;
 }
 
-/** ipamAllocateVersion(4): one pool per IPv4 config, or one from the default pools. */
+/**
+ * ipamAllocateVersion(4): one pool per IPv4 config, or one from the default pools.
+ * Differs from Docker: no IPv6 pools (IPv6 subnets are kept for inspect only),
+ * because the simulated namespaces route IPv4 alone.
+ */
 function allocatePools(d: Daemon, record: NetworkRecord): Pool[] {
   if (!record.enableIPv4) return [];
   const space = d.networks.spaceOf(record);

@@ -113,6 +113,20 @@ describe('container networking', () => {
     expect(r.stderr).toContain('Cannot link to a non running container: /db AS /');
   });
 
+  it('resolves --link aliases on user-defined networks, for the linking container only', async () => {
+    const lab = testLab({ images: ['alpine:latest'] });
+    const { d, id } = daemonOf(lab);
+    await lab.docker('network create app');
+    await lab.docker('run -d --name db --network app alpine sleep 1000');
+    await lab.docker('run -d --name api --network app --link db:database alpine sleep 1000');
+    await lab.docker('run -d --name other --network app alpine sleep 1000');
+    expect(d.networks.resolveFrom(id('api'), 'database')).toBe('172.18.0.2');
+    expect(d.networks.resolveFrom(id('other'), 'database')).toBeUndefined();
+    await lab.docker('run -d --name late alpine sleep 1000');
+    await lab.docker('network connect --link db:store app late');
+    expect(d.networks.resolveFrom(id('late'), 'store')).toBe('172.18.0.2');
+  });
+
   it('keeps two nodes’ bridges apart though their addresses are the same', async () => {
     const lab = testLab({ images: ['alpine:latest'], nodes: 2 });
     await lab.docker('run -d --name one alpine sleep 1000', { node: 'node1' });

@@ -59,6 +59,8 @@ export function createVolume(
     throw fail(notFound(`error looking up volume plugin ${driver}: plugin "${driver}" not found`));
   const problem = validateName(name) ?? validateOpts(opts);
   if (problem) throw fail(invalidParameter(problem));
+  // Differs from Docker: driver options (type=tmpfs, nfs…) are kept and shown, but the
+  // volume is a plain local file system, because the lab has no devices to mount
   const volume: VolumeRecord = {
     name,
     driver,
