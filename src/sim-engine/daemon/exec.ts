@@ -9,7 +9,7 @@ import type { ExecConfig, ExecInspect } from '../api/types/container.ts';
 import { conflict, notFound } from '../errdefs.ts';
 import { Pipe } from '../process/streams.ts';
 import type { Reader } from '../process/types.ts';
-import { execStartFailure } from '../runtime/oci-errors.ts';
+import { asGoLookPath, execStartFailure } from '../runtime/oci-errors.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import type { ExecRecord } from './exec-record.ts';
@@ -99,7 +99,8 @@ export function execStart(
     stderr: out(2),
   });
   if (!started.ok) {
-    const { message, exitCode } = execStartFailure(cfg.Cmd[0] ?? '', started.resolution);
+    const name = cfg.Cmd[0] ?? '';
+    const { message, exitCode } = execStartFailure(name, asGoLookPath(c.fs, name, started.resolution));
     if (attached) queue.push({ stream: 1, data: `${message}\r\n` });
     record.exitCode = exitCode;
     d.containerEvent(c, 'exec_die', { execID: record.id, exitCode: String(exitCode) });

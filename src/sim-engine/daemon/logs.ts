@@ -85,6 +85,7 @@ export interface AttachOptions {
 
 export function containerAttach(d: Daemon, c: Container, o: AttachOptions): AsyncQueue<StreamFrame> {
   if (c.removalInProgress) throw invalidParameter(`container ${c.id} is being removed`);
+  d.containerEvent(c, 'attach');
   let unsubscribe = () => {};
   const queue = new AsyncQueue<StreamFrame>(() => unsubscribe());
   if (o.logs) {

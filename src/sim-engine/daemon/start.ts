@@ -5,7 +5,7 @@
  */
 import { conflict, DaemonError, notModified, systemError } from '../errdefs.ts';
 import { Pipe } from '../process/streams.ts';
-import { startFailure } from '../runtime/oci-errors.ts';
+import { asGoLookPath, startFailure } from '../runtime/oci-errors.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import { attachMounts } from './mount-setup.ts';
@@ -99,10 +99,7 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
     stderr: { write: (t) => c.output(c.config.Tty ? 'stdout' : 'stderr', tty(t), now()) },
   });
   if (!started.ok) {
-    const target = c.path.includes('/') ? c.fs.stat(c.path) : undefined;
-    const r =
-      target?.kind === 'dir' ? { ...started.resolution, error: 'EISDIR' as const } : started.resolution;
-    const { message, exitCode } = startFailure(c.path, r);
+    const { message, exitCode } = startFailure(c.path, asGoLookPath(c.fs, c.path, started.resolution));
     return fail(message, exitCode);
   }
   const proc = started.proc;

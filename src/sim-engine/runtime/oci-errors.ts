@@ -39,12 +39,30 @@ export function startFailure(
   return { message, exitCode };
 }
 
-/** The daemon's error for an exec that could not start. */
+/** The daemon's error for an exec that could not start (the same setExitCodeFromError rules). */
 export function execStartFailure(
   name: string,
   resolution: Extract<Resolution, { ok: false }>,
 ): { message: string; exitCode: number } {
-  const message = `OCI runtime exec failed: exec failed: unable to start container process: ${execFailure(name, resolution)}: unknown`;
-  const exitCode = resolution.error === 'EACCES' || resolution.error === 'EISDIR' ? 126 : 127;
+  let message = `OCI runtime exec failed: exec failed: unable to start container process: ${execFailure(name, resolution)}: unknown`;
+  let exitCode = resolution.error === 'EACCES' ? 126 : 127;
+  if (resolution.error === 'EISDIR') {
+    message += ': permission denied';
+    exitCode = 126;
+  }
   return { message, exitCode };
+}
+
+/**
+ * runc looks executables up with Go's exec.LookPath, which (since Go 1.20) says EISDIR
+ * for a directory where execve would say EACCES.
+ */
+export function asGoLookPath(
+  fs: { stat(path: string): { kind: string } | undefined },
+  name: string,
+  resolution: Extract<Resolution, { ok: false }>,
+): Extract<Resolution, { ok: false }> {
+  return name.includes('/') && fs.stat(name)?.kind === 'dir'
+    ? { ...resolution, error: 'EISDIR' }
+    : resolution;
 }
