@@ -101,6 +101,9 @@ function openWrite(sh: Interp, path: string, io: Io, append: boolean, clobber: b
     if (!st || !append) {
       const umask = sh.state.umask;
       fs.writeFile(abs, '', { mode: 0o666 & ~umask, uid: sh.ctx.user.uid, gid: sh.ctx.user.gid });
+    } else {
+      // opening for append checks the file can be written (a read-only mount: EROFS)
+      fs.writeFile(abs, '', { append: true });
     }
   } catch (e) {
     throw e instanceof FsError ? new OpenError(e.code) : e;
