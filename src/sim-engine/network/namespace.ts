@@ -8,7 +8,9 @@
  * Reachability follows Docker's bridge rules: namespaces on the same segment (a
  * bridge, an overlay, the lab network) talk directly; a container reaches anything
  * beyond its networks through its host, masqueraded as the host (so it can reach other
- * lab hosts and the ports they publish, but not containers on another bridge).
+ * lab hosts and the ports they publish, but not containers on another bridge); a
+ * container without an uplink (`--network none`, only `--internal` networks) reaches
+ * nothing beyond its own segments.
  */
 import type { HttpRequest, HttpResponse, Listener, ProcessNetwork } from '../process/types.ts';
 import { NetError } from '../process/types.ts';

@@ -16,6 +16,8 @@ describe('docker network connect / disconnect', () => {
     expect(Object.keys(nets)).toEqual(['app', 'bridge']);
     expect(nets.app).toMatchObject({
       IPAMConfig: {},
+      Links: null,
+      DriverOpts: {},
       Aliases: ['www'],
       IPAddress: '172.18.0.2',
       IPPrefixLen: 16,

@@ -51,8 +51,9 @@ async function runConnect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
         LinkLocalIPs: linkLocal.length > 0 ? linkLocal : undefined,
       },
       Links: links.length > 0 ? links : null,
-      Aliases: aliases.length > 0 ? aliases : null,
-      DriverOpts: Object.keys(driverOpts).length > 0 ? driverOpts : null,
+      // a StringSlice flag's default and convertDriverOpt's map are never nil: [] and {}
+      Aliases: aliases,
+      DriverOpts: driverOpts,
       GwPriority: flags.number('gw-priority'),
     },
   });
