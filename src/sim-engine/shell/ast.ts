@@ -62,6 +62,8 @@ export interface ParamPart {
   arg?: Word;
   /** the second word: `${x:off:len}` length, `${x/p/r}` replacement */
   arg2?: Word;
+  /** bash arrays: `${a[@]}`, `${a[*]}` (all), or `${a[i]}` (an arithmetic subscript) */
+  index?: { all: '@' | '*' } | { expr: Word };
   /** the expansion's source text, for bash's `${a b}: bad substitution` */
   text?: string;
   /** not a valid expansion: reported when (and only if) it is expanded */
@@ -77,6 +79,10 @@ export interface Assignment {
   value: Word;
   /** bash `x+=y` */
   append?: boolean;
+  /** bash `a[i]=v`: the subscript */
+  index?: Word;
+  /** bash `a=(x y z)`: the elements */
+  array?: Word[];
 }
 
 export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';
@@ -97,6 +103,8 @@ export interface SimpleCommand {
   words: Word[];
   redirs: Redirect[];
   line: number;
+  /** bash: array assignments given to declare/local (`local -a l=(1 2)`), made after it runs */
+  arrays?: Assignment[];
 }
 
 export interface Pipeline {

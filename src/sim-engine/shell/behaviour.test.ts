@@ -30,8 +30,6 @@ const KNOWN: Record<string, string> = {
   'busybox: cat a.txt b.txt nope.txt': 'utility message',
   // the recording host's BusyBox prefers its own applets: `command -v ls` says `ls`, not a path
   'busybox: type -t echo cd ls 2>/dev/null; echo $?': 'host applets',
-  // bash arrays are not simulated
-  'bash: a=(1 2 3)': 'arrays',
 };
 
 describe.each(SHELLS)('%s -c', (name, tag, argv0) => {

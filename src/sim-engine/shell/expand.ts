@@ -77,8 +77,15 @@ export async function expandParts(
         break;
       case 'dq': {
         const only = p.parts.length === 1 ? p.parts[0] : undefined;
+        // "$@" and "${a[@]}" with nothing in them are no field at all
         const emptyAt =
-          only?.type === 'param' && only.name === '@' && !only.op && !sh.state.positional.length;
+          only?.type === 'param' &&
+          !only.op &&
+          ((only.name === '@' && !sh.state.positional.length) ||
+            (!!only.index &&
+              'all' in only.index &&
+              only.index.all === '@' &&
+              !sh.state.vars.elements(only.name).some((v) => v !== undefined)));
         if (!emptyAt) b.markExists();
         await expandParts(sh, p.parts, b, true);
         break;

@@ -106,8 +106,6 @@ export class Interp {
   onStart: (() => void) | undefined;
   /** set when this subshell's job was killed: the status it ends with */
   cancelled: number | undefined;
-  /** bash's PIPESTATUS of the last pipeline */
-  pipeStatus: number[] = [];
   /** `exec`'s target: the descriptor table of the command that ran it */
   execIo: Io;
   /** getopts: the position inside a group of options (`-abc`) */
@@ -290,6 +288,9 @@ export class Interp {
         status = await startBackground(this, item.command, io, item.text);
       } else {
         status = await this.run(item.command, io);
+        const c = item.command;
+        if (this.dialect.name === 'bash' && !(c.type === 'pipeline' && c.commands.length > 1))
+          this.state.vars.setArray('PIPESTATUS', [String(status)]);
       }
       this.state.lastStatus = status;
     }

@@ -46,13 +46,20 @@ function unboundMessage(sh: Interp, name: string): string {
   return sh.dialect.name === 'bash' ? `${name}: unbound variable` : `${name}: parameter not set`;
 }
 
-export async function expandParam(sh: Interp, p: ParamPart, b: FieldBuilder, quoted: boolean): Promise<void> {
+export async function expandParam(
+  sh: Interp,
+  p: ParamPart,
+  b: FieldBuilder,
+  quoted: boolean,
+  element?: string,
+): Promise<void> {
   const bash = sh.dialect.name === 'bash';
   if (p.bad) {
     if (bash) sh.fatal(`${p.text}: bad substitution`, 1);
     sh.fatal(sh.dialect.name === 'dash' ? 'Bad substitution' : 'syntax error: bad substitution', 2);
   }
   let name = p.name;
+  if (p.index) return expandElement(sh, p, name, b, quoted);
   if (p.indirect) {
     name = paramValue(sh, name) ?? '';
     if (!NAME.test(name) && !/^[0-9]+$/.test(name) && !'@*#?-$!'.includes(name) && !p.op)
@@ -71,7 +78,9 @@ export async function expandParam(sh: Interp, p: ParamPart, b: FieldBuilder, quo
     ? sh.state.positional.length
       ? sh.state.positional.join(name === '*' ? (ifs === undefined ? ' ' : ifs.slice(0, 1)) : ' ')
       : undefined
-    : paramValue(sh, name);
+    : name === '\0element'
+      ? element
+      : paramValue(sh, name);
   const missing = p.colon ? value === undefined || value === '' : value === undefined;
   const emit = (v: string) => b.add(v, quoted, !quoted);
   switch (p.op) {
@@ -164,4 +173,77 @@ function expandPositional(sh: Interp, name: string, b: FieldBuilder, quoted: boo
     }
     b.add(a, quoted, !quoted);
   });
+}
+
+/** bash arrays: `${a[i]}`, `${a[@]}`, `"${a[@]}"`, `${#a[@]}`, `${!a[@]}`, and operators on them. */
+async function expandElement(
+  sh: Interp,
+  p: ParamPart,
+  name: string,
+  b: FieldBuilder,
+  quoted: boolean,
+): Promise<void> {
+  const elements = sh.state.vars.elements(name);
+  const index = p.index!;
+  if ('expr' in index) {
+    let i = Number(arithmetic(sh, await expandString(sh, index.expr)));
+    if (i < 0) i += elements.length;
+    const v = i >= 0 ? elements[i] : undefined;
+    if (p.length) return b.add(String([...(v ?? '')].length), quoted, !quoted);
+    return expandParam(sh, { ...p, index: undefined, name: '\0element' }, b, quoted, v);
+  }
+  const present = elements
+    .map((v, i) => [i, v] as const)
+    .filter((e): e is readonly [number, string] => e[1] !== undefined);
+  if (p.length) return b.add(String(present.length), quoted, !quoted);
+  let values = p.indirect ? present.map(([i]) => String(i)) : present.map(([, v]) => v);
+  if (p.op === 'substr') {
+    const off = Number(arithmetic(sh, await expandString(sh, p.arg!)));
+    const len = p.arg2 ? Number(arithmetic(sh, await expandString(sh, p.arg2))) : undefined;
+    const start = off < 0 ? Math.max(0, values.length + off) : off;
+    values = values.slice(start, len === undefined ? undefined : start + len);
+  } else if (p.op) {
+    if (p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?') {
+      const missing = values.length === 0;
+      if (p.op === '-' && missing) return expandParts(sh, p.arg!.parts, b, quoted, true);
+      if (p.op === '+' && !missing) return expandParts(sh, p.arg!.parts, b, quoted, true);
+      if (p.op === '+') return;
+    } else {
+      const out: string[] = [];
+      for (const v of values) {
+        const one = new FieldBuilderForValue();
+        await expandParam(
+          sh,
+          { ...p, index: undefined, name: '\0element' },
+          one as unknown as FieldBuilder,
+          true,
+          v,
+        );
+        out.push(one.text);
+      }
+      values = out;
+    }
+  }
+  if (quoted && index.all === '*') {
+    const ifs = sh.state.vars.get('IFS');
+    return b.add(values.join(ifs === undefined ? ' ' : ifs.slice(0, 1)), true, false);
+  }
+  values.forEach((v, i) => {
+    if (i > 0) {
+      if (quoted) b.newField();
+      else b.breakField();
+    }
+    b.add(v, quoted, !quoted);
+  });
+}
+
+/** Collects one value's expansion (an operator applied to one array element). */
+class FieldBuilderForValue {
+  text = '';
+  add(text: string): void {
+    this.text += text;
+  }
+  markExists(): void {}
+  newField(): void {}
+  breakField(): void {}
 }

@@ -24,6 +24,7 @@ import type { Dialect } from './dialect.ts';
 import { Lexer, type LexerHooks, type Token } from './lexer.ts';
 import { ShellSyntaxError, type TokenDesc } from './syntax-error.ts';
 import { wordText } from './word-text.ts';
+import { scanText, scanWordText } from './word-scanner.ts';
 import { parseArithCommand, parseCondCommand } from './parse-bash.ts';
 
 /** Skip newlines before the token. */
@@ -76,7 +77,9 @@ export interface PToken {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+/** bash builtins whose arguments may be array assignments (`declare -a a=(1 2)`) */
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'readonly', 'export']);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?)=/;
 
 export interface ParseOptions {
   dialect: Dialect;
@@ -454,6 +457,7 @@ export class Parser {
     const assigns: Assignment[] = [];
     const words: Word[] = [];
     const redirs: Redirect[] = [];
+    const arrays: Assignment[] = [];
     let save = CHKALIAS;
     let line = 0;
     // BusyBox ash: inside `[[ … ]]`, && and || are arguments of the [[ builtin
@@ -472,8 +476,9 @@ export class Parser {
           else if (t.tok.text === ']]') brackets = false;
         }
         const m = save ? ASSIGNMENT.exec(t.tok.text) : null;
-        if (m && (m[2] === '' || this.dialect.name === 'bash')) {
-          assigns.push(splitAssignment(t.tok.word!, m[1]!, m[0].length, m[2] === '+'));
+        const bash = this.dialect.name === 'bash';
+        if (m && ((m[2] === undefined && m[3] === '') || bash)) {
+          assigns.push(this.assignment(t.tok, m));
           continue;
         }
         if (
@@ -485,6 +490,15 @@ export class Parser {
           !redirs.length
         ) {
           return this.withRedirs(parseCondCommand(this, line));
+        }
+        const declaration = words.length > 0 && DECLARATIONS.has(wordText(words[0]!));
+        const dm = declaration ? ASSIGNMENT.exec(t.tok.text) : null;
+        if (dm && this.arrayFollows(t.tok, dm)) {
+          // `local -a l=(1 2)`: the builtin declares the name, the shell then fills the array
+          const a = this.assignment(t.tok, dm);
+          words.push({ parts: [{ type: 'lit', text: a.name }] });
+          arrays.push(a);
+          continue;
         }
         words.push(t.tok.word!);
         save = 0;
@@ -513,7 +527,48 @@ export class Parser {
       break;
     }
     const c: SimpleCommand = { type: 'simple', assigns, words, redirs, line };
+    if (arrays.length) c.arrays = arrays;
     return c;
+  }
+
+  /** `name=value`, bash's `name[i]=value`, `name+=value` and `name=(a b c)`. */
+  private assignment(tok: Token, m: RegExpExecArray): Assignment {
+    const name = m[1]!;
+    const append = m[3] === '+';
+    const a: Assignment =
+      m[2] === undefined
+        ? splitAssignment(tok.word!, name, m[0].length, append)
+        : {
+            name,
+            value: scanWordText(this.lexer, tok.text.slice(m[0].length)),
+            index: scanText(this.lexer, m[2].slice(1, -1)),
+          };
+    if (append) a.append = true;
+    if (this.arrayFollows(tok, m)) {
+      // bash's array: `a=(x y z)`, the elements may run over several lines
+      this.readToken();
+      const elements: Word[] = [];
+      for (;;) {
+        this.checkkwd = CHKNL;
+        const e = this.readToken();
+        if (e.kind === ')') break;
+        if (e.kind !== 'word') this.unexpected();
+        elements.push(e.tok.word!);
+      }
+      a.array = elements;
+    }
+    return a;
+  }
+
+  /** bash: `name=(` with nothing between `=` and `(`. */
+  private arrayFollows(tok: Token, m: RegExpExecArray): boolean {
+    return (
+      this.dialect.name === 'bash' &&
+      m[2] === undefined &&
+      tok.text === m[0] &&
+      this.lexer.src[tok.end] === '(' &&
+      !this.queue.length
+    );
   }
 
   /** Redirections after a `[[ … ]]`. */

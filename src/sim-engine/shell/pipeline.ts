@@ -50,7 +50,7 @@ async function runStages(sh: Interp, commands: Command[], io: Io): Promise<numbe
   const statuses = await Promise.all(stages);
   let status = statuses[n - 1]!;
   if (sh.state.options.pipefail) for (const s of statuses) if (s !== 0) status = s;
-  if (sh.dialect.name === 'bash') sh.pipeStatus = statuses;
+  if (sh.dialect.name === 'bash') sh.state.vars.setArray('PIPESTATUS', statuses.map(String));
   return status;
 }
 

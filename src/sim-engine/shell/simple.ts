@@ -3,10 +3,10 @@
  * the name means (special builtin, function, builtin, or a file in PATH, in the
  * dialect's order), apply its redirections and run it.
  */
-import type { Command, SimpleCommand } from './ast.ts';
+import type { Assignment, Command, SimpleCommand } from './ast.ts';
 import { findBuiltin } from './builtins/index.ts';
 import type { Builtin } from './builtins/types.ts';
-import { expandString, expandWords } from './expand.ts';
+import { arithmetic, expandString, expandWords } from './expand.ts';
 import { runExternal } from './external.ts';
 import type { Interp } from './interp.ts';
 import type { Io } from './io.ts';
@@ -22,7 +22,12 @@ export async function runSimple(sh: Interp, cmd: SimpleCommand, io: Io): Promise
   sh.substStatus = undefined;
   const argv = cmd.words.length ? await expandWords(sh, cmd.words) : [];
   const assigns: Assigns = [];
+  const arrays: (() => void)[] = [];
   for (const a of cmd.assigns) {
+    if (a.array || a.index) {
+      arrays.push(await arrayAssignment(sh, a));
+      continue;
+    }
     let v = await expandString(sh, a.value, { assignment: true });
     if (a.append) v = (sh.state.vars.get(a.name) ?? '') + v;
     assigns.push([a.name, v]);
@@ -31,10 +36,44 @@ export async function runSimple(sh: Interp, cmd: SimpleCommand, io: Io): Promise
   sh.started();
   if (!argv.length) {
     for (const [n, v] of assigns) sh.setVar(n, v);
+    for (const apply of arrays) apply();
     if (cmd.redirs.length && !(await applyRedirects(sh, cmd.redirs, io))) return redirectFailStatus(sh);
     return sh.substStatus ?? 0;
   }
+  if (cmd.arrays) {
+    const after = [];
+    for (const a of cmd.arrays) after.push(await arrayAssignment(sh, a));
+    const status = await execute(sh, argv, assigns, cmd.redirs.length ? cmd.redirs : undefined, io);
+    for (const apply of after) apply();
+    return status;
+  }
   return execute(sh, argv, assigns, cmd.redirs.length ? cmd.redirs : undefined, io);
+}
+
+/** bash's `a=(…)`, `a+=(…)` and `a[i]=v`, evaluated now and applied by the function returned. */
+async function arrayAssignment(sh: Interp, a: Assignment): Promise<() => void> {
+  const vars = sh.state.vars;
+  const set = (f: () => void) => () => {
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof ReadonlyError)) throw e;
+      sh.error(`${a.name}: readonly variable`);
+    }
+  };
+  if (a.array) {
+    const values = await expandWords(sh, a.array);
+    return set(() => vars.setArray(a.name, a.append ? [...vars.elements(a.name), ...values] : values));
+  }
+  let i = Number(arithmetic(sh, await expandString(sh, a.index!)));
+  const v = await expandString(sh, a.value, { assignment: true });
+  const current = vars.elements(a.name);
+  if (i < 0) i += current.length;
+  if (i < 0) {
+    sh.error(`${a.name}[${i - current.length}]: bad array subscript`);
+    return () => {};
+  }
+  return set(() => vars.setElement(a.name, i, a.append ? (current[i] ?? '') + v : v));
 }
 
 /**

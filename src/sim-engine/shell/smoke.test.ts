@@ -17,6 +17,6 @@ describe('smoke', () => {
       ['bash', '-c', 'yes | head -3; echo ${PIPESTATUS:-x}; seq 3 | cat | count'],
       y,
     );
-    expect(r.out).toBe('y\ny\ny\nx\n6\n');
+    expect(r.out).toBe('y\ny\ny\n141\n6\n');
   });
 });

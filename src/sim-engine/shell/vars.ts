@@ -9,6 +9,8 @@ export interface Var {
   value: string | undefined;
   exported: boolean;
   readonly: boolean;
+  /** bash: an indexed array (`value` is then its element 0); holes are undefined */
+  array?: (string | undefined)[];
 }
 
 export class ReadonlyError extends Error {
@@ -53,8 +55,42 @@ export class Vars {
     if (v?.readonly) throw new ReadonlyError(name);
     if (v) {
       v.value = value;
+      if (v.array) v.array[0] = value;
       if (options.export) v.exported = true;
     } else this.#map.set(name, { value, exported: !!options.export, readonly: false });
+  }
+
+  /** The elements of an array (a scalar is an array of one; unset is empty). */
+  elements(name: string): (string | undefined)[] {
+    const v = this.#map.get(name);
+    if (!v) return [];
+    if (v.array) return v.array;
+    return v.value === undefined ? [] : [v.value];
+  }
+
+  setArray(name: string, values: (string | undefined)[]): void {
+    const v = this.#map.get(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    const array = values.slice();
+    if (v) {
+      v.array = array;
+      v.value = array[0];
+    } else this.#map.set(name, { value: array[0], exported: false, readonly: false, array });
+  }
+
+  setElement(name: string, index: number, value: string): void {
+    const array = this.elements(name).slice();
+    array[index] = value;
+    this.setArray(name, array);
+  }
+
+  unsetElement(name: string, index: number): void {
+    const v = this.#map.get(name);
+    if (!v || v.readonly) return;
+    const array = this.elements(name).slice();
+    if (index < array.length) array[index] = undefined;
+    while (array.length && array[array.length - 1] === undefined) array.pop();
+    this.setArray(name, array);
   }
 
   /** Remove a variable; false (and nothing done) when it is read-only. */
@@ -127,7 +163,7 @@ export class Vars {
   /** The environment for a child: every exported variable that has a value. */
   environment(): Map<string, string> {
     const env = new Map<string, string>();
-    for (const [k, v] of this.#map) if (v.exported && v.value !== undefined) env.set(k, v.value);
+    for (const [k, v] of this.#map) if (v.exported && v.value !== undefined && !v.array) env.set(k, v.value);
     return env;
   }
 
@@ -139,7 +175,7 @@ export class Vars {
   /** A copy for a subshell: changes in it never reach this one. */
   clone(): Vars {
     const map = new Map<string, Var>();
-    for (const [k, v] of this.#map) map.set(k, { ...v });
+    for (const [k, v] of this.#map) map.set(k, v.array ? { ...v, array: v.array.slice() } : { ...v });
     return new Vars(map);
   }
 }

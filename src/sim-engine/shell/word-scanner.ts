@@ -289,7 +289,9 @@ function braceParam(lx: Lexer, inDq: boolean): WordPart {
   const part: ParamPart = { type: 'param', name: '' };
   let i = start + 2;
   if (src[i] === '#' && src[i + 1] !== '}') {
-    const end = readParamName(src, i + 1);
+    let end = readParamName(src, i + 1);
+    // bash: ${#a[@]}, ${#a[i]}
+    if (src[end] === '[' && lx.dialect.name === 'bash') end = src.indexOf(']', end) + 1 || end;
     if (end > i + 1 && src[end] === '}') {
       part.length = true;
       i++;
@@ -302,6 +304,13 @@ function braceParam(lx: Lexer, inDq: boolean): WordPart {
   part.name = src.slice(i, nameEnd);
   i = nameEnd;
   lx.pos = i;
+  if (src[i] === '[' && lx.dialect.name === 'bash' && NAME_START.test(part.name)) {
+    const close = src.indexOf(']', i);
+    if (close < 0) lx.fail({ kind: 'unterminated', what: '}', startLine });
+    const sub = src.slice(i + 1, close);
+    part.index = sub === '@' || sub === '*' ? { all: sub } : { expr: scanText(lx, sub) };
+    countLines(lx, close + 1);
+  }
   const op = part.name ? readOp(lx, part) : undefined;
   if (op === undefined) {
     if (src[lx.pos] === '}' && part.name) {
@@ -313,7 +322,16 @@ function braceParam(lx: Lexer, inDq: boolean): WordPart {
   if (part.length) return badParam(lx, start, startLine);
   part.op = op;
   const first = op === 'substr' ? ':' : op.startsWith('/') ? '/' : '';
-  const a = scanParts(lx, 'param', inDq, (c) => c === '}' || (first !== '' && c === first));
+  // a pattern is live even inside "…": "${x%.*}" removes an extension (POSIX 2.6.2)
+  const pattern =
+    op.startsWith('#') ||
+    op.startsWith('%') ||
+    op.startsWith('/') ||
+    op === '^' ||
+    op === '^^' ||
+    op === ',' ||
+    op === ',,';
+  const a = scanParts(lx, 'param', inDq && !pattern, (c) => c === '}' || (first !== '' && c === first));
   part.arg = { parts: a.parts };
   if (first && src[lx.pos] === first) {
     lx.pos++;
@@ -385,4 +403,15 @@ function badParam(lx: Lexer, start: number, startLine: number): WordPart {
   }
   countLines(lx, i + 1);
   return { type: 'param', name: '', bad: true, text: src.slice(start, i + 1) };
+}
+
+/** Text inside a word scanned as a here-document body would be (`$x`, `$(…)` expanded; quotes kept). */
+export function scanText(lx: Lexer, text: string): Word {
+  return scanHeredocBody(lx, text, lx.line);
+}
+
+/** Scan `text` as an ordinary word (an assignment's value, re-read after `name=`). */
+export function scanWordText(lx: Lexer, text: string): Word {
+  const sub = new Lexer(text, lx.dialect, lx.hooks, lx.line);
+  return { parts: scanParts(sub, 'word', false, () => false).parts };
 }

@@ -40,11 +40,37 @@ export function splitForRead(line: Ch[], ifs: string, count: number): string[] {
   return out;
 }
 
+/** Every field of the line, for `read -a` (bash). */
+function splitAll(line: Ch[], ifs: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let state: 'start' | 'field' | 'ws' | 'delim' = 'start';
+  for (const x of line) {
+    if (x.escaped || !ifs.includes(x.c)) {
+      cur += x.c;
+      state = 'field';
+    } else if (x.c === ' ' || x.c === '\t' || x.c === '\n') {
+      if (state === 'field') {
+        out.push(cur);
+        cur = '';
+        state = 'ws';
+      }
+    } else {
+      if (state !== 'ws') out.push(cur);
+      cur = '';
+      state = 'delim';
+    }
+  }
+  if (state === 'field') out.push(cur);
+  return out;
+}
+
 export const read: Builtin = {
   async run(call) {
     const sh = call.sh;
     const args = call.argv.slice(1);
     let raw = false;
+    let arrayName: string | undefined;
     let prompt: string | undefined;
     let nchars: number | undefined;
     let timeout: number | undefined;
@@ -60,7 +86,7 @@ export const read: Builtin = {
         const c = a[j]!;
         if (c === 'r') raw = true;
         else if (c === 's') continue;
-        else if ('pntdu'.includes(c)) {
+        else if ('pntdua'.includes(c)) {
           const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
           if (value === undefined) {
             call.error(`-${c}: option requires an argument`);
@@ -70,6 +96,7 @@ export const read: Builtin = {
           else if (c === 'n') nchars = Number(value);
           else if (c === 't') timeout = Number(value);
           else if (c === 'd') delim = value.slice(0, 1) || '\0';
+          else if (c === 'a') arrayName = value;
           break;
         } else {
           call.error(`-${c}: invalid option`);
@@ -141,6 +168,10 @@ export const read: Builtin = {
     } else result = await reading;
     if (result === 'timeout') return sh.dialect.name === 'bash' ? 142 : 1;
     const ifs = sh.state.vars.get('IFS') ?? ' \t\n';
+    if (arrayName !== undefined && sh.dialect.name === 'bash') {
+      sh.state.vars.setArray(arrayName, splitAll(result.chars, ifs));
+      return result.eol ? 0 : 1;
+    }
     const fields =
       names.length === 1 && names[0] === 'REPLY' && sh.dialect.name === 'bash'
         ? [result.chars.map((x) => x.c).join('')]

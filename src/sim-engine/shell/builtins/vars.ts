@@ -118,6 +118,12 @@ export const unset: Builtin = {
         state.functions.delete(name);
         continue;
       }
+      const element =
+        call.sh.dialect.name === 'bash' ? /^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)\]$/.exec(name) : null;
+      if (element) {
+        state.vars.unsetElement(element[1]!, Number(element[2]));
+        continue;
+      }
       if (!NAME.test(name)) {
         if (call.sh.dialect.name !== 'bash') status = specialError(call, `${name}: bad variable name`, 2);
         continue;
@@ -187,8 +193,13 @@ export const declare: Builtin = {
             status = 1;
             continue;
           }
-          const f = (v.readonly ? 'r' : '') + (v.exported ? 'x' : '') || '-';
-          const value = v.value === undefined ? '' : `="${v.value.replace(/["\\$`]/g, '\\$&')}"`;
+          const f = (v.array ? 'a' : '') + (v.readonly ? 'r' : '') + (v.exported ? 'x' : '') || '-';
+          const q = (x: string) => `"${x.replace(/["\\$`]/g, '\\$&')}"`;
+          const value = v.array
+            ? `=(${v.array.flatMap((x, i) => (x === undefined ? [] : [`[${i}]=${q(x)}`])).join(' ')})`
+            : v.value === undefined
+              ? ''
+              : `=${q(v.value)}`;
           call.io.stdout.write(`declare -${f} ${n}${value}\n`);
         }
         return status;
@@ -200,6 +211,7 @@ export const declare: Builtin = {
     return declareEach(call, rest, (name, value) => {
       if (local) vars.local(name, value);
       else if (value !== undefined) vars.set(name, value);
+      if (flags.includes('a') && !vars.entry(name)?.array) vars.setArray(name, vars.elements(name));
       if (flags.includes('x')) vars.export(name);
       if (flags.includes('r')) vars.setReadonly(name);
     });
