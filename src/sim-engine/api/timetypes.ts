@@ -7,7 +7,6 @@
  */
 import { invalidParameter } from '../errdefs.ts';
 import { DurationError, parseGoDurationBig } from '../golang/duration.ts';
-import { parseInt64 } from '../golang/strconv-number.ts';
 import { nextStdChunk } from '../golang/time-layout.ts';
 
 const UNITS: Record<string, number> = {
@@ -130,12 +129,24 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
+/**
+ * strconv.ParseInt(s, 10, 64): an optional sign and decimal digits (leading zeros are
+ * fine, unlike base 0); throws with Go's message.
+ */
+export function parseInt10(s: string): bigint {
+  const fail = (why: string) => new Error(`strconv.ParseInt: parsing ${goQuote(s)}: ${why}`);
+  if (!/^[+-]?\d+$/.test(s)) throw fail('invalid syntax');
+  const n = BigInt(s);
+  if (n > 9_223_372_036_854_775_807n || n < -9_223_372_036_854_775_808n) throw fail('value out of range');
+  return n;
+}
+
 /** parseTimestamp succeeds: `seconds[.nanoseconds]`, each a Go int64. */
 function isUnixTimestamp(value: string): boolean {
   const dot = value.indexOf('.');
   const ok = (s: string) => {
     try {
-      parseInt64(s);
+      parseInt10(s);
       return true;
     } catch {
       return false;

@@ -6,9 +6,9 @@
  */
 import { AsyncQueue } from '../../api/stream.ts';
 import { FilterArgs } from '../../api/filters.ts';
+import { parseInt10 } from '../../api/timetypes.ts';
 import type { EventMessage } from '../../api/types/system.ts';
 import { invalidParameter, systemError } from '../../errdefs.ts';
-import { NumError, parseInt64 } from '../../golang/strconv-number.ts';
 import type { Daemon } from '../daemon.ts';
 import type { LoggedEvent } from '../events.ts';
 import type { Instant } from '../instant.ts';
@@ -39,18 +39,18 @@ export function parseEventTime(value: string | undefined): bigint | undefined {
   const dot = value.indexOf('.');
   const secText = dot < 0 ? value : value.slice(0, dot);
   try {
-    const sec = parseInt64(secText);
+    const sec = parseInt10(secText);
     let nsec = 0n;
     if (dot >= 0) {
       const frac = value.slice(dot + 1);
-      const n = parseInt64(frac);
+      const n = parseInt10(frac);
       nsec = BigInt(Math.trunc(Number(n) * 10 ** (9 - frac.length)));
     }
     if (sec === -1n) return undefined;
     return sec * NS_PER_S + nsec;
   } catch (err) {
-    if (err instanceof NumError) throw systemError(err.message);
-    throw err;
+    // a strconv error is no errdefs kind: dockerd answers 500
+    throw systemError((err as Error).message);
   }
 }
 
@@ -78,7 +78,9 @@ export function streamEvents(d: Daemon, query: EventsQuery): AsyncQueue<Record<s
         `\`since\` time (${query.since ?? ''}) cannot be after \`until\` time (${query.until ?? ''})`,
       );
     }
-    onlyPast = until < nowNs;
+    // Go compares with a nanosecond clock, which has always moved on; an `until` of
+    // this very millisecond is past too (its timer would fire at once)
+    onlyPast = until <= nowNs;
   }
   const filter = new EventFilter(FilterArgs.parse(query.filters));
   const take = (m: EventMessage) => filter.empty || filter.include(m);
