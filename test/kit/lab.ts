@@ -32,7 +32,14 @@ export const yieldToEngine = () => new Promise<void>((r) => setImmediate(r));
 
 export function testLab(options: Partial<EngineOptions> = {}): TestLab {
   const { programs, utilities } = labPrograms();
-  const engine = new Engine({ programs, utilities, shell: 'bash', seed: 'test', ...options });
+  const engine = new Engine({
+    programs,
+    utilities,
+    shell: 'bash',
+    seed: 'test',
+    pulledImages: true,
+    ...options,
+  });
   return {
     engine,
     async docker(args, o = {}) {

@@ -35,11 +35,21 @@ export interface RequestOptions {
 /** Something that watches the requests (the API inspector of a lesson page). */
 export type RequestObserver = (request: ApiRequest, response: ApiResponse) => void;
 
+/** What the CLI learns from `/_ping` (docker/cli's ServerInfo). */
+export interface ServerInfo {
+  osType: string;
+  hasExperimental: boolean;
+  /** from the `Swarm` header (`inactive`, `active/manager`…); undefined when absent */
+  swarm?: { nodeState: string; controlAvailable: boolean };
+  apiVersion: string;
+}
+
 export class ApiClient {
   readonly host: string;
   #transport: ApiTransport | undefined;
   #version = API_VERSION;
   #negotiated = false;
+  #serverInfo: ServerInfo | undefined;
   #observer: RequestObserver | undefined;
 
   /**
@@ -61,9 +71,29 @@ export class ApiClient {
     if (this.#negotiated) return;
     this.#negotiated = true;
     if (!this.#transport) return;
-    const res = await this.#send({ method: 'HEAD', path: '/_ping', headers: {} });
+    let res: ApiResponse;
+    try {
+      res = await this.#send({ method: 'HEAD', path: '/_ping', headers: {} });
+    } catch {
+      return;
+    }
     const server = res.headers['Api-Version'];
     if (server && compareVersions(server, API_VERSION) < 0) this.#version = server;
+    const swarm = res.headers['Swarm'];
+    this.#serverInfo = {
+      osType: res.headers['Ostype'] ?? '',
+      hasExperimental: res.headers['Docker-Experimental'] === 'true',
+      swarm: swarm
+        ? { nodeState: swarm.split('/')[0]!, controlAvailable: swarm.split('/')[1] === 'manager' }
+        : undefined,
+      apiVersion: this.#version,
+    };
+  }
+
+  /** What the daemon said of itself on `/_ping`; undefined when it could not be reached. */
+  async serverInfo(): Promise<ServerInfo | undefined> {
+    await this.negotiate();
+    return this.#serverInfo;
   }
 
   async #send(request: ApiRequest): Promise<ApiResponse> {

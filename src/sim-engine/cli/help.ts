@@ -4,13 +4,26 @@
  */
 import type { Command } from './command.ts';
 import { flagUsagesWrapped } from './flag-usage.ts';
+import type { Hider } from './support.ts';
 
 function rpad(s: string, n: number): string {
   return s.padEnd(n, ' ');
 }
 
-function hasAvailableFlags(cmd: Command): boolean {
-  return cmd.flags.some((f) => !f.hidden);
+/** The flags help shows: not hidden, nor hidden by what the daemon supports. */
+function shownFlags(cmd: Command, hide: Hider | undefined) {
+  return cmd.flags.map((f) => (hide?.flag(f) ? { ...f, hidden: true } : f));
+}
+
+function hasAvailableFlags(cmd: Command, hide?: Hider): boolean {
+  return shownFlags(cmd, hide).some((f) => !f.hidden);
+}
+
+/** cobra IsAvailableCommand, with the daemon-hidden commands taken out. */
+function available(c: Command, hide: Hider | undefined): boolean {
+  if (hide?.command(c)) return false;
+  if (c.spec.hidden) return false;
+  return c.runnable || c.children.some((k) => available(k, hide));
 }
 
 function commandAliases(cmd: Command): string {
@@ -24,25 +37,25 @@ function hasAliases(cmd: Command): boolean {
   return (cmd.spec.aliases ?? []).length > 0 || !!cmd.spec.annotations?.['aliases'];
 }
 
-function topCommands(cmd: Command): Command[] {
+function topCommands(cmd: Command, hide?: Hider): Command[] {
   if (cmd.parent) return [];
   return cmd.children
-    .filter((c) => c.isAvailable && c.spec.annotations?.['category-top'] !== undefined)
+    .filter((c) => available(c, hide) && c.spec.annotations?.['category-top'] !== undefined)
     .sort(
       (a, b) => Number(a.spec.annotations!['category-top']) - Number(b.spec.annotations!['category-top']),
     );
 }
 
-function operationSubCommands(cmd: Command): Command[] {
+function operationSubCommands(cmd: Command, hide?: Hider): Command[] {
   return cmd.children.filter((c) => {
     if (c.spec.annotations?.['category-top'] !== undefined && !cmd.parent) return false;
-    return c.isAvailable && !c.hasSubCommands;
+    return available(c, hide) && !c.hasSubCommands;
   });
 }
 
-function managementSubCommands(cmd: Command, swarm: boolean): Command[] {
+function managementSubCommands(cmd: Command, swarm: boolean, hide?: Hider): Command[] {
   return cmd.children.filter(
-    (c) => c.isAvailable && c.hasSubCommands && (c.spec.annotations?.['swarm'] !== undefined) === swarm,
+    (c) => available(c, hide) && c.hasSubCommands && (c.spec.annotations?.['swarm'] !== undefined) === swarm,
   );
 }
 
@@ -66,10 +79,10 @@ function isExperimental(cmd: Command): boolean {
 }
 
 /** The full help of a command (`docker run --help`), ending with a newline. */
-export function usageString(cmd: Command, width: number): string {
+export function usageString(cmd: Command, width: number, hide?: Hider): string {
   let out = 'Usage:';
   if (!cmd.hasSubCommands) out += `  ${cmd.useLine}`;
-  else out += `  ${cmd.commandPath}${hasAvailableFlags(cmd) ? ' [OPTIONS]' : ''} COMMAND`;
+  else out += `  ${cmd.commandPath}${hasAvailableFlags(cmd, hide) ? ' [OPTIONS]' : ''} COMMAND`;
   out += '\n\n' + (cmd.spec.long ?? cmd.spec.short).trim();
   if (isExperimental(cmd)) {
     out +=
@@ -81,15 +94,15 @@ export function usageString(cmd: Command, width: number): string {
   }
   if (hasAliases(cmd)) out += `\n\nAliases:\n  ${commandAliases(cmd)}`;
   if (cmd.spec.example) out += `\n\nExamples:\n${cmd.spec.example}`;
-  if (cmd.parent && hasAvailableFlags(cmd)) {
-    out += '\n\nOptions:\n' + flagUsagesWrapped(cmd.flags, width - 1).trimEnd();
+  if (cmd.parent && hasAvailableFlags(cmd, hide)) {
+    out += '\n\nOptions:\n' + flagUsagesWrapped(shownFlags(cmd, hide), width - 1).trimEnd();
   }
-  out += listing('Common Commands', topCommands(cmd), true);
-  out += listing('Management Commands', managementSubCommands(cmd, false), true);
-  out += listing('Swarm Commands', managementSubCommands(cmd, true), true);
-  out += listing('Commands', operationSubCommands(cmd), false);
-  if (!cmd.parent && hasAvailableFlags(cmd)) {
-    out += '\n\nGlobal Options:\n' + flagUsagesWrapped(cmd.flags, width - 1).trimEnd();
+  out += listing('Common Commands', topCommands(cmd, hide), true);
+  out += listing('Management Commands', managementSubCommands(cmd, false, hide), true);
+  out += listing('Swarm Commands', managementSubCommands(cmd, true, hide), true);
+  out += listing('Commands', operationSubCommands(cmd, hide), false);
+  if (!cmd.parent && hasAvailableFlags(cmd, hide)) {
+    out += '\n\nGlobal Options:\n' + flagUsagesWrapped(shownFlags(cmd, hide), width - 1).trimEnd();
   }
   if (cmd.hasSubCommands)
     out += `\n\nRun '${cmd.commandPath} COMMAND --help' for more information on a command.`;

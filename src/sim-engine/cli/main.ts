@@ -11,6 +11,8 @@ import type { DockerCli } from './docker-cli.ts';
 import { StatusError } from './errors.ts';
 import { FlagError, parseFlags, type FlagSpec } from './flags.ts';
 import { usageString } from './help.ts';
+import { hiderFor, unsupported, type Hider } from './support.ts';
+import type { ServerInfo } from '../api/client.ts';
 
 export function rootFlags(home: string): FlagSpec[] {
   return [
@@ -193,13 +195,30 @@ async function dispatch(
     current().out.write(`Docker version ${ENGINE_VERSION}, build ${CLI_GIT_COMMIT}\n`);
     return 0;
   }
+  // cli/flags SetLogLevel: logrus.ParseLevel, checked before anything else runs
+  const logLevel = global.values.string('log-level');
+  if (
+    logLevel &&
+    !['panic', 'fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace'].includes(logLevel.toLowerCase())
+  ) {
+    throw new StatusError(`Unable to parse logging level: ${logLevel}`, 1);
+  }
   const host = global.values.string('host');
   const cli = connect(host ? [host] : []);
+  // what the daemon says of itself decides what help shows and what may run (lazy in
+  // docker, but every command here reaches the daemon anyway)
+  let hide: Hider | undefined;
+  let info: ServerInfo | undefined;
+  const learn = async () => {
+    info = await cli.client.serverInfo();
+    hide = hiderFor(info);
+  };
   let args = global.args;
   // `docker --help` shows the root's help; `docker --help ps` the help of ps
   const globalHelp = global.values.bool('help');
   if (args.length === 0 && !globalHelp) {
-    cli.err.write(usageString(root, cli.width));
+    await learn();
+    cli.err.write(usageString(root, cli.width, hide));
     return 0;
   }
   let cmd = root;
@@ -214,7 +233,8 @@ async function dispatch(
       target = child;
       topic.shift();
     }
-    cli.out.write(usageString(target, cli.width));
+    await learn();
+    cli.out.write(usageString(target, cli.width, hide));
     return 0;
   }
   while (cmd.hasSubCommands && args.length > 0) {
@@ -224,7 +244,8 @@ async function dispatch(
     args = args.slice(1);
   }
   if (cmd === root && globalHelp) {
-    cli.out.write(usageString(root, cli.width));
+    await learn();
+    cli.out.write(usageString(root, cli.width, hide));
     return 0;
   }
   if (cmd === root) {
@@ -247,16 +268,19 @@ async function dispatch(
     throw err;
   }
   if (notices) cli.out.write(notices);
+  await learn();
   if (parsed.values.bool('help') || globalHelp) {
-    cli.out.write(usageString(cmd, cli.width));
+    cli.out.write(usageString(cmd, cli.width, hide));
     return 0;
   }
   if (!cmd.runnable) {
     if (parsed.args.length > 0) checkArgs(cmd, parsed.args);
     // a management command on its own shows its help on stderr (command.ShowHelp)
-    cli.err.write(usageString(cmd, cli.width));
+    cli.err.write(usageString(cmd, cli.width, hide));
     return 0;
   }
+  const refused = unsupported(cmd, parsed.values, info);
+  if (refused) throw new StatusError(refused, 1);
   checkArgs(cmd, parsed.args);
   const status = await cmd.spec.run!(cli, parsed.values, parsed.args, cmd);
   return status ?? 0;

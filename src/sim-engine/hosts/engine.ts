@@ -24,8 +24,13 @@ export interface EngineOptions {
   seed?: number | string;
   /** virtual start time, ms since the epoch */
   start?: number;
-  /** images present on every node at the start, as if pulled earlier (`nginx:latest`) */
+  /** images present on every node at the start (`nginx:latest`) */
   images?: readonly string[];
+  /**
+   * whether those images were pulled (with a repo digest) or loaded (`docker load`,
+   * none) — the real-Docker fixtures' machine loads its images; default: loaded
+   */
+  pulledImages?: boolean;
   /** the lab folder: files put in root's home on every node */
   files?: Record<string, string>;
   /** every simulated program (coreutils, shells, image programs) */
@@ -105,8 +110,9 @@ export class Engine {
     for (const host of this.hosts) {
       const ref = image.includes(':') || image.includes('@') ? image : `${image}:latest`;
       const colon = ref.lastIndexOf(':');
-      // as `docker load` leaves them: tagged, without a repo digest
-      store(host.daemon, planPull(host.daemon, ref.slice(0, colon), ref.slice(colon + 1)), { digest: false });
+      store(host.daemon, planPull(host.daemon, ref.slice(0, colon), ref.slice(colon + 1)), {
+        digest: this.options.pulledImages ?? false,
+      });
     }
   }
 
