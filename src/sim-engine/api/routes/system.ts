@@ -110,9 +110,14 @@ export const systemRoutes: Route<Daemon>[] = [
   {
     method: 'GET',
     path: '/events',
-    handler: ({ daemon, query }) =>
+    handler: ({ daemon, query, version }) =>
       jsonStream(
-        streamEvents(daemon, { since: query['since'], until: query['until'], filters: query['filters'] }),
+        streamEvents(daemon, {
+          since: query['since'],
+          until: query['until'],
+          filters: query['filters'],
+          noImageCreate: compareVersions(version, '1.46') < 0,
+        }),
       ),
   },
 ];

@@ -64,6 +64,8 @@ export interface EventsQuery {
   since?: string;
   until?: string;
   filters?: string;
+  /** the client's API version is below 1.46, which had no image `create` events */
+  noImageCreate?: boolean;
 }
 
 /** Open an event stream; errors (bad times, bad filters) throw before anything is sent. */
@@ -83,7 +85,9 @@ export function streamEvents(d: Daemon, query: EventsQuery): AsyncQueue<Record<s
     onlyPast = until <= nowNs;
   }
   const filter = new EventFilter(FilterArgs.parse(query.filters));
-  const take = (m: EventMessage) => filter.empty || filter.include(m);
+  const take = (m: EventMessage) =>
+    !(query.noImageCreate && m.Type === 'image' && m.Action === 'create') &&
+    (filter.empty || filter.include(m));
 
   // set once the live subscription starts; the queue's close undoes whatever was set up
   const live: { unsubscribe?: () => void } = {};
