@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { testLab } from '../../../../test/kit/lab.ts';
 import { inactiveSwarm, setSwarmInfoProvider } from '../../daemon/system/info.ts';
 
-const collect = async (messages: AsyncIterable<Record<string, unknown>>) => {
+const collect = async (
+  messages: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
+) => {
   const out: Record<string, unknown>[] = [];
   for await (const m of messages) out.push(m);
   return out;
