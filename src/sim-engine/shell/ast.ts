@@ -112,6 +112,8 @@ export interface Pipeline {
   negate: boolean;
   commands: Command[];
   line: number;
+  /** bash's `time` keyword (`posix` for `time -p`) */
+  timed?: 'bash' | 'posix';
 }
 
 export interface AndOr {
@@ -157,6 +159,8 @@ export interface ForCommand {
   name: string;
   /** undefined: `for x; do` iterates over "$@" */
   words?: Word[];
+  /** bash's `for ((init; test; step))`: the three expressions (`name` is empty) */
+  arith?: [Word, Word, Word];
   body: CommandList;
   redirs: Redirect[];
   line: number;

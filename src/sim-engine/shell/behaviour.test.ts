@@ -30,6 +30,9 @@ const KNOWN: Record<string, string> = {
   'busybox: cat a.txt b.txt nope.txt': 'utility message',
   // the recording host's BusyBox prefers its own applets: `command -v ls` says `ls`, not a path
   'busybox: type -t echo cd ls 2>/dev/null; echo $?': 'host applets',
+  // `time` is bash's keyword; in dash and ash it is /usr/bin/time, a utility the test machine lacks
+  'dash: time -p true': 'utility',
+  'busybox: time -p true': 'utility',
 };
 
 describe.each(SHELLS)('%s -c', (name, tag, argv0) => {

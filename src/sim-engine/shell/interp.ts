@@ -12,7 +12,7 @@ import {
   type SignalName,
   type Writer,
 } from '../process/types.ts';
-import type { Command, CommandList, CompoundCommand, Redirect } from './ast.ts';
+import type { Command, CommandList, CompoundCommand, Redirect, Word } from './ast.ts';
 import type { Dialect } from './dialect.ts';
 import { expandPattern, expandString, expandWords, arithmetic } from './expand.ts';
 import { Io } from './io.ts';
@@ -35,7 +35,7 @@ import type { ShellState } from './state.ts';
 import { describeSyntaxError, type ShellSyntaxError } from './syntax-error.ts';
 import { ReadonlyError } from './vars.ts';
 import { runCond } from './builtins/cond.ts';
-import { CollectingWriter } from '../process/streams.ts';
+import { CollectingWriter, readAll } from '../process/streams.ts';
 import { runTrapAction, runTraps } from './traps.ts';
 import { quoteForTrace, traceText } from './trace.ts';
 import type { ArithVars } from './arith.ts';
@@ -377,6 +377,22 @@ export class Interp {
           return true;
         }, io);
       case 'for': {
+        if (cmd.arith) {
+          const [init, test, step] = cmd.arith;
+          const evaluate = async (w: Word, empty: string) => {
+            const text = await expandString(this, w);
+            return text.trim() === '' ? empty : arithmetic(this, text);
+          };
+          await evaluate(init, '0');
+          let first = true;
+          return this.loop(async (body) => {
+            if (!first) await evaluate(step, '0');
+            first = false;
+            if ((await evaluate(test, '1')) === '0') return false;
+            await body(cmd.body);
+            return true;
+          }, io);
+        }
         const values = cmd.words ? await expandWords(this, cmd.words) : this.state.positional.slice();
         const trace = this.state.options.xtrace && this.dialect.name === 'bash';
         const header = `for ${cmd.name} in ${values.map(quoteForTrace).join(' ')}`;
@@ -508,6 +524,20 @@ export class Interp {
       this.cur.stderr.write(`${p}${d.text}\n${d.second ? `${p}${d.second}\n` : ''}`);
       this.substStatus = 2;
       return '';
+    }
+    const only = body.items.length === 1 ? body.items[0]!.command : undefined;
+    if (
+      this.dialect.name === 'bash' &&
+      only?.type === 'simple' &&
+      !only.words.length &&
+      !only.assigns.length &&
+      only.redirs.length === 1 &&
+      only.redirs[0]!.op === '<'
+    ) {
+      // bash's $(< file): the file's contents, without running anything
+      const io = await applyRedirects(this, only.redirs, this.cur);
+      this.substStatus = io ? 0 : 1;
+      return io ? readAll(io.stdin) : '';
     }
     const out = new CollectingWriter();
     const io = this.cur.with(1, { writer: out });

@@ -16,6 +16,7 @@ import type {
   CondCommand,
   ForCommand,
   ListItem,
+  Pipeline,
   Redirect,
   SimpleCommand,
   Word,
@@ -24,7 +25,7 @@ import type { Dialect } from './dialect.ts';
 import { Lexer, type LexerHooks, type Token } from './lexer.ts';
 import { ShellSyntaxError, type TokenDesc } from './syntax-error.ts';
 import { wordText } from './word-text.ts';
-import { scanText, scanWordText } from './word-scanner.ts';
+import { scanArithBody, scanText, scanWordText } from './word-scanner.ts';
 import { parseArithCommand, parseCondCommand } from './parse-bash.ts';
 
 /** Skip newlines before the token. */
@@ -269,8 +270,29 @@ export class Parser {
 
   private pipeline(): Command {
     let negate = false;
-    const first = this.readToken();
+    let first = this.readToken();
     const line = first.tok.line;
+    let timed: 'bash' | 'posix' | undefined;
+    if (
+      first.kind === 'word' &&
+      first.tok.text === 'time' &&
+      !first.tok.quoted &&
+      this.dialect.name === 'bash'
+    ) {
+      // bash's `time [-p] pipeline`
+      timed = 'bash';
+      this.checkkwd = CHKKWD | CHKALIAS;
+      first = this.readToken();
+      if (first.kind === 'word' && first.tok.text === '-p') {
+        timed = 'posix';
+        this.checkkwd = CHKKWD | CHKALIAS;
+        first = this.readToken();
+      }
+      if (['nl', 'eof', ';', '&', ')', '}'].includes(first.kind)) {
+        this.unread();
+        return { type: 'pipeline', negate, commands: [], line, timed };
+      }
+    }
     if (first.kind === '!') {
       negate = true;
       this.checkkwd = CHKKWD | CHKALIAS;
@@ -295,8 +317,10 @@ export class Parser {
       t = this.readToken();
     }
     this.unread();
-    if (!negate && commands.length === 1) return commands[0]!;
-    return { type: 'pipeline', negate, commands, line };
+    if (!negate && !timed && commands.length === 1) return commands[0]!;
+    const p: Pipeline = { type: 'pipeline', negate, commands, line };
+    if (timed) p.timed = timed;
+    return p;
   }
 
   command(): Command {
@@ -373,6 +397,13 @@ export class Parser {
 
   private forCommand(line: number): ForCommand {
     const v = this.readToken();
+    if (
+      v.kind === '(' &&
+      this.dialect.arithCommand &&
+      this.lexer.src[v.tok.end] === '(' &&
+      !this.queue.length
+    )
+      return this.arithFor(line);
     if (v.kind !== 'word' || v.tok.quoted || !NAME.test(v.tok.text))
       throw new ShellSyntaxError(
         { kind: 'bad-for-variable', token: this.desc(v) },
@@ -394,6 +425,22 @@ export class Parser {
     const c: ForCommand = { type: 'for', name: v.tok.text, body, redirs: [], line };
     if (words) c.words = words;
     return c;
+  }
+
+  /** bash's `for ((i = 0; i < 3; i++)); do …; done` */
+  private arithFor(line: number): ForCommand {
+    const startLine = this.lexer.line;
+    this.lexer.pos++;
+    const exprs = splitArithFor(scanArithBody(this.lexer, startLine));
+    if (!exprs) this.unexpected();
+    this.checkkwd = CHKNL | CHKKWD | CHKALIAS;
+    if (this.readToken().kind !== ';') this.unread();
+    this.checkkwd = CHKNL | CHKKWD | CHKALIAS;
+    const open = this.readToken().kind;
+    if (open !== 'do' && open !== '{') this.unexpected();
+    const body = this.compoundList();
+    this.expect(open === 'do' ? 'done' : '}');
+    return { type: 'for', name: '', arith: exprs, body, redirs: [], line };
   }
 
   private caseCommand(line: number): CaseCommand {
@@ -617,6 +664,30 @@ export class Parser {
     if (this.dialect.name === 'bash' && this.readToken().kind !== 'eof') this.unexpected();
     return body === null || body === 'eof' ? { items: [] } : body;
   }
+}
+
+/** Split `((init; test; step))` at its two top-level semicolons; undefined without them. */
+function splitArithFor(w: Word): [Word, Word, Word] | undefined {
+  const out: Word[] = [{ parts: [] }];
+  let depth = 0;
+  for (const p of w.parts) {
+    if (p.type !== 'quoted' && p.type !== 'lit') {
+      out[out.length - 1]!.parts.push(p);
+      continue;
+    }
+    let text = '';
+    for (const c of p.text) {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (c === ';' && depth === 0) {
+        if (text) out[out.length - 1]!.parts.push({ type: p.type, text });
+        text = '';
+        out.push({ parts: [] });
+      } else text += c;
+    }
+    if (text) out[out.length - 1]!.parts.push({ type: p.type, text });
+  }
+  return out.length === 3 ? (out as [Word, Word, Word]) : undefined;
 }
 
 /** `NAME=value` as an assignment, splitting the word after the `=`. */

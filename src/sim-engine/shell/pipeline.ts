@@ -13,6 +13,12 @@ import type { Interp } from './interp.ts';
 import type { Job } from './state.ts';
 
 export async function runPipeline(sh: Interp, p: Pipeline, io: Io): Promise<number> {
+  if (p.timed) {
+    const t0 = sh.ctx.now();
+    const status = await runPipeline(sh, { ...p, timed: undefined }, io);
+    io.stderr.write(timeReport((sh.ctx.now() - t0) / 1000, p.timed));
+    return status;
+  }
   let status: number;
   if (p.negate) sh.condDepth++;
   try {
@@ -100,4 +106,15 @@ function syntheticPid(sh: Interp): number {
   for (const p of sh.ctx.processes()) if (p.pid > max) max = p.pid;
   for (const j of sh.state.jobs) if (j.pid > max) max = j.pid;
   return max + 1;
+}
+
+/**
+ * bash's `time` report. Differs from bash: user and sys are 0, as the simulation
+ * spends no CPU time; real is virtual time.
+ */
+function timeReport(seconds: number, format: 'bash' | 'posix'): string {
+  if (format === 'posix') return `real ${seconds.toFixed(2)}\nuser 0.00\nsys 0.00\n`;
+  const m = Math.floor(seconds / 60);
+  const s = (seconds - m * 60).toFixed(3);
+  return `\nreal\t${m}m${s}s\nuser\t0m0.000s\nsys\t0m0.000s\n`;
 }

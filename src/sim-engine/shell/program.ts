@@ -51,7 +51,8 @@ function parseArgs(argv: string[]): Invocation | string {
       else if (c === 's') stdinMode = true;
       else if (c === 'l') continue;
       else if (c === 'o') inv.options.push(`${a[0]}o`, argv[++i] ?? '');
-      else inv.options.push(`${a[0]}${c}`);
+      else if ('exufCavnhmbBHPTEkpt'.includes(c)) inv.options.push(`${a[0]}${c}`);
+      else return `${a[0]}${c}`;
     }
   }
   const rest = argv.slice(i);
@@ -75,10 +76,13 @@ export function shellProgram(fixed?: Dialect): Program {
     const inv = parseArgs(ctx.argv);
     const arg0 = ctx.argv[0] ?? name;
     if (typeof inv === 'string') {
+      const c = inv === '-c';
       ctx.stderr.write(
         dialect.name === 'bash'
-          ? `${arg0}: ${inv}: ${inv === '-c' ? 'option requires an argument' : 'invalid option'}\n`
-          : `${arg0}: 0: ${inv === '-c' ? '-c requires an argument' : `Illegal option ${inv}`}\n`,
+          ? `${arg0}: ${inv}: ${c ? 'option requires an argument' : 'invalid option'}\n`
+          : dialect.name === 'dash'
+            ? `${arg0}: 0: ${c ? '-c requires an argument' : `Illegal option ${inv}`}\n`
+            : `${arg0}: ${c ? '-c requires an argument' : `illegal option ${inv}`}\n`,
       );
       return 2;
     }
