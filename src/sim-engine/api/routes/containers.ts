@@ -2,7 +2,7 @@
 import { boolValue, intValue } from '../query.ts';
 import { json, noContent, type Route } from '../router.ts';
 import { FilterArgs } from '../filters.ts';
-import type { ContainerCreateRequest, ExecConfig } from '../types/container.ts';
+import type { ContainerCreateRequest, ExecConfig, HostConfig } from '../types/container.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
 import { containerCreate } from '../../daemon/create.ts';
 import { containerStart } from '../../daemon/start.ts';
@@ -20,6 +20,7 @@ import { inspectContainer } from '../../daemon/view.ts';
 import { containerAttach, containerLogs } from '../../daemon/logs.ts';
 import { execCreate, execInspect, execStart, getExec } from '../../daemon/exec.ts';
 import { containerRename } from '../../daemon/rename.ts';
+import { containerUpdate } from '../../daemon/update.ts';
 import { containerTop } from '../../daemon/top.ts';
 import { containerStats } from '../../daemon/stats.ts';
 import { containersPrune } from '../../daemon/prune.ts';
@@ -152,6 +153,15 @@ export const containerRoutes: Route<Daemon>[] = [
       });
       return noContent();
     },
+  },
+  {
+    method: 'POST',
+    path: '/containers/{name}/update',
+    handler: ({ daemon, params, body }) =>
+      json(
+        200,
+        containerUpdate(daemon, daemon.getContainer(params['name']!), bodyObject<Partial<HostConfig>>(body)),
+      ),
   },
   {
     method: 'POST',

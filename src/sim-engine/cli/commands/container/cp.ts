@@ -38,11 +38,15 @@ container source to stdout.`,
 // docker/cli container/cp.go
 
 async function runCp(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  if (args[0] === '') throw new StatusError('source can not be empty', 1);
+  if (args[1] === '') throw new StatusError('destination can not be empty', 1);
   const src = splitCpArg(args[0]!);
   const dst = splitCpArg(args[1]!);
   if (src.container && dst.container) throw new StatusError('copying between containers is not supported', 1);
   if (!src.container && !dst.container)
     throw new StatusError('must specify at least one container source', 1);
-  if (src.container) await copyFromContainer(cli, src.container, src.path, dst.path, flags.bool('quiet'));
-  else await copyToContainer(cli, src.path, dst.container!, dst.path, flags.bool('quiet'));
+  // progress is shown only on a terminal unless --quiet says otherwise
+  const quiet = flags.has('quiet') ? flags.bool('quiet') : !cli.outIsTerminal;
+  if (src.container) await copyFromContainer(cli, src.container, src.path, dst.path, quiet);
+  else await copyToContainer(cli, src.path, dst.container!, dst.path, quiet);
 }

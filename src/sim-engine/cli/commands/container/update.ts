@@ -2,9 +2,13 @@
  * `docker container update`, `docker update` — docker/cli cli/command/container/update.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import { memBytes, memSwapBytes, nanoCPUs } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { CliError } from '../../errors.ts';
+import { parseRestartPolicy } from './container-config.ts';
+import { ConfigError } from './config-error.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
@@ -71,8 +75,53 @@ export const updateCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli container/update.go runUpdate
 
-function runUpdate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  if (flags.changed.size === 0 || [...flags.changed].every((f) => f === 'help')) {
+    throw new CliError('you must provide one or more flags when using this command');
+  }
+  let restartPolicy;
+  if (flags.string('restart')) {
+    try {
+      restartPolicy = parseRestartPolicy(flags.string('restart'));
+    } catch (err) {
+      if (err instanceof ConfigError) throw new CliError(err.message);
+      throw err;
+    }
+  }
+  const body = {
+    BlkioWeight: flags.number('blkio-weight'),
+    CpusetCpus: flags.string('cpuset-cpus'),
+    CpusetMems: flags.string('cpuset-mems'),
+    CpuShares: flags.number('cpu-shares'),
+    Memory: flags.number('memory'),
+    MemoryReservation: flags.number('memory-reservation'),
+    MemorySwap: flags.number('memory-swap'),
+    KernelMemory: flags.number('kernel-memory'),
+    CpuPeriod: flags.number('cpu-period'),
+    CpuQuota: flags.number('cpu-quota'),
+    CpuRealtimePeriod: flags.number('cpu-rt-period'),
+    CpuRealtimeRuntime: flags.number('cpu-rt-runtime'),
+    NanoCpus: flags.number('cpus'),
+    ...(flags.number('pids-limit') !== 0 ? { PidsLimit: flags.number('pids-limit') } : {}),
+    RestartPolicy: restartPolicy ?? { Name: '', MaximumRetryCount: 0 },
+  };
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      const r = await cli.client.post<{ Warnings: string[] | null }>(
+        `/containers/${encodeURIComponent(name)}/update`,
+        undefined,
+        body,
+      );
+      cli.out.write(name + '\n');
+      warnings.push(...(r.Warnings ?? []));
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+  }
+  if (warnings.length > 0) cli.out.write(warnings.join('\n') + '\n');
+  if (errors.length > 0) throw new CliError(errors.join('\n'));
 }
