@@ -100,7 +100,16 @@ export function validateHostConfig(host: HostConfig): string[] {
         `invalid restart policy: unknown policy '${policy.Name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`,
       );
   }
-  return [];
+  const warnings: string[] = [];
+  if (host.OomScoreAdj < -1000 || host.OomScoreAdj > 1000) {
+    throw invalidParameter(`Invalid value ${host.OomScoreAdj}, range for oom score adj is [-1000, 1000]`);
+  }
+  if (host.ShmSize < 0) throw invalidParameter('SHM size can not be less than 0');
+  // daemon_unix.go verifyPlatformContainerSettings
+  if (host.NetworkMode === 'host' && Object.keys(host.PortBindings ?? {}).length > 0) {
+    warnings.push('Published ports are discarded when using host network mode');
+  }
+  return warnings;
 }
 
 function validPortOrRange(s: string): boolean {
