@@ -60,4 +60,15 @@ describe('apk', () => {
     expect(r.stdout.split('\n')[0]).toBe('(1/9) Purging curl (8.14.1-r1)');
     expect(fs.stat('/usr/bin/curl')).toBeUndefined();
   });
+  it('adds and deletes a virtual package with its dependencies', async () => {
+    const fs = alpine();
+    const add = await run(apk, ['apk', 'add', '--no-cache', '--virtual', '.build-deps', 'make', 'tree'], {
+      fs,
+    });
+    expect(add.stdout).toContain('(3/3) Installing .build-deps (20261128.120000)\n');
+    const del = await run(apk, ['apk', 'del', '.build-deps'], { fs });
+    expect(del.stdout).toBe(
+      '(1/3) Purging .build-deps (20261128.120000)\n(2/3) Purging make (4.4.1-r3)\n(3/3) Purging tree (2.2.1-r0)\nExecuting busybox-1.37.0-r18.trigger\nOK: 8 MiB in 16 packages\n',
+    );
+  });
 });

@@ -6,6 +6,7 @@
  */
 import type { ProcessContext, Program } from '../../../process/types.ts';
 import { parseOptions } from '../support/getopt.ts';
+import { strftime } from '../support/time.ts';
 import {
   ALPINE_BASE,
   ALPINE_BASE_BYTES,
@@ -46,6 +47,27 @@ function alpineBranch(ctx: ProcessContext): string {
 
 function busyboxVersion(ctx: ProcessContext): string {
   return alpineBranch(ctx) === 'v3.20' ? '1.36.1-r29' : '1.37.0-r18';
+}
+
+/** The dependencies of a virtual package (`apk add --virtual .build-deps …`), as recorded. */
+function virtualDeps(ctx: ProcessContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let text: string;
+  try {
+    text = ctx.fs.readFile(DB);
+  } catch {
+    return out;
+  }
+  for (const block of text.split('\n\n')) {
+    const name = /^P:(.+)$/m.exec(block)?.[1];
+    const deps = /^D:(.*)$/m.exec(block)?.[1];
+    if (name && deps !== undefined)
+      out.set(
+        name,
+        deps.split(' ').filter((d) => d !== ''),
+      );
+  }
+  return out;
 }
 
 /** Installed packages beyond the base image: name -> version. */
@@ -203,7 +225,10 @@ export const apk: Program = async (ctx) => {
         ctx.fs.writeFile(DB, `P:${name}\nV:${version}\n\n`, { append: true });
       }
       if (virtual) {
-        out(`(${total}/${total}) Installing ${virtual} (20260101.000000)`);
+        const version = strftime('%Y%m%d.%H%M%S', ctx.now());
+        out(`(${total}/${total}) Installing ${virtual} (${version})`);
+        ctx.fs.mkdir('/lib/apk/db', { parents: true });
+        ctx.fs.writeFile(DB, `P:${virtual}\nV:${version}\nD:${wanted.join(' ')}\n\n`, { append: true });
       }
       await ctx.sleep(steps.length * 50);
       if (steps.length > 0) {
@@ -233,10 +258,11 @@ export const apk: Program = async (ctx) => {
         .filter((n) => extras.has(ALPINE_PROVIDES[n] ?? n))
         .map((n) => ALPINE_PROVIDES[n] ?? n);
       // dependencies nothing else needs go too
+      const virtuals = virtualDeps(ctx);
       const depsOf = (names: string[]): Set<string> => {
         const seen = new Set<string>();
         const walk = (n: string) => {
-          for (const d of ALPINE_PACKAGES[n]?.[2] ?? []) {
+          for (const d of ALPINE_PACKAGES[n]?.[2] ?? virtuals.get(n) ?? []) {
             if (seen.has(d)) continue;
             seen.add(d);
             walk(d);
