@@ -21,6 +21,8 @@ import { pgIsready } from './postgres/pg-isready.ts';
 import { pgWrapper } from './postgres/pg-wrapper.ts';
 import { psql } from './postgres/psql.ts';
 import { postgres } from './postgres/server.ts';
+import { pip } from './python/pip.ts';
+import { python3 } from './python/python.ts';
 import { redisCli } from './redis/cli.ts';
 import { redisEntrypoint } from './redis/entrypoint.ts';
 import { redisServer } from './redis/server.ts';
@@ -50,6 +52,8 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['mysqld', mysqld],
   ['mysql', mysqlClient],
   ['gosu', makeGosu(SYSTEM_PROGRAMS)],
+  ['python3', python3],
+  ['pip', pip],
   ['registry-entrypoint', registryEntrypoint],
   ['registry', registry],
   ['whoami-server', whoamiServer],

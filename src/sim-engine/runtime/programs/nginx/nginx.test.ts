@@ -31,7 +31,7 @@ describe('nginx entrypoint', () => {
         '2026/11/28 05:21:18 [notice] 1#1: using the "epoll" event method',
         '2026/11/28 05:21:18 [notice] 1#1: nginx/1.31.3',
         '2026/11/28 05:21:18 [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) ',
-        '2026/11/28 05:21:18 [notice] 1#1: OS: Linux 6.8.0-88-generic',
+        '2026/11/28 05:21:18 [notice] 1#1: OS: Linux 6.1.0-41-amd64',
         '2026/11/28 05:21:18 [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576',
         '2026/11/28 05:21:18 [notice] 1#1: start worker processes',
         '2026/11/28 05:21:18 [notice] 1#1: start worker process 29',

@@ -107,9 +107,17 @@ export class TestLab {
     });
   }
 
+  /** Move virtual time forward timer by timer, letting each woken program run. */
   async advance(ms: number): Promise<void> {
+    const target = this.clock.now() + ms;
     await settle();
-    this.clock.advanceBy(ms);
+    for (;;) {
+      const next = this.clock.nextDue();
+      if (next === undefined || next > target) break;
+      this.clock.advanceTo(next);
+      await settle();
+    }
+    this.clock.advanceTo(target);
     await settle();
   }
 }
@@ -146,7 +154,7 @@ export class TestContainer {
   /** Start the main process (or a `docker exec` one) with its own output collectors. */
   run(
     argv: string[],
-    o: { tty?: boolean; stdin?: string | 'pipe'; env?: Record<string, string> } = {},
+    o: { tty?: boolean; stdin?: string | 'pipe'; env?: Record<string, string>; cwd?: string } = {},
   ): Running {
     const out = new CollectingWriter();
     const err = new CollectingWriter();
@@ -158,7 +166,7 @@ export class TestContainer {
     const result = this.table.exec(argv, {
       fs: this.fs,
       env,
-      cwd: this.config.WorkingDir || '/',
+      cwd: o.cwd ?? (this.config.WorkingDir || '/'),
       stdin,
       stdout: { write: (t) => (out.write(t), all.write(t)) },
       stderr: { write: (t) => (err.write(t), all.write(t)) },

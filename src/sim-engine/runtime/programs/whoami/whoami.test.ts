@@ -37,6 +37,8 @@ describe('traefik/whoami', () => {
     const c = lab.container('traefik/whoami', 'latest');
     const r = await c.exec(c.argv(['--nope']));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^flag provided but not defined: -nope\nUsage of \/whoami:\n {2}-cacert string\n/);
+    expect(r.stderr).toMatch(
+      /^flag provided but not defined: -nope\nUsage of \/whoami:\n {2}-cacert string\n/,
+    );
   });
 });
