@@ -19,7 +19,7 @@ export function programRegistry(): ProgramRegistry {
   return new Map(ALL_PROGRAMS.map(([name, p]) => [name, p] as [string, Program]));
 }
 
-/** Programs a small Ubuntu 24.04 server does not have in /usr/bin. */
+/** Programs a small Debian 12 server does not have in /usr/bin. */
 const NOT_ON_THE_HOST = new Set(['apk', '[[', 'mawk']);
 
 /**

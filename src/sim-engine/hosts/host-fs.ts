@@ -5,6 +5,7 @@
  * The lesson's files (Dockerfile, stack.yml, html/) are put in root's home.
  */
 import { MemFs } from '../fs/mem-fs.ts';
+import { HOST_OS } from '../machine.ts';
 
 export const HOST_HOME = '/root';
 
@@ -18,16 +19,7 @@ export interface HostFsOptions {
   files?: Record<string, string>;
 }
 
-const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
-NAME="Debian GNU/Linux"
-VERSION_ID="12"
-VERSION="12 (bookworm)"
-VERSION_CODENAME=bookworm
-ID=debian
-HOME_URL="https://www.debian.org/"
-SUPPORT_URL="https://www.debian.org/support"
-BUG_REPORT_URL="https://bugs.debian.org/"
-`;
+const OS_RELEASE = HOST_OS.osRelease;
 
 const PASSWD = `root:x:0:0:root:/root:/bin/bash
 daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
@@ -80,7 +72,7 @@ export function buildHostFs(options: HostFsOptions): MemFs {
   }
   fs.chmod('/tmp', 0o1777);
   fs.mkdir(HOST_HOME, { mode: 0o700 });
-  // merged /usr, as Ubuntu has it
+  // merged /usr, as Debian 12 has it
   fs.symlink('usr/bin', '/bin');
   fs.symlink('usr/sbin', '/sbin');
   fs.symlink('usr/lib', '/lib');

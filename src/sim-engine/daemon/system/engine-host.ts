@@ -1,17 +1,19 @@
 /**
  * What a lab node is, as dockerd reports it: a Docker CE 28.5.2 engine from
- * download.docker.com on an Ubuntu 24.04 cloud VM (generic kernel, cgroup v2 with
+ * download.docker.com on a Debian 12 server (machine.ts; cgroup v2 with
  * the systemd driver, overlay2 on ext4, AppArmor), started with `-H fd://` and
  * `-H tcp://0.0.0.0:2375` the way Play with Docker's nodes listen. `docker info` and
  * `docker version` read these; they are one place so they agree with each other.
  */
 
+import { HOST_OS, KERNEL } from '../../machine.ts';
+
 /** `uname -r` of the lab hosts. */
-export const KERNEL_VERSION = '6.8.0-60-generic';
+export const KERNEL_VERSION = KERNEL.release;
 /** PRETTY_NAME and VERSION_ID of /etc/os-release (hosts/host-fs.ts writes the same). */
-export const OPERATING_SYSTEM = 'Ubuntu 24.04.3 LTS';
-export const OS_VERSION = '24.04';
-export const ARCHITECTURE = 'x86_64';
+export const OPERATING_SYSTEM = HOST_OS.prettyName;
+export const OS_VERSION = HOST_OS.versionId;
+export const ARCHITECTURE = KERNEL.machine;
 
 /** daemon/graphdriver/overlay2 on ext4: LayerStoreStatus(). */
 export const DRIVER_STATUS: [string, string][] = [

@@ -87,7 +87,7 @@ describe('systemInfo (GET /info)', () => {
       Name: 'manager1',
       ID: d.id,
       NCPU: 2,
-      KernelVersion: '6.8.0-60-generic',
+      KernelVersion: '6.1.0-41-amd64',
       CgroupDriver: 'systemd',
       CgroupVersion: '2',
     });

@@ -68,13 +68,13 @@ describe('uname and hostname', () => {
   it('prints the kernel per variant', async () => {
     const fs = makeFs({ '/etc/os-release': 'ID=debian\n' });
     expect((await run(uname, ['uname', '-a'], { fs, hostname: 'web' })).stdout).toBe(
-      'Linux web 6.8.0-88-generic #89-Ubuntu SMP PREEMPT_DYNAMIC Sat Oct 11 01:02:46 UTC 2025 x86_64 GNU/Linux\n',
+      'Linux web 6.1.0-41-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09) x86_64 GNU/Linux\n',
     );
     expect((await run(uname, ['uname', '-a'], { fs, hostname: 'web', variant: 'busybox' })).stdout).toBe(
-      'Linux web 6.8.0-88-generic #89-Ubuntu SMP PREEMPT_DYNAMIC Sat Oct 11 01:02:46 UTC 2025 x86_64 Linux\n',
+      'Linux web 6.1.0-41-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.158-1 (2025-11-09) x86_64 Linux\n',
     );
     expect((await run(uname, ['uname'])).stdout).toBe('Linux\n');
-    expect((await run(uname, ['uname', '-r'])).stdout).toBe('6.8.0-88-generic\n');
+    expect((await run(uname, ['uname', '-r'])).stdout).toBe('6.1.0-41-amd64\n');
   });
   it('hostname -i and -I', async () => {
     expect((await run(hostname, ['hostname'], { hostname: 'c1' })).stdout).toBe('c1\n');
