@@ -62,6 +62,10 @@ async function main(): Promise<void> {
     times.push(performance.now() - s);
   }
   const total = performance.now() - t0;
+  if (process.env.BENCH_SLOWEST) {
+    const slow = commands.map((c, i) => [times[i]!, c] as const).sort((a, b) => b[0] - a[0]).slice(0, 15);
+    for (const [t, c] of slow) console.log(t.toFixed(2).padStart(8), c);
+  }
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
   console.log(`container script: ${commands.length} commands in ${total.toFixed(0)} ms`);
