@@ -9,66 +9,19 @@ import { invalidParameter } from '../errdefs.ts';
 import { DurationError, parseGoDurationBig } from '../golang/duration.ts';
 import { nextStdChunk } from '../golang/time-layout.ts';
 
-const UNITS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
-function parseDuration(s: string): number | undefined {
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
-  let total = 0;
-  let m: RegExpExecArray | null;
-  let consumed = 0;
-  while ((m = re.exec(s))) {
-    total += Number(m[1]) * UNITS[m[2]!]!;
-    consumed = re.lastIndex;
-  }
-  return consumed === s.length && s.length > 0 ? total : undefined;
-}
-
-/** Returns ms since the epoch. */
+/**
+ * A time filter (`until`) as the daemon reads it: timetypes.GetTimestamp, then the
+ * seconds it gives, in ms since the epoch. Errors are the daemon's InvalidParameter.
+ */
 export function parseUntil(value: string, now: number): number {
-  const d = parseDuration(value);
-  if (d !== undefined) return now - d;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
-    value,
-  );
-  if (m) {
-    const [, y, mo, da, h = '0', mi = '0', se = '0', frac = '', tz = 'Z'] = m;
-    const days = daysFromCivil(Number(y), Number(mo), Number(da));
-    let ms =
-      (((days * 24 + Number(h)) * 60 + Number(mi)) * 60 + Number(se)) * 1000 +
-      Math.round(Number(frac || 0) * 1000);
-    if (tz !== 'Z') {
-      const sign = tz[0] === '-' ? -1 : 1;
-      ms -= sign * (Number(tz.slice(1, 3)) * 60 + Number(tz.slice(4, 6))) * 60_000;
-    }
-    return ms;
+  let ts: string;
+  try {
+    ts = getTimestamp(value, now);
+  } catch (err) {
+    throw invalidParameter((err as Error).message);
   }
-  throw invalidParameter(`failed to parse value as time or duration: "${value}"`);
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** timetypes.GetTimestamp as the CLI sends it: seconds with nine fractional digits. */
-export function timestampParam(value: string, now: number): string {
-  if (/^\d+(\.\d+)?$/.test(value)) return value;
-  const ms = parseUntil(value, now);
-  const secs = Math.floor(ms / 1000);
-  return `${secs}.${String((ms - secs * 1000) * 1_000_000).padStart(9, '0')}`;
+  const [sec = '0', frac = ''] = ts.split('.');
+  return Number(sec) * 1000 + Math.floor(Number(`0.${frac || '0'}`) * 1000);
 }
 
 // ---------------------------------------------------------------------------
@@ -308,4 +261,14 @@ export function goParseTime(
   const days = daysFromCivil(year, month, day);
   const secs = BigInt(days) * 86400n + BigInt(hour * 3600 + min * 60 + sec - offset);
   return { sec: secs, nsec };
+}
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }

@@ -7,7 +7,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { streamOutput } from './attach-stream.ts';
-import { timestampParam } from '../../../api/timetypes.ts';
+import { getTimestamp } from '../../../api/timetypes.ts';
 
 export const logsCommand: CommandSpec = {
   use: 'logs [OPTIONS] CONTAINER',
@@ -52,8 +52,8 @@ async function runLogs(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     query: {
       stdout: 1,
       stderr: 1,
-      since: flags.string('since') ? timestampParam(flags.string('since'), now) : undefined,
-      until: flags.string('until') ? timestampParam(flags.string('until'), now) : undefined,
+      since: flags.string('since') ? getTimestamp(flags.string('since'), now) : undefined,
+      until: flags.string('until') ? getTimestamp(flags.string('until'), now) : undefined,
       timestamps: flags.bool('timestamps') || undefined,
       follow: flags.bool('follow') || undefined,
       tail: flags.string('tail') || 'all',
