@@ -172,6 +172,7 @@ export const curl: Program = async (ctx) => {
   const toTerminal = ctx.tty && !o.has('o') && !o.has('O');
   const meter = !silent && !toTerminal && !o.has('no-progress-meter');
   const info = (line: string) => verbose && ctx.stderr.write(line + '\n');
+  const v7 = version.startsWith('7.');
   let status = 0;
 
   for (const rawUrl of urls) {
@@ -220,9 +221,11 @@ export const curl: Program = async (ctx) => {
         if (!address) throw new CurlExit(6, `Could not resolve host: ${url.host}`);
         t.remoteIp = address;
         t.remotePort = url.port;
-        info(`* Host ${url.host}:${url.port} was resolved.`);
-        info(`* IPv6: (none)`);
-        info(`* IPv4: ${address}`);
+        if (!v7) {
+          info(`* Host ${url.host}:${url.port} was resolved.`);
+          info(`* IPv6: (none)`);
+          info(`* IPv4: ${address}`);
+        }
         info(`*   Trying ${address}:${url.port}...`);
         const reqHeaders: Record<string, string> = {
           Host: url.authority,
@@ -288,16 +291,18 @@ export const curl: Program = async (ctx) => {
         }
         t.response = response;
         t.sizeUpload += hasBody ? body.length : 0;
-        info(`* Connected to ${url.host} (${address}) port ${url.port}`);
-        info('* using HTTP/1.x');
+        info(`* Connected to ${url.host} (${address}) port ${url.port}${v7 ? ' (#0)' : ''}`);
+        if (!v7) info('* using HTTP/1.x');
         if (verbose) {
           ctx.stderr.write(`> ${method} ${url.path} HTTP/1.1\r\n`);
           for (const [k, v] of Object.entries(reqHeaders)) ctx.stderr.write(`> ${k}: ${v}\r\n`);
           ctx.stderr.write('> \r\n');
           if (hasBody) {
-            info(`} [${body.length} bytes data]`);
-            info(`* upload completely sent off: ${body.length} bytes`);
-          } else info('* Request completely sent off');
+            if (!ctx.tty) info(`} [${body.length} bytes data]`);
+            info(
+              `* ${v7 ? 'We are completely uploaded and fine' : `upload completely sent off: ${body.length} bytes`}`,
+            );
+          } else if (!v7) info('* Request completely sent off');
         }
         const head = responseHead(response);
         if (verbose) for (const line of head.split('\r\n').slice(0, -1)) ctx.stderr.write(`< ${line}\r\n`);
@@ -324,7 +329,8 @@ export const curl: Program = async (ctx) => {
         if (method !== 'HEAD') {
           output += response.body;
           t.sizeDownload = response.body.length;
-          if (verbose && meter) info(`{ [${response.body.length} bytes data]`);
+          // curl summarises the body when it does not go to a terminal
+          if (!ctx.tty) info(`{ [${response.body.length} bytes data]`);
         }
         info(`* Connection #0 to host ${url.host} left intact`);
         break;
@@ -334,6 +340,8 @@ export const curl: Program = async (ctx) => {
       code = error.code;
       message = error.message;
     }
+    const connectFailed = code === 7 || code === 28;
+    if (connectFailed) info(`* ${message}`);
     if (meter) {
       const size = t.sizeDownload;
       ctx.stderr.write(
@@ -342,6 +350,7 @@ export const curl: Program = async (ctx) => {
           : progressLine(0, 0, 0, 0) + '\n',
       );
     }
+    if (code !== 0 && code !== 22) info(v7 ? '* Closing connection 0' : '* closing connection #0');
     if (o.has('o') || o.has('O')) {
       const name = o.last('o') ?? (t.url.split('?')[0]!.split('/').pop() || 'index.html');
       if (name === '-') ctx.stdout.write(output);

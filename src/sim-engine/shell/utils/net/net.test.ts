@@ -112,6 +112,24 @@ describe('curl', () => {
       "curl: option --foo: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
     );
   });
+  it('-v shows curl 7.88 on Debian 12 hosts', async () => {
+    const fs = makeFs({ '/etc/os-release': 'ID=debian\nVERSION_ID="12"\n' });
+    const r = await run(curl, ['curl', '-sv', 'localhost:8080'], { ...net, fs });
+    // as curl 7.88.1 prints it (recorded on the fixture machine)
+    expect(r.stderr).toBe(
+      '*   Trying 127.0.0.1:8080...\n* Connected to localhost (127.0.0.1) port 8080 (#0)\n' +
+        '> GET / HTTP/1.1\r\n> Host: localhost:8080\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n' +
+        '< HTTP/1.1 200 OK\r\n< Server: nginx/1.27.3\r\n< Content-Type: text/html\r\n< Content-Length: 12\r\n< \r\n' +
+        '{ [12 bytes data]\n* Connection #0 to host localhost left intact\n',
+    );
+    const failed = await run(curl, ['curl', '-v', 'localhost:9999'], { ...net, fs });
+    expect(
+      failed.stderr.endsWith(
+        "* Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server\n\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n* Closing connection 0\ncurl: (7) Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server\n",
+      ),
+    ).toBe(true);
+  });
+
   it('-v shows the exchange', async () => {
     const r = await run(curl, ['curl', '-sv', 'localhost:8080'], net);
     expect(r.stderr).toContain('* Connected to localhost (127.0.0.1) port 8080\n');
