@@ -12,14 +12,12 @@ import {
   type SignalName,
   type Writer,
 } from '../process/types.ts';
-import type { Command, CommandList, CompoundCommand, Redirect, Word } from './ast.ts';
+import type { Command, CommandList, Redirect } from './ast.ts';
 import type { Dialect } from './dialect.ts';
-import { expandPattern, expandString, expandWords, arithmetic } from './expand.ts';
 import { Io } from './io.ts';
 import { errorPrefix, syntaxErrorPrefix, type MessageContext, type ShellModeKind } from './messages.ts';
-import { matchPattern } from './pattern.ts';
 import { runPipeline, startBackground } from './pipeline.ts';
-import { applyRedirects, redirectFailStatus } from './redirect.ts';
+import { applyRedirects } from './redirect.ts';
 import {
   BreakSignal,
   BrokenPipe,
@@ -31,13 +29,13 @@ import {
   Interrupted,
 } from './signals.ts';
 import { runSimple } from './simple.ts';
+import { runCompound } from './compound.ts';
+import { commandSubstitution } from './substitution.ts';
+import { optionFlags } from './option-flags.ts';
 import type { ShellState } from './state.ts';
 import { describeSyntaxError, type ShellSyntaxError } from './syntax-error.ts';
 import { ReadonlyError } from './vars.ts';
-import { runCond } from './builtins/cond.ts';
-import { CollectingWriter, readAll } from '../process/streams.ts';
 import { runTrapAction, runTraps } from './traps.ts';
-import { quoteForTrace, traceText } from './trace.ts';
 import type { ArithVars } from './arith.ts';
 
 export interface InterpInit {
@@ -197,44 +195,7 @@ export class Interp {
 
   /** `$-` */
   flags(): string {
-    const o = this.state.options;
-    const on = (b: boolean, c: string) => (b ? c : '');
-    const common = on(o.errexit, 'e') + on(o.noglob, 'f');
-    switch (this.dialect.name) {
-      case 'bash':
-        return (
-          on(o.allexport, 'a') +
-          common +
-          'h' +
-          on(this.interactive, 'im') +
-          on(o.noexec, 'n') +
-          on(o.nounset, 'u') +
-          on(o.verbose, 'v') +
-          on(o.xtrace, 'x') +
-          'B' +
-          on(o.noclobber, 'C') +
-          on(this.interactive, 'H') +
-          (this.mode === 'c' ? 'c' : this.mode === 'script' ? '' : 's')
-        );
-      case 'dash':
-        return (
-          common +
-          on(this.interactive, 'i') +
-          on(o.xtrace, 'x') +
-          on(o.verbose, 'v') +
-          on(o.noclobber, 'C') +
-          on(o.allexport, 'a') +
-          on(o.nounset, 'u')
-        );
-      case 'busybox':
-        return (
-          on(this.mode === 'c', 'c') +
-          common +
-          on(this.interactive, 'i') +
-          on(o.xtrace, 'x') +
-          on(o.nounset, 'u')
-        );
-    }
+    return optionFlags(this);
   }
 
   // ---- variables ----
@@ -340,7 +301,7 @@ export class Interp {
         this.state.functions.set(cmd.name, cmd.body);
         return 0;
       default:
-        return this.compound(cmd, io);
+        return runCompound(this, cmd, io);
     }
   }
 
@@ -353,71 +314,6 @@ export class Interp {
     }
   }
 
-  private async compound(cmd: CompoundCommand, io0: Io): Promise<number> {
-    this.line = cmd.line;
-    this.started();
-    const io = cmd.redirs.length ? await applyRedirects(this, cmd.redirs, io0) : io0;
-    if (!io) return redirectFailStatus(this);
-    this.cur = io;
-    switch (cmd.type) {
-      case 'group':
-        return this.runList(cmd.body, io);
-      case 'subshell':
-        return this.runSubshell(cmd.body, io);
-      case 'if':
-        for (const clause of cmd.clauses) {
-          if ((await this.condition(clause.cond, io)) === 0) return this.runList(clause.body, io);
-        }
-        return cmd.elseBody ? this.runList(cmd.elseBody, io) : 0;
-      case 'while':
-        return this.loop(async (body) => {
-          const s = await this.condition(cmd.cond, io);
-          if (cmd.until ? s === 0 : s !== 0) return false;
-          await body(cmd.body);
-          return true;
-        }, io);
-      case 'for': {
-        if (cmd.arith) {
-          const [init, test, step] = cmd.arith;
-          const evaluate = async (w: Word, empty: string) => {
-            const text = await expandString(this, w);
-            return text.trim() === '' ? empty : arithmetic(this, text);
-          };
-          await evaluate(init, '0');
-          let first = true;
-          return this.loop(async (body) => {
-            if (!first) await evaluate(step, '0');
-            first = false;
-            if ((await evaluate(test, '1')) === '0') return false;
-            await body(cmd.body);
-            return true;
-          }, io);
-        }
-        const values = cmd.words ? await expandWords(this, cmd.words) : this.state.positional.slice();
-        const trace = this.state.options.xtrace && this.dialect.name === 'bash';
-        const header = `for ${cmd.name} in ${values.map(quoteForTrace).join(' ')}`;
-        let i = 0;
-        return this.loop(async (body) => {
-          if (i >= values.length) return false;
-          if (trace) traceText(this, io, header);
-          this.setVar(cmd.name, values[i++]!);
-          await body(cmd.body);
-          return true;
-        }, io);
-      }
-      case 'case':
-        return this.runCase(cmd, io);
-      case 'cond':
-        return runCond(this, cmd, io);
-      case 'arithcmd': {
-        const text = await expandString(this, cmd.expr);
-        if (this.state.options.xtrace) traceText(this, io, `(( ${text.trim()} ))`);
-        const v = arithmetic(this, text);
-        return v === '0' ? 1 : 0;
-      }
-    }
-  }
-
   /** Run a condition list with `set -e` suspended. */
   async condition(list: CommandList, io: Io): Promise<number> {
     this.condDepth++;
@@ -426,68 +322,6 @@ export class Interp {
     } finally {
       this.condDepth--;
     }
-  }
-
-  /**
-   * A loop: `step` runs one iteration through `body` and says whether to go on.
-   * Handles break and continue; the status is the last body's (0 if none ran).
-   */
-  private async loop(
-    step: (body: (list: CommandList) => Promise<void>) => Promise<boolean>,
-    io: Io,
-  ): Promise<number> {
-    let status = 0;
-    let iterations = 0;
-    this.loopDepth++;
-    try {
-      for (;;) {
-        // a loop of builtins never waits; let the clock and other processes run now and then
-        if (++iterations % 2000 === 0) await this.ctx.sleep(0);
-        let go: boolean;
-        try {
-          go = await step(async (list) => {
-            status = await this.runList(list, io);
-          });
-        } catch (e) {
-          if (e instanceof BreakSignal) {
-            if (--e.n > 0) throw e;
-            break;
-          }
-          if (e instanceof ContinueSignal) {
-            if (--e.n > 0) throw e;
-            continue;
-          }
-          throw e;
-        }
-        if (!go) break;
-      }
-    } finally {
-      this.loopDepth--;
-    }
-    return status;
-  }
-
-  private async runCase(cmd: Extract<Command, { type: 'case' }>, io: Io): Promise<number> {
-    const word = await expandString(this, cmd.word);
-    let status = 0;
-    let fallthrough = false;
-    for (let i = 0; i < cmd.items.length; i++) {
-      const item = cmd.items[i]!;
-      let matched = fallthrough;
-      if (!matched) {
-        for (const p of item.patterns) {
-          if (matchPattern(await expandPattern(this, p), word)) {
-            matched = true;
-            break;
-          }
-        }
-      }
-      if (!matched) continue;
-      status = await this.runList(item.body, io);
-      if (item.terminator === ';;') return status;
-      fallthrough = item.terminator === ';&';
-    }
-    return status;
   }
 
   /** `( … )`: the list in a fork; `exit` inside ends only the fork. */
@@ -517,34 +351,8 @@ export class Interp {
   }
 
   /** `$( … )`: run in a fork with stdout collected. */
-  async commandSubstitution(body: CommandList, error?: ShellSyntaxError): Promise<string> {
-    if (error) {
-      const d = describeSyntaxError(error, this.dialect);
-      const p = `${this.state.arg0}: command substitution: line ${d.line}: `;
-      this.cur.stderr.write(`${p}${d.text}\n${d.second ? `${p}${d.second}\n` : ''}`);
-      this.substStatus = 2;
-      return '';
-    }
-    const only = body.items.length === 1 ? body.items[0]!.command : undefined;
-    if (
-      this.dialect.name === 'bash' &&
-      only?.type === 'simple' &&
-      !only.words.length &&
-      !only.assigns.length &&
-      only.redirs.length === 1 &&
-      only.redirs[0]!.op === '<'
-    ) {
-      // bash's $(< file): the file's contents, without running anything
-      const io = await applyRedirects(this, only.redirs, this.cur);
-      this.substStatus = io ? 0 : 1;
-      return io ? readAll(io.stdin) : '';
-    }
-    const out = new CollectingWriter();
-    const io = this.cur.with(1, { writer: out });
-    const sub = this.fork(io);
-    if (this.dialect.name === 'bash') sub.traceLevel++;
-    this.substStatus = await sub.runAsSubshell(() => sub.runList(body, sub.io));
-    return out.text;
+  commandSubstitution(body: CommandList, error?: ShellSyntaxError): Promise<string> {
+    return commandSubstitution(this, body, error);
   }
 
   /** Redirections for a command; undefined (after a message) when one fails. */
