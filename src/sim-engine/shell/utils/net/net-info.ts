@@ -132,30 +132,49 @@ export const ip: Program = async (ctx) => {
     return busybox ? 1 : 255;
   }
   const link = object.startsWith('l');
-  const lines = [
-    '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000',
+  const oneLine = ctx.argv.slice(1).some((a) => /^-(o|oneline|-oneline)$/.test(a));
+  // `ip addr show eth0`, `ip link show dev lo`
+  const rest = args.slice(1).filter((a) => !['show', 'list', 'lst', 'dev'].includes(a));
+  const only = rest[0];
+  const tidy = (l: string) =>
+    busybox ? l.replace(' mode DEFAULT', '').replace(' group default', '').replace(' link-netnsid 0', '') : l;
+  const blocks: { dev: string; lines: string[] }[] = [];
+  const lo = [
+    `1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN${link ? ' mode DEFAULT' : ''} group default qlen 1000`,
     '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
   ];
-  if (!link)
-    lines.push('    inet 127.0.0.1/8 scope host lo', '       valid_lft forever preferred_lft forever');
+  if (!link) lo.push('    inet 127.0.0.1/8 scope host lo', '       valid_lft forever preferred_lft forever');
+  blocks.push({ dev: 'lo', lines: lo });
   ctx.net.addresses().forEach((address, i) => {
     const prefix = prefixOf(address);
     const dev = `eth${i}`;
-    lines.push(
-      `${i + 2}: ${dev}@if${i * 2 + 7}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${address.startsWith('10.') ? 1450 : 1500} qdisc noqueue state UP group default `,
-    );
-    lines.push(`    link/ether ${mac(address)} brd ff:ff:ff:ff:ff:ff link-netnsid 0`);
+    const lines = [
+      `${i + 2}: ${dev}@if${i * 2 + 7}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${address.startsWith('10.') ? 1450 : 1500} qdisc noqueue state UP${link ? ' mode DEFAULT' : ''} group default `,
+      `    link/ether ${mac(address)} brd ff:ff:ff:ff:ff:ff link-netnsid 0`,
+    ];
     if (!link)
       lines.push(
         `    inet ${address}/${prefix} brd ${broadcast(address, prefix)} scope global ${dev}`,
         '       valid_lft forever preferred_lft forever',
       );
+    blocks.push({ dev, lines });
   });
-  ctx.stdout.write(
-    lines
-      .map((l) => (busybox ? l.replace(' group default', '').replace(' link-netnsid 0', '') : l))
-      .join('\n') + '\n',
-  );
+  const shown = only === undefined ? blocks : blocks.filter((b) => b.dev === only);
+  if (only !== undefined && shown.length === 0) {
+    ctx.stderr.write(`Device "${only}" does not exist.\n`);
+    return 1;
+  }
+  // -o: one line per interface (per address for `ip -o addr`), continuation lines joined by a backslash
+  const out = shown.flatMap((b) => {
+    const lines = b.lines.map(tidy);
+    if (!oneLine) return lines;
+    if (link) return [lines.join('\\')];
+    const index = lines[0]!.split(':')[0];
+    return lines
+      .filter((l) => l.startsWith('    inet'))
+      .map((l) => `${index}: ${b.dev}    ${l.trim()}\\       valid_lft forever preferred_lft forever`);
+  });
+  ctx.stdout.write(out.join('\n') + '\n');
   return 0;
 };
 

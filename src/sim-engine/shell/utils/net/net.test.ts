@@ -201,6 +201,17 @@ describe('getent, nslookup, ip', () => {
     const ns = await run(nslookup, ['nslookup', 'web'], { ...net, variant: 'busybox' });
     expect(ns.stdout).toContain('Name:\tweb\nAddress: 172.18.0.3\n');
   });
+  it('ip -o prints one line per interface', async () => {
+    const none = await run(ip, ['ip', '-o', 'link', 'show'], { addresses: [], variant: 'busybox' });
+    expect(none.stdout).toBe(
+      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n',
+    );
+    const addr = await run(ip, ['ip', '-o', 'addr', 'show', 'lo'], { addresses: ['172.17.0.2'] });
+    expect(addr.stdout).toBe(
+      '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n',
+    );
+  });
+
   it('ip addr shows the namespace', async () => {
     const r = await run(ip, ['ip', 'addr'], { addresses: ['172.17.0.2'], variant: 'busybox' });
     expect(r.stdout).toContain('    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n');
