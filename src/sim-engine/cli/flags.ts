@@ -141,6 +141,10 @@ function initialValue(spec: FlagSpec): unknown {
     case 'uint32':
     case 'uint64':
     case 'float64':
+    case 'float':
+    // docker's opts.MemBytes and opts.NanoCPUs hold numbers too; their parse functions say how
+    case 'bytes':
+    case 'decimal':
       return Number(def) || 0;
     case 'duration':
       return def === '0s' || def === '' ? 0 : parseGoDuration(def);

@@ -57,6 +57,13 @@ function clean(cwd: string, p: string): string {
   return '/' + out.join('/');
 }
 
+/** go-archive PreserveTrailingDotOrSeparator: the cleaned path keeps what the user's ended with */
+function preserveTrailing(cleaned: string, original: string): string {
+  if (original.endsWith('/.') && !cleaned.endsWith('/.')) return `${cleaned === '/' ? '' : cleaned}/.`;
+  if (original.endsWith('/') && !cleaned.endsWith('/')) return `${cleaned}/`;
+  return cleaned;
+}
+
 function basename(p: string): string {
   const parts = p.split('/').filter(Boolean);
   return parts[parts.length - 1] ?? '/';
@@ -118,7 +125,7 @@ export async function copyFromContainer(
   writeLocal(cli.fs, archive.entries, dst, isDir, contentsOnly);
   if (!quiet)
     cli.err.write(
-      `Successfully copied ${humanSizeWithPrecision(tarSize(archive.entries), 3)} to ${dstArg.startsWith('/') ? dst : dst}\n`,
+      `Successfully copied ${humanSizeWithPrecision(tarSize(archive.entries), 3)} to ${preserveTrailing(dst, dstArg)}\n`,
     );
 }
 
@@ -170,10 +177,10 @@ export async function copyToContainer(
         .slice(1)
         .map((e) => ({ ...e, path: e.path.slice(entries[0]!.path.length + 1) }));
   } else {
-    if (dstPath.endsWith('/'))
-      throw new CliError(`destination "${container}:${dstPath}" must be a directory`);
-    if (dirStat && st.kind === 'dir')
-      throw new CliError(`cannot copy directory to file: ${container}:${dstPath}`);
+    // go-archive's PrepareArchiveCopy: a directory cannot replace a file, and a path that
+    // asserts a directory (`dir/`, `dir/.`) must exist unless the source is one
+    if (dirStat && st.kind === 'dir') throw new CliError('cannot copy directory');
+    if (!dirStat && st.kind !== 'dir' && /\/\.?$/.test(dstPath)) throw new CliError('no such directory');
     const slash = dstPath.lastIndexOf('/');
     extractDir = slash <= 0 ? '/' : dstPath.slice(0, slash);
     const newName = dstPath.slice(slash + 1);

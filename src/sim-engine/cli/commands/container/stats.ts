@@ -68,17 +68,26 @@ async function runStats(cli: DockerCli, flags: FlagValues, args: string[]): Prom
     writeFormatted({ write: (t) => (text += t) }, format, STATS_HEADER, rows);
     return text;
   };
-  if (flags.bool('no-stream') || !cli.outIsTerminal) {
+  if (flags.bool('no-stream')) {
     cli.out.write(await render());
-    if (flags.bool('no-stream')) return;
+    return;
   }
-  // streaming: redraw the table every second until interrupted
+  // streaming, every 500 ms, terminal or not: cursor home, the table, then 28.5's copy of
+  // the same text with each line erased to its end (it appends the copy to the buffer it
+  // reads: the cursor-home at its start makes the copy overwrite the table on a terminal;
+  // fixed in docker/cli 29.4), and erase-below for rows that went away
   let stopped = false;
   void cli.interrupted.then(() => (stopped = true));
   while (!stopped) {
-    const text = await render();
-    if (cli.outIsTerminal) cli.out.write('\x1b[2J\x1b[H' + text);
-    else cli.out.write(text);
-    await Promise.race([cli.sleep(1000), cli.interrupted]);
+    await Promise.race([cli.sleep(500), cli.interrupted]);
+    if (stopped) break;
+    const text = `\x1b[H${await render()}`;
+    cli.out.write(
+      `${text}${text
+        .split('\n')
+        .map((line) => `${line} \x1b[K\n`)
+        .join('')}\x1b[J`,
+    );
+    if (args.length === 0 && !all && (await list()).length === 0) break;
   }
 }
