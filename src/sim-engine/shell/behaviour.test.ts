@@ -32,6 +32,8 @@ const KNOWN: Record<string, string> = {
   'busybox: type -t echo cd ls 2>/dev/null; echo $?': 'host applets',
   // `time` is bash's keyword; in dash and ash it is /usr/bin/time, a utility the test machine lacks
   'dash: time -p true': 'utility',
+  // BusyBox 1.35 slices "${@:2:2}" oddly ("b " and ""); the simulation slices as bash does
+  'busybox: set -- a b c d; echo "${@:2}" "${@:2:2}" "${*:3}"; args "${@:2:2}"': 'busybox bug',
   'busybox: time -p true': 'utility',
 };
 

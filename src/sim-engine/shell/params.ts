@@ -42,6 +42,12 @@ export function paramValue(sh: Interp, name: string): string | undefined {
   return s.vars.get(name);
 }
 
+/** bash -c exits 127 for `${x?}` and `set -u`, a bash script 1; dash and ash 2. */
+function fatalStatus(sh: Interp): number {
+  if (sh.dialect.name !== 'bash') return 2;
+  return sh.mode === 'c' ? 127 : 1;
+}
+
 function unboundMessage(sh: Interp, name: string): string {
   return sh.dialect.name === 'bash' ? `${name}: unbound variable` : `${name}: parameter not set`;
 }
@@ -69,10 +75,18 @@ export async function expandParam(
   if (p.length) {
     if (all) return b.add(String(sh.state.positional.length), quoted, !quoted);
     const v = paramValue(sh, name);
-    if (v === undefined && sh.state.options.nounset) sh.fatal(unboundMessage(sh, name), bash ? 127 : 2);
+    if (v === undefined && sh.state.options.nounset) sh.fatal(unboundMessage(sh, name), fatalStatus(sh));
     return b.add(String([...(v ?? '')].length), quoted, !quoted);
   }
-  if (all && p.op === undefined) return expandPositional(sh, name, b, quoted);
+  if (all && p.op === undefined) return expandPositional(sh, name, b, quoted, sh.state.positional);
+  if (all && p.op === 'substr') {
+    // ${@:2}, ${*:1:3}: a slice of $0 $1 $2 …, each still its own word
+    const list = [sh.state.arg0, ...sh.state.positional];
+    let off = Number(arithmetic(sh, await expandString(sh, p.arg!)));
+    if (off < 0) off = Math.max(1, list.length + off);
+    const len = p.arg2 ? Number(arithmetic(sh, await expandString(sh, p.arg2))) : undefined;
+    return expandPositional(sh, name, b, quoted, list.slice(off, len === undefined ? undefined : off + len));
+  }
   const ifs = sh.state.vars.get('IFS');
   const value = all
     ? sh.state.positional.length
@@ -86,7 +100,7 @@ export async function expandParam(
   switch (p.op) {
     case undefined:
       if (value === undefined && sh.state.options.nounset && !'!'.includes(name))
-        sh.fatal(unboundMessage(sh, name), bash ? 127 : 2);
+        sh.fatal(unboundMessage(sh, name), fatalStatus(sh));
       return emit(value ?? '');
     case '-':
       if (missing) return expandParts(sh, p.arg!.parts, b, quoted, true);
@@ -110,7 +124,7 @@ export async function expandParam(
       const msg =
         text ||
         (p.colon ? (bash ? 'parameter null or not set' : 'parameter not set or null') : 'parameter not set');
-      sh.fatal(`${name}: ${msg}`, bash ? 127 : 2);
+      sh.fatal(`${name}: ${msg}`, fatalStatus(sh));
       break;
     }
     case '#':
@@ -159,8 +173,7 @@ async function substring(sh: Interp, v: string, p: ParamPart): Promise<string> {
 }
 
 /** `$@`, `$*`, `"$@"`, `"$*"`. */
-function expandPositional(sh: Interp, name: string, b: FieldBuilder, quoted: boolean): void {
-  const args = sh.state.positional;
+function expandPositional(sh: Interp, name: string, b: FieldBuilder, quoted: boolean, args: string[]): void {
   if (quoted && name === '*') {
     const ifs = sh.state.vars.get('IFS');
     b.add(args.join(ifs === undefined ? ' ' : ifs.slice(0, 1)), true, false);

@@ -74,6 +74,14 @@ describe('Shell (a session fed one line at a time)', () => {
     expect(r).toEqual({ out: 'join --token SWMTKN-1-abc node1:2377\n', status: 0 });
   });
 
+  it("ends only the line on exit in 'command' mode, as `bash -c` would", async () => {
+    const { run, shell } = await session({ messages: 'command' });
+    expect(await run('echo a; exit 3; echo b')).toEqual({ out: 'a\n', status: 3 });
+    expect(shell.exited).toBeUndefined();
+    expect(await run("trap 'echo bye' EXIT; echo body")).toEqual({ out: 'body\nbye\n', status: 0 });
+    expect(await run('echo next')).toEqual({ out: 'next\n', status: 0 });
+  });
+
   it('ends with exit, running the EXIT trap', async () => {
     const { run, shell } = await session();
     await run("trap 'echo bye' EXIT");

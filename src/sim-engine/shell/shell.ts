@@ -108,8 +108,9 @@ export class Shell {
   }
 
   /**
-   * Run a line (or several) and resolve to its status. After `exit`, `exited` is set
-   * and further calls do nothing but return it.
+   * Run a line (or several) and resolve to its status. After `exit` (in 'interactive'
+   * mode), `exited` is set and further calls do nothing but return it; in 'command'
+   * mode `exit` ends only its line, as each line's `bash -c` would.
    */
   async run(line: string, io: ShellIO): Promise<number> {
     if (this.#exited !== undefined) return this.#exited;
@@ -127,6 +128,8 @@ export class Shell {
     try {
       status = await runSource(sh, line, cmdIo);
       if (sh.proc.interrupted) throw new Interrupted();
+      // in 'command' mode each line is its own `bash -c`: its EXIT trap runs when it ends
+      if (!sh.interactive) status = await this.#exitTrap(status);
     } catch (e) {
       status = await this.#ended(e, cmdIo);
     }
@@ -143,16 +146,9 @@ export class Shell {
       return 130;
     }
     if (e instanceof ExitSignal) {
-      let status = e.status;
-      const trap = sh.state.traps.get('EXIT');
-      if (trap) {
-        sh.state.traps.delete('EXIT');
-        try {
-          await runTrapAction(sh, trap, status);
-        } catch (t) {
-          if (t instanceof ExitSignal) status = t.status;
-        }
-      }
+      const status = await this.#exitTrap(e.status);
+      // `exit` in 'command' mode ends that line's `bash -c`, not the session
+      if (!sh.interactive) return status;
       this.#exited = status;
       this.#end(status);
       return status;
@@ -163,6 +159,21 @@ export class Shell {
       return 137;
     }
     throw e;
+  }
+
+  /** Run the EXIT trap, if one is set, once; its `exit` changes the status. */
+  async #exitTrap(status: number): Promise<number> {
+    const sh = this.interp;
+    const trap = sh.state.traps.get('EXIT');
+    if (!trap) return status;
+    sh.state.traps.delete('EXIT');
+    try {
+      await runTrapAction(sh, trap, status);
+    } catch (t) {
+      if (t instanceof ExitSignal) return t.status;
+      if (!(t instanceof ShellAbort)) throw t;
+    }
+    return status;
   }
 
   /** bash and ash tell of background jobs that ended: `[1]+  Done    sleep 1`. */

@@ -2,10 +2,11 @@
  * Builtins about commands themselves: `exec`, `command`, `type`, `hash`.
  */
 import { resolveExecutable, execArgv } from '../../process/resolve.ts';
-import type { SignalName } from '../../process/types.ts';
+import type { ProcessContext, SignalName, SpawnOptions } from '../../process/types.ts';
 import { ExitSignal } from '../signals.ts';
 import { execute } from '../simple.ts';
 import { spawnChild, waitForeground } from '../external.ts';
+import { readerForChild } from '../io.ts';
 import { printFunction } from '../print-ast.ts';
 import type { Builtin, BuiltinCall } from './types.ts';
 import { findBuiltin } from './index.ts';
@@ -28,6 +29,13 @@ const KEYWORDS = new Set([
   '}',
   'in',
 ]);
+
+/**
+ * What `exec` uses when the process contract offers it (proposed, not yet in
+ * process/types.ts): run `argv` in this process's place, keeping its pid, and resolve
+ * to the program's status.
+ */
+type ExecFn = (argv: string[], options: SpawnOptions & { program: string }) => Promise<number>;
 
 /** Signals an exec'd program receives in the shell's place (see `exec`). */
 const FORWARDED: SignalName[] = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
@@ -61,7 +69,22 @@ export const exec: Builtin = {
       else call.error(`${argv[0]}: Permission denied`);
       throw new ExitSignal(res.error === 'ENOENT' ? 127 : 126);
     }
-    const spawned = spawnChild(sh, execArgv(res, argv), res.tag, sh.state.vars.environment(), call.io);
+    const env = sh.state.vars.environment();
+    const replace = (sh.ctx as ProcessContext & { exec?: ExecFn }).exec;
+    if (replace && !sh.subshell) {
+      // the kernel can put the program in this process's place: same pid, its own signals
+      const io = call.io;
+      const status = await replace.call(sh.ctx, execArgv(res, argv), {
+        program: res.tag,
+        env,
+        cwd: sh.state.cwd,
+        stdin: readerForChild(io.stdin),
+        stdout: io.stdout,
+        stderr: io.stderr,
+      });
+      throw new ExitSignal(status);
+    }
+    const spawned = spawnChild(sh, execArgv(res, argv), res.tag, env, call.io);
     for (const sig of FORWARDED) {
       sh.ctx.onSignal(sig, (s) => spawned.child.kill(s));
     }
