@@ -60,6 +60,8 @@ export interface ShellProcess {
   killed: boolean;
   /** children running in the foreground of any fork, for Ctrl-C */
   foreground: Set<ChildProcess>;
+  /** told of Ctrl-C: what waits for input gives up */
+  onInterrupt: Set<() => void>;
   /** the terminal's streams, when the shell has one (`docker run -t`, the lab terminal) */
   terminal: { reader: Reader; writer: Writer } | undefined;
   /** signals the shell has asked the kernel for */
@@ -125,6 +127,7 @@ export class Interp {
       interrupted: false,
       killed: false,
       foreground: new Set(),
+      onInterrupt: new Set(),
       terminal: init.ctx.tty ? { reader: init.ctx.stdin, writer: init.ctx.stdout } : undefined,
       handled: new Set(),
       root: this,
@@ -239,6 +242,21 @@ export class Interp {
     if (signal === 'SIGINT') this.proc.interrupted = true;
     for (const c of fg) c.kill(signal);
     this.proc.wakeWait?.();
+    if (signal === 'SIGINT') for (const f of [...this.proc.onInterrupt]) f();
+  }
+
+  /** Wait for `p`, unless Ctrl-C comes first (then Interrupted is thrown). */
+  async interruptible<T>(p: Promise<T>): Promise<T> {
+    let stop: () => void = () => {};
+    const stopped = new Promise<'interrupted'>((resolve) => (stop = () => resolve('interrupted')));
+    this.proc.onInterrupt.add(stop);
+    try {
+      const r = await Promise.race([p, stopped]);
+      if (r === 'interrupted') throw new Interrupted();
+      return r as T;
+    } finally {
+      this.proc.onInterrupt.delete(stop);
+    }
   }
 
   async runList(list: CommandList, io: Io): Promise<number> {

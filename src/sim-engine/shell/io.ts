@@ -138,14 +138,29 @@ export class InputBuffer {
   readonly #reader: Reader;
   #buffer = '';
   #eof = false;
+  /** one read of the source at a time; every waiting reader looks at the buffer after it */
+  #filling: Promise<void> | undefined;
 
   constructor(reader: Reader) {
     this.#reader = reader;
   }
 
-  /** The next line and whether it ended with a newline; null at end of input. */
-  async readLine(): Promise<{ line: string; eol: boolean } | null> {
+  #fill(): Promise<void> {
+    this.#filling ??= this.#reader.read().then((chunk) => {
+      this.#filling = undefined;
+      if (chunk === null) this.#eof = true;
+      else this.#buffer += chunk;
+    });
+    return this.#filling;
+  }
+
+  /**
+   * The next line and whether it ended with a newline; null at end of input, or as
+   * soon as `cancelled()` says so (a `read` given up on Ctrl-C takes nothing).
+   */
+  async readLine(cancelled: () => boolean = () => false): Promise<{ line: string; eol: boolean } | null> {
     for (;;) {
+      if (cancelled()) return null;
       const nl = this.#buffer.indexOf('\n');
       if (nl >= 0) {
         const line = this.#buffer.slice(0, nl);
@@ -158,20 +173,17 @@ export class InputBuffer {
         this.#buffer = '';
         return { line, eol: false };
       }
-      const chunk = await this.#reader.read();
-      if (chunk === null) this.#eof = true;
-      else this.#buffer += chunk;
+      await this.#fill();
     }
   }
 
   /** Up to `n` characters (`read -n`); null at end of input. */
-  async readChars(n: number): Promise<string | null> {
+  async readChars(n: number, cancelled: () => boolean = () => false): Promise<string | null> {
     while (this.#buffer.length < n && !this.#eof) {
-      const chunk = await this.#reader.read();
-      if (chunk === null) this.#eof = true;
-      else this.#buffer += chunk;
+      if (cancelled()) return null;
+      await this.#fill();
     }
-    if (this.#buffer === '') return null;
+    if (cancelled() || this.#buffer === '') return null;
     const text = this.#buffer.slice(0, n);
     this.#buffer = this.#buffer.slice(n);
     return text;
@@ -181,15 +193,13 @@ export class InputBuffer {
   rest(): Reader {
     return {
       read: async () => {
+        if (this.#buffer === '' && !this.#eof) await this.#fill();
         if (this.#buffer !== '') {
           const text = this.#buffer;
           this.#buffer = '';
           return text;
         }
-        if (this.#eof) return null;
-        const chunk = await this.#reader.read();
-        if (chunk === null) this.#eof = true;
-        return chunk;
+        return null;
       },
     };
   }

@@ -71,6 +71,43 @@ describe('interactive shells (docker run -it)', () => {
   });
 });
 
+describe('read at a terminal', () => {
+  it('gives up on Ctrl-C without taking the next line', async () => {
+    const m = machine();
+    let out = '';
+    let pending: ((t: string | null) => void) | undefined;
+    const stdin: Reader = { read: () => new Promise((r) => (pending = r)) };
+    const proc = m.table.spawn('sh@busybox', ['sh'], {
+      fs: m.fs,
+      env: new Map([['PATH', '/usr/bin:/bin']]),
+      cwd: '/',
+      tty: true,
+      stdin,
+      stdout: { write: (t) => (out += t) },
+      stderr: { write: (t) => (out += t) },
+    });
+    const type = async (text: string | null) => {
+      await y();
+      pending?.(text);
+      await y();
+    };
+    const done = drive(proc.wait(), { clock: m.clock, yieldToEngine: y });
+    await type('read x; echo "got $x"\n');
+    m.table.kill(proc.pid, 'SIGINT');
+    await type('echo after $?\n');
+    await type(null);
+    await done;
+    expect(out).toBe('/ # \n/ # after 130\n/ # ');
+  });
+
+  it('read -t gives up after its timeout (bash: 142)', async () => {
+    const m = machine();
+    const never: Reader = { read: () => new Promise(() => {}) };
+    const r = await run(m, 'bash', ['bash', '-c', 'read -t 2 x; echo $?'], y, { stdin: never });
+    expect(r.out).toBe('142\n');
+  });
+});
+
 describe('scripts', () => {
   it('reads a script from stdin when it is not a terminal', async () => {
     const m = machine();

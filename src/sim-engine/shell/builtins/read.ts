@@ -123,21 +123,23 @@ export const read: Builtin = {
     const input = call.io.stdin;
     if (prompt !== undefined && input === sh.proc.terminal?.reader) call.io.stderr.write(prompt);
     const buf = inputBuffer(input);
+    let gaveUp = false;
+    const cancelled = () => gaveUp;
     const readLine = async (): Promise<{ line: string; eol: boolean } | null> => {
       if (nchars !== undefined) {
-        const t = await buf.readChars(nchars);
+        const t = await buf.readChars(nchars, cancelled);
         return t === null ? null : { line: t, eol: true };
       }
       if (delim !== '\n') {
         let text = '';
         for (;;) {
-          const c = await buf.readChars(1);
+          const c = await buf.readChars(1, cancelled);
           if (c === null) return text ? { line: text, eol: false } : null;
           if (c === delim) return { line: text, eol: true };
           text += c;
         }
       }
-      return buf.readLine();
+      return buf.readLine(cancelled);
     };
     const reading = (async () => {
       const chars: Ch[] = [];
@@ -163,9 +165,15 @@ export const read: Builtin = {
       return { chars, eol };
     })();
     let result: { chars: Ch[]; eol: boolean } | 'timeout';
-    if (timeout !== undefined) {
-      result = await Promise.race([reading, sh.ctx.sleep(timeout * 1000).then(() => 'timeout' as const)]);
-    } else result = await reading;
+    try {
+      if (timeout !== undefined) {
+        const late = sh.ctx.sleep(timeout * 1000).then(() => 'timeout' as const);
+        result = await sh.interruptible(Promise.race([reading, late]));
+      } else result = await sh.interruptible(reading);
+    } finally {
+      // a read given up (timeout, Ctrl-C) takes none of the input that comes later
+      gaveUp = true;
+    }
     if (result === 'timeout') return sh.dialect.name === 'bash' ? 142 : 1;
     const ifs = sh.state.vars.get('IFS') ?? ' \t\n';
     if (arrayName !== undefined && sh.dialect.name === 'bash') {
