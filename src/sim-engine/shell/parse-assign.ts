@@ -5,6 +5,7 @@
 import type { Assignment, Word } from './ast.ts';
 import type { Token } from './lexer.ts';
 import { CHKNL, type Parser } from './parser.ts';
+import { ShellSyntaxError } from './syntax-error.ts';
 import { scanText, scanWordText } from './word-scanner.ts';
 
 /** `NAME=`, bash's `NAME+=` and `NAME[sub]=` at the start of a word */
@@ -34,6 +35,12 @@ export function parseAssignment(p: Parser, tok: Token, m: RegExpExecArray): Assi
       p.want(CHKNL);
       const e = p.readToken();
       if (e.kind === ')') break;
+      if (e.kind === 'eof')
+        throw new ShellSyntaxError(
+          { kind: 'unterminated', what: '))', startLine: tok.line },
+          p.lexer.line,
+          '',
+        );
       if (e.kind !== 'word') p.unexpected();
       elements.push(e.tok.word!);
     }
