@@ -4,7 +4,10 @@
  * can pause it, step it, or run it 4× or 16×); headless, `dockersim` jumps it to the
  * next timer whenever the engine is idle, so `sleep 10` costs nothing.
  *
- * Timers due at the same instant fire in the order they were scheduled.
+ * Timers due at the same instant fire in the order they were scheduled. Time is whole
+ * milliseconds (Docker's nanosecond stamps add their own remainder): a timer due at a
+ * fraction waits for the next whole one, and advancing to a fraction stops short of it,
+ * so a driver should advance to `start + elapsed`, not add up rounded steps.
  */
 export interface Timer {
   readonly id: number;
@@ -25,7 +28,7 @@ export class Clock {
 
   /** @param start milliseconds since the Unix epoch */
   constructor(start: number) {
-    this.#now = start;
+    this.#now = Math.floor(start);
   }
 
   /** Current virtual time in milliseconds since the Unix epoch. */
@@ -35,7 +38,7 @@ export class Clock {
 
   /** Run `fn` when the clock reaches `due` (at once on the next advance if `due` is past). */
   at(due: number, fn: () => void): Timer {
-    const entry: Entry = { id: ++this.#seq, seq: this.#seq, due: Math.max(due, this.#now), fn };
+    const entry: Entry = { id: ++this.#seq, seq: this.#seq, due: Math.max(Math.ceil(due), this.#now), fn };
     // binary search for the insertion point: after every entry with (due, seq) <= ours
     let lo = 0;
     let hi = this.#queue.length;
@@ -79,7 +82,8 @@ export class Clock {
    * instant (so a timer scheduled by a firing timer also fires if it falls before target).
    * Returns the number of timers fired.
    */
-  advanceTo(target: number): number {
+  advanceTo(to: number): number {
+    const target = Math.floor(to);
     let fired = 0;
     while (this.#queue.length > 0 && this.#queue[0]!.due <= target) {
       const entry = this.#queue.shift()!;

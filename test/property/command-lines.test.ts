@@ -270,6 +270,23 @@ async function run(lab: ReturnType<typeof createLab>, argv: string[], limit = 20
   return { line, text, status: result.finished ? result.value! : 124, finished: result.finished };
 }
 
+/** `docker ps -a` and `docker inspect` show every container; the lists still answer */
+async function expectWorkingLab(lab: ReturnType<typeof createLab>): Promise<void> {
+  const ps = await run(lab, ['ps', '-aq', '--no-trunc']);
+  expect(ps.status, ps.text).toBe(0);
+  const ids = ps.text.split('\n').filter(Boolean);
+  if (ids.length > 0) {
+    const inspect = await run(lab, ['inspect', ...ids]);
+    expect(inspect.status, inspect.text).toBe(0);
+    expect(JSON.parse(inspect.text)).toHaveLength(ids.length);
+  }
+  for (const list of [['ps', '-a'], ['images'], ['network', 'ls'], ['volume', 'ls'], ['info']]) {
+    const r = await run(lab, list);
+    expect(r.status, `${r.line}\n${r.text}`).toBe(0);
+    expect(r.text).not.toMatch(leak);
+  }
+}
+
 describe('random docker command lines', () => {
   it('finish or are interrupted, never throw, and leave a working lab', { timeout: 600_000 }, async () => {
     await fc.assert(
@@ -294,22 +311,36 @@ describe('random docker command lines', () => {
             expect(r.text, r.line).not.toMatch(leak);
             expect(r.status, `${r.line}\n${r.text}`).toBeGreaterThanOrEqual(0);
           }
-          const ps = await run(lab, ['ps', '-aq', '--no-trunc']);
-          expect(ps.status, ps.text).toBe(0);
-          const ids = ps.text.split('\n').filter(Boolean);
-          if (ids.length > 0) {
-            const inspect = await run(lab, ['inspect', ...ids]);
-            expect(inspect.status, inspect.text).toBe(0);
-            expect(JSON.parse(inspect.text)).toHaveLength(ids.length);
-          }
-          for (const list of [['ps', '-a'], ['images'], ['network', 'ls'], ['volume', 'ls'], ['info']]) {
-            const r = await run(lab, list);
-            expect(r.status, `${r.line}\n${r.text}`).toBe(0);
-            expect(r.text).not.toMatch(leak);
-          }
+          await expectWorkingLab(lab);
         },
       ),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 600) },
     );
+  });
+
+  it('with random flags, end for every command in the tree', { timeout: 600_000 }, async () => {
+    const lab = createLab({ seed: 'every-command', images: ['nginx', 'alpine'] });
+    await run(lab, ['run', '-d', '--name', 'web', 'nginx']);
+    let lines = 0;
+    for (const cmd of tree) {
+      const path = cmd.commandPath.split(' ').slice(1);
+      const flags = cmd.spec.flags ?? [];
+      const samples = fc.sample(
+        fc.tuple(
+          flags.length === 0
+            ? fc.constant<string[][]>([])
+            : fc.array(fc.constantFrom(...flags).chain(flagWords), { maxLength: 4 }),
+          fc.array(word, { maxLength: 2 }),
+        ),
+        { numRuns: Number(process.env.PROPERTY_FLAG_SAMPLES ?? 8), seed: lines },
+      );
+      for (const [flagSets, args] of samples) {
+        const r = await run(lab, [...path, ...flagSets.flat(), ...args]);
+        expect(r.text, r.line).not.toMatch(leak);
+        lines++;
+      }
+    }
+    expect(lines).toBeGreaterThan(1000);
+    await expectWorkingLab(lab);
   });
 });
