@@ -15,6 +15,10 @@
 // plus, optionally, exit: N (the exit status in Docker 28; 0 removes the "[exit N]" line)
 // and nth: K (only the K-th occurrence of the command, counting from 1).
 //
+// A scenario listed in FROM_PING28 starts from ping28/<name>.txt instead of golden/<name>.txt:
+// the same script recorded by record.sh against ping28.mjs, a stub that answers /_ping as
+// Engine 28 does, because the CLI's help depends on the daemon's API version and swarm status.
+//
 // usage: node test/fidelity/make-golden28.mjs   (record.sh runs it after recording)
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -188,13 +192,31 @@ export const EDITS = {
     {
       cmd: 'docker network rm mynet',
       nth: 1,
+      // Engine 28 names each endpoint as name:"<container>" id:"<endpoint ID, 12 hex>"
+      // (libnetwork/network.go:1050-1055); the endpoint ID is not in the recording, so the
+      // network's short ID stands in for it (normalize masks both as <ID>).
       sub: [
-        [/network mynet id [0-9a-f]{64} has active endpoints$/, 'network mynet has active endpoints (web)'],
+        [
+          /network mynet id ([0-9a-f]{12})[0-9a-f]{52} has active endpoints$/,
+          'network mynet has active endpoints (name:"web" id:"$1")',
+        ],
       ],
     },
   ],
   '20-network-dns': [
     { cmd: "docker inspect -f '{{.HostConfig.NetworkMode}}' oldweb", sub: [[/^default$/, 'bridge']] },
+    {
+      // Engine 28 creates the container without checking the network (daemon/create.go
+      // validateNetworkingConfig: "might not exist when the container is created") and
+      // fails at start (daemon/start_linux.go:38).
+      cmd: 'docker run --rm --network nothere alpine true',
+      sub: [
+        [
+          /daemon: network nothere not found/,
+          'daemon: failed to set up container networking: network nothere not found',
+        ],
+      ],
+    },
   ],
   '22-system': [
     { cmd: 'docker --version', output: [`Docker version ${V28}, build ecc6942`] },
@@ -215,7 +237,6 @@ export const EDITS = {
       ],
     },
   ],
-  '23-cli-rules': [{ cmd: 'docker run --rm alpine -- echo hi', sub: [RUN_EXEC] }],
   '24-cli-help': [
     {
       cmd: 'docker --help',
@@ -249,7 +270,10 @@ export const EDITS = {
     },
   ],
   '26-container-tools': [{ cmd: 'docker top stopped', sub: [NOT_RUNNING] }],
+  '27-cli-flag-forms': [{ cmd: 'docker run --rm alpine -- echo hi', sub: [RUN_EXEC] }],
 };
+
+export const FROM_PING28 = ['24-cli-help'];
 
 /** Split a transcript into blocks: { cmd, out: [lines without the exit line], exit }. */
 export function parseTranscript(text) {
@@ -306,11 +330,11 @@ if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) if (f.endsWith('.txt')) rmSync(join(outDir, f));
   for (const [name, edits] of Object.entries(EDITS)) {
-    const src = join(goldenDir, `${name}.txt`);
-    if (!existsSync(src)) throw new Error(`no golden transcript for ${name}`);
-    const text = readFileSync(src, 'utf8');
-    const edited = applyEdits(name, text, edits);
-    if (edited === text) throw new Error(`${name}: the edits change nothing`);
+    const golden = join(goldenDir, `${name}.txt`);
+    const src = FROM_PING28.includes(name) ? join(here, 'ping28', `${name}.txt`) : golden;
+    if (!existsSync(src)) throw new Error(`no transcript ${src}`);
+    const edited = applyEdits(name, readFileSync(src, 'utf8'), edits);
+    if (edited === readFileSync(golden, 'utf8')) throw new Error(`${name}: golden28 would equal golden`);
     writeFileSync(join(outDir, `${name}.txt`), edited);
     console.log(`golden28/${name}.txt (${edits.length} edit${edits.length === 1 ? '' : 's'})`);
   }

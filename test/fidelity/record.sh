@@ -9,7 +9,9 @@
 # Each test/fidelity/scenarios/NN-name/script.sh is run, line by line, against a real
 # Docker Engine and written to test/fidelity/golden/NN-name.txt (format: see README.md).
 # Afterwards test/fidelity/make-golden28.mjs rewrites the lines where Docker Engine 28
-# prints something else than the recording daemon into test/fidelity/golden28/.
+# prints something else than the recording daemon into test/fidelity/golden28/. The help
+# scenario is also recorded against ping28.mjs (a stub answering /_ping as Engine 28 does),
+# into test/fidelity/ping28/, because the CLI's help depends on the daemon's API version.
 #
 # Setting up a machine to record (once per machine; Debian/Ubuntu, as root):
 #
@@ -97,6 +99,39 @@ for s in "${names[@]}"; do
   fi
 done
 
+# Help output depends on what the daemon's /_ping says (API version, swarm status): the CLI
+# hides newer flags and the swarm-manager commands. Record those scenarios once more against
+# ping28.mjs, a stub that answers /_ping as Engine 28 does; make-golden28.mjs starts their
+# golden28 transcripts from ping28/<name>.txt.
+PING28_SCENARIOS="24-cli-help"
+transcript() { # dir out -- the oracle's transcript format, no daemon reset
+  local dir=$1 out=$2 line rc tmp; tmp=$(mktemp)
+  : > "$out"
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ "$line" =~ ^[[:space:]]*$ ]] && continue
+    [[ "$line" =~ ^[[:space:]]*# ]] && continue
+    printf '$ %s\n' "$line" >> "$out"
+    ( cd "$dir" && timeout 60 bash -c "$line" ) < /dev/null > "$tmp" 2>&1
+    rc=$?
+    cat "$tmp" >> "$out"
+    [ -s "$tmp" ] && [ "$(tail -c1 "$tmp" | od -An -c | tr -d ' ')" != '\n' ] && echo >> "$out"
+    [ $rc -ne 0 ] && echo "[exit $rc]" >> "$out"
+  done < "$dir/script.sh"
+  rm -f "$tmp"
+}
+ping28_dir=$HERE/ping28
+[ $check -eq 1 ] && ping28_dir=$out/ping28
+for s in "${names[@]}"; do
+  case " $PING28_SCENARIOS " in *" $s "*) ;; *) continue ;; esac
+  mkdir -p "$ping28_dir"
+  sock=$(mktemp -u /tmp/ping28.XXXXXX.sock)
+  node "$HERE/ping28.mjs" "$sock" & stub=$!
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [ -S "$sock" ] && break; sleep 0.2; done
+  DOCKER_HOST=unix://$sock transcript "$SCEN/$s" "$ping28_dir/$s.txt"
+  kill "$stub"; wait "$stub" 2>/dev/null; rm -f "$sock"
+  echo "recorded $s against ping28.mjs"
+done
+
 host=$(hostname)
 if [ $check -eq 1 ]; then
   status=0
@@ -106,6 +141,13 @@ if [ $check -eq 1 ]; then
       echo "same      $s"
     else
       echo "DIFFERENT $s  (see $out/$s.diff)"; status=1
+    fi
+    if [ -f "$ping28_dir/$s.txt" ]; then
+      if diff "$HERE/ping28/$s.txt" "$ping28_dir/$s.txt" > "$out/$s.ping28.diff"; then
+        echo "same      $s (ping28)"
+      else
+        echo "DIFFERENT $s (ping28; see $out/$s.ping28.diff)"; status=1
+      fi
     fi
   done
   exit $status

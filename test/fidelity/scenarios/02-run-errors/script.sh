@@ -24,6 +24,7 @@ docker ps -a --format '{{.Command}} {{.Status}}'
 docker run --name web -d nginx
 docker run --name web -d nginx
 docker run --name web alpine echo hi
+docker run --name x alpine true
 # -it without a terminal, and -t alone
 docker run -it alpine sh
 docker run -it --rm alpine echo hi

@@ -30,6 +30,7 @@ docker inspect -f '{{json .Config.Labels}}' web
 docker inspect -f '{{json .Config.Cmd}}' web
 docker inspect -f '{{json .State.Running}} {{json .Config.Env}}' job
 docker inspect -f '{{json .Mounts}}' web
+docker inspect -f '{{json .Config}}' job
 docker inspect -f '{{.HostConfig.RestartPolicy.Name}} {{.HostConfig.AutoRemove}} {{.HostConfig.NetworkMode}}' web
 docker inspect -f '{{.Config.Hostname}}' web | wc -c
 docker inspect -f '{{.Config.StopSignal}} {{.Config.WorkingDir}}' web

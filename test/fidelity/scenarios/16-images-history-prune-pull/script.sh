@@ -5,7 +5,8 @@ docker history nginx
 docker image history nginx:1.17
 docker history ubuntu:24.04
 docker history --no-trunc alpine
-docker history -q nginx:1.17 | sort | uniq -c
+docker history -q nginx:1.17 | grep -c '<missing>'
+docker history -q nginx:1.17 | head -1 | wc -c
 docker history --format '{{.CreatedBy}}' nginx:1.17
 docker history --format 'table {{.CreatedBy}}\t{{.Comment}}' --no-trunc alpine
 docker history --human=false --format '{{.Size}}' alpine | sed -E 's/^[1-9][0-9]*$/<bytes>/'

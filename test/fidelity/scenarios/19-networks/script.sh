@@ -4,10 +4,8 @@ docker network ls
 docker network ls --format '{{.Name}} {{.Driver}} {{.Scope}}'
 docker network create mynet
 docker network ls --format '{{.Name}} {{.Driver}}'
-docker network ls -q | wc -l
 docker network ls --filter driver=bridge --format '{{.Name}}'
 docker network ls --filter name=my --format '{{.Name}}'
-docker network ls --no-trunc --format '{{.ID}}' --filter name=mynet | wc -c
 docker network create mynet
 docker network create --driver overlay ov
 docker network create --driver nosuch x

@@ -1,4 +1,4 @@
-# images: alpine:latest nginx:latest nginx:1.17 redis:latest redis:7 postgres:16 httpd:latest python:3.12-slim node:20-alpine ubuntu:latest
+# images: nginx:latest nginx:1.17 redis:latest postgres:16 httpd:latest python:3.12-slim node:20-alpine ubuntu:latest
 # what the popular images do when run the way a beginner runs them
 # redis: a server that keeps running; redis-cli through exec
 docker run -d --name cache redis
@@ -11,7 +11,6 @@ docker exec cache redis-cli get missing
 docker exec cache redis-cli incr visits
 docker exec cache redis-cli incr visits
 docker exec cache redis-cli --version
-docker run --rm redis:7 redis-server --version
 docker run --rm --network container:cache redis redis-cli ping
 docker ps --format '{{.Names}} {{.Command}} {{.Ports}}'
 # postgres refuses to start without a password
@@ -36,15 +35,13 @@ docker inspect -f '{{.Config.Entrypoint}} {{.Config.Cmd}} {{.Config.StopSignal}}
 docker run -d --name apache -p 8082:80 httpd
 sleep 1
 curl -s localhost:8082
-docker exec apache httpd -v
+docker exec apache httpd -v | head -1
 docker run --rm httpd pwd
 # language runtimes answer --version and run one-liners
 docker run --rm python:3.12-slim python --version
 docker run --rm python:3.12-slim python3 -c "print('hello from python')"
 docker run --rm python:3.12-slim
 docker run --rm node:20-alpine node --version
-docker run --rm node:20-alpine --version
 docker run --rm node:20-alpine node -e "console.log('hello from node')"
 docker run --rm node:20-alpine
 docker run --rm ubuntu:latest bash -c 'echo $HOME'
-docker run --rm alpine cat /etc/alpine-release

@@ -1,38 +1,13 @@
 # images: alpine:latest
-# how the docker CLI parses what is typed: unknown commands and flags, missing values and arguments
-docker foo
-docker contianer ls
-docker network foo
-docker container foo
-docker run --foo alpine
-docker ps --foo
-docker ps -z
-docker run -z alpine
-docker ps --filter
-docker run --name
-docker run -e
-docker ps -n abc
-docker ps --all=maybe
+# how the docker CLI parses flags: --flag=value, -fvalue, combined short flags, booleans, --, global flags
+# flag forms: --flag=value, --flag value, -fvalue, combined short flags, repeated flags, booleans
+docker run --name=eq alpine echo equals
+docker run --name spaced alpine echo spaced
+docker run --name envs -eA=1 --env=B=2 -e C=3 alpine sh -c 'echo $A$B$C'
+docker run --rm -ie X=1 alpine sh -c 'echo $X'
 docker run --rm=false --name kept alpine echo rm is false
 docker ps --all=true --format '{{.Names}}'
 docker ps -a=false
-docker run
-docker rm
-docker network create
-docker volume create a b
-docker network connect onlyone
-docker image tag one
-docker container
-docker image
-docker volume
-docker system
-docker ps extra-arg
-docker version extra-arg
-# flag forms: --flag=value, --flag value, -fvalue, combined short flags, repeated flags
-docker run --name=eq alpine echo equals
-docker run --name spaced alpine echo spaced
-docker run -eA=1 --env=B=2 -e C=3 alpine sh -c 'echo $A$B$C'
-docker run --rm -ie X=1 alpine sh -c 'echo $X'
 docker run --rm -dt --name combo alpine
 docker inspect -f '{{.Config.Tty}} {{.Config.OpenStdin}} {{.HostConfig.AutoRemove}}' combo
 docker rm -f combo
