@@ -12,12 +12,11 @@ import {
   type SignalName,
   type Writer,
 } from '../process/types.ts';
-import type { Command, CommandList, Redirect } from './ast.ts';
+import type { Command, CommandList } from './ast.ts';
 import type { Dialect } from './dialect.ts';
-import { Io } from './io.ts';
+import type { Io } from './io.ts';
 import { errorPrefix, syntaxErrorPrefix, type MessageContext, type ShellModeKind } from './messages.ts';
 import { runPipeline, startBackground } from './pipeline.ts';
-import { applyRedirects } from './redirect.ts';
 import {
   BreakSignal,
   BrokenPipe,
@@ -372,11 +371,6 @@ export class Interp {
   commandSubstitution(body: CommandList, error?: ShellSyntaxError): Promise<string> {
     return commandSubstitution(this, body, error);
   }
-
-  /** Redirections for a command; undefined (after a message) when one fails. */
-  redirect(redirs: Redirect[], io: Io): Promise<Io | undefined> {
-    return applyRedirects(this, redirs, io);
-  }
 }
 
 /** The status a subshell ends with, for whatever ended it. */
@@ -388,4 +382,3 @@ export function endStatus(e: unknown): number {
   throw e;
 }
 
-export { Io };

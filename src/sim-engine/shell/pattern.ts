@@ -92,11 +92,6 @@ export function matchPattern(p: string, text: string): boolean {
   return anchored(p).test(text);
 }
 
-/** Whether the text has any unescaped pattern character (so matching can be skipped). */
-export function isLiteralPattern(p: string): boolean {
-  return !/[*?[\\]/.test(p);
-}
-
 /** Remove the shortest (or longest) prefix matching the pattern: `${x#p}`, `${x##p}`. */
 export function removePrefix(text: string, p: string, longest: boolean): string {
   const re = anchored(p);

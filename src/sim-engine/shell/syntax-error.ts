@@ -47,12 +47,6 @@ export class ShellSyntaxError extends Error {
   }
 }
 
-/** Where the error happened, for the message prefix. */
-export interface ErrorOrigin {
-  /** `bash: -c: line 1: ` and the like, without the line part, built by the caller */
-  prefix: (line: number | undefined) => string;
-}
-
 /** dash's and busybox's name for a token: `word`, `newline`, `end of file`, `"fi"`. */
 function ashTokenName(t: TokenDesc): string {
   switch (t.type) {

@@ -23,8 +23,3 @@ function partText(p: WordPart): string {
 export function wordText(w: Word): string {
   return w.parts.map(partText).join('');
 }
-
-/** Whether the word is plain unquoted text (so `[[` operators and keywords can be told apart). */
-export function isPlainWord(w: Word): boolean {
-  return w.parts.every((p) => p.type === 'lit');
-}
