@@ -154,3 +154,38 @@ export function encodeFilters(filters: ReadonlyArray<[string, string]>): string 
   for (const [k, v] of filters) (out[k] ??= {})[v] = true;
   return JSON.stringify(out);
 }
+
+/** The objects moby's Go client names in its "invalid … name or ID" errors, and their paths. */
+const OBJECT_PATHS = {
+  container: '/containers',
+  exec: '/exec',
+  network: '/networks',
+  volume: '/volumes',
+  plugin: '/plugins',
+  service: '/services',
+  task: '/tasks',
+  node: '/nodes',
+  secret: '/secrets',
+  config: '/configs',
+} as const;
+
+/**
+ * The path of one object, checked as moby's client checks it before any request
+ * (client/utils.go trimID): the name or ID is trimmed of spaces, and an empty one fails
+ * with "invalid container name or ID: value is empty" (a client error, not the daemon's).
+ * `label` is what the message says, where the client misspells it (`contig` for
+ * ConfigInspect).
+ */
+export function objectPath(
+  object: keyof typeof OBJECT_PATHS,
+  id: string,
+  rest = '',
+  label: string = object,
+): string {
+  const trimmed = id.trim();
+  if (trimmed === '') {
+    const message = `invalid ${label} name or ID: value is empty`;
+    throw new ApiClientError(400, message, message);
+  }
+  return `${OBJECT_PATHS[object]}/${encodeURIComponent(trimmed)}${rest}`;
+}

@@ -92,14 +92,10 @@ export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): Api
         );
       }
     }
-    let methodMismatch = false;
     for (const route of compiled) {
       const m = route.regex.exec(path);
       if (!m) continue;
-      if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) {
-        methodMismatch = true;
-        continue;
-      }
+      if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
         params[name] = safeDecode(m[i + 1]!);
@@ -117,7 +113,7 @@ export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): Api
         return fromError(err);
       }
     }
-    if (methodMismatch) return errorResponse(405, 'Method Not Allowed');
+    // moby answers a wrong method as it answers a wrong path (its MethodNotAllowedHandler)
     return errorResponse(404, 'page not found');
   };
 }

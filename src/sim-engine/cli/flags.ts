@@ -142,9 +142,9 @@ function initialValue(spec: FlagSpec): unknown {
     case 'uint64':
     case 'float64':
     case 'float':
-    // docker's opts.MemBytes and opts.NanoCPUs hold numbers too; their parse functions say how
     case 'bytes':
     case 'decimal':
+      // docker's opts.MemBytes and opts.NanoCPUs hold numbers too
       return Number(def) || 0;
     case 'duration':
       return def === '0s' || def === '' ? 0 : parseGoDuration(def);

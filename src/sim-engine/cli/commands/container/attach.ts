@@ -8,6 +8,7 @@ import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { StatusError } from '../../errors.ts';
 import { streamOutput } from './attach-stream.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const attachCommand: CommandSpec = {
   use: 'attach [OPTIONS] CONTAINER',
@@ -26,7 +27,7 @@ export const attachCommand: CommandSpec = {
 // docker/cli container/attach.go
 
 async function runAttach(cli: DockerCli, flags: FlagValues, args: string[]): Promise<number | void> {
-  const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+  const c = await cli.client.get<ContainerInspect>(objectPath('container', args[0]!, '/json'));
   if (!c.State.Running) throw new StatusError('You cannot attach to a stopped container, start it first', 1);
   if (c.State.Paused) throw new StatusError('You cannot attach to a paused container, unpause it first', 1);
   if (c.State.Restarting)

@@ -9,6 +9,7 @@ import { humanSizeWithPrecision } from '../../../golang/units.ts';
 import type { FileSystem } from '../../../fs/types.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError } from '../../errors.ts';
+import { objectPath } from '../../../api/client.ts';
 
 interface TarEntry {
   path: string;
@@ -110,7 +111,7 @@ export async function copyFromContainer(
   dstArg: string,
   quiet: boolean,
 ): Promise<void> {
-  const res = await cli.client.request('GET', `/containers/${encodeURIComponent(container)}/archive`, {
+  const res = await cli.client.request('GET', objectPath('container', container, '/archive'), {
     query: { path: srcPath },
   });
   const archive = res.body as { entries: TarEntry[] };
@@ -161,7 +162,7 @@ export async function copyToContainer(
   // where does it go: into an existing directory, or under a new name
   let dirStat: PathStat | undefined;
   try {
-    const head = await cli.client.request('HEAD', `/containers/${encodeURIComponent(container)}/archive`, {
+    const head = await cli.client.request('HEAD', objectPath('container', container, '/archive'), {
       query: { path: dstPath },
     });
     dirStat = JSON.parse(head.headers['X-Docker-Container-Path-Stat'] ?? '{}') as PathStat;
@@ -187,7 +188,7 @@ export async function copyToContainer(
     const root = entries[0]!.path;
     archiveEntries = entries.map((e) => ({ ...e, path: newName + e.path.slice(root.length) }));
   }
-  await cli.client.request('PUT', `/containers/${encodeURIComponent(container)}/archive`, {
+  await cli.client.request('PUT', objectPath('container', container, '/archive'), {
     query: { path: extractDir, noOverwriteDirNonDir: 'true' },
     body: { entries: archiveEntries },
   });

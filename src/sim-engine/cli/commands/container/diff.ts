@@ -5,9 +5,9 @@
 import type { FilesystemChange } from '../../../api/types/container.ts';
 import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
-import { CliError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
 import { marshalContext, writeFormatted } from '../../formatter/formatter.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const diffCommand: CommandSpec = {
   use: 'diff CONTAINER',
@@ -23,10 +23,8 @@ export const diffCommand: CommandSpec = {
 const KINDS = ['C', 'A', 'D'] as const;
 
 async function runDiff(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
-  const container = args[0]!.trim();
-  if (container === '') throw new CliError('invalid container name or ID: value is empty');
   const changes = await cli.client.get<FilesystemChange[] | null>(
-    `/containers/${encodeURIComponent(container)}/changes`,
+    objectPath('container', args[0]!, '/changes'),
   );
   writeFormatted(
     cli.out,

@@ -11,6 +11,7 @@ import { StatusError } from '../../errors.ts';
 import { streamOutput } from './attach-stream.ts';
 import { readKVEnvStrings } from './env-file.ts';
 import { ConfigError } from './config-error.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const execCommand: CommandSpec = {
   use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
@@ -70,26 +71,22 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     throw err;
   }
   const attachStdin = !detach && flags.bool('interactive');
-  await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(name!)}/json`);
+  await cli.client.get<ContainerInspect>(objectPath('container', name!, '/json'));
   if (!detach && tty && attachStdin && !cli.inIsTerminal)
     throw new StatusError('the input device is not a TTY', 1);
-  const created = await cli.client.post<{ Id: string }>(
-    `/containers/${encodeURIComponent(name!)}/exec`,
-    undefined,
-    {
-      User: flags.string('user'),
-      Privileged: flags.bool('privileged'),
-      Tty: tty,
-      ConsoleSize: tty ? [cli.rows, cli.width] : null,
-      AttachStdin: attachStdin,
-      AttachStderr: !detach,
-      AttachStdout: !detach,
-      DetachKeys: flags.string('detach-keys'),
-      Env: env,
-      WorkingDir: flags.string('workdir'),
-      Cmd: cmd,
-    },
-  );
+  const created = await cli.client.post<{ Id: string }>(objectPath('container', name!, '/exec'), undefined, {
+    User: flags.string('user'),
+    Privileged: flags.bool('privileged'),
+    Tty: tty,
+    ConsoleSize: tty ? [cli.rows, cli.width] : null,
+    AttachStdin: attachStdin,
+    AttachStderr: !detach,
+    AttachStdout: !detach,
+    DetachKeys: flags.string('detach-keys'),
+    Env: env,
+    WorkingDir: flags.string('workdir'),
+    Cmd: cmd,
+  });
   if (detach) {
     await cli.client.request('POST', `/exec/${created.Id}/start`, { body: { Detach: true, Tty: tty } });
     return;

@@ -7,6 +7,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { CONTAINER_TYPES, inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
@@ -32,7 +33,7 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
-    const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(ref)}/json`, {
+    const c = await cli.client.get<ContainerInspect>(objectPath('container', ref, '/json'), {
       size: flags.bool('size') || undefined,
     });
     return { typed: typed(c, CONTAINER_TYPES), raw: rawJSON(c) };

@@ -6,6 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { eachContainer } from './parallel.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const killCommand: CommandSpec = {
   use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
@@ -21,7 +22,7 @@ export const killCommand: CommandSpec = {
 
 async function runKill(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   await eachContainer(cli, args, (name) =>
-    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/kill`, {
+    cli.client.request('POST', objectPath('container', name, '/kill'), {
       query: { signal: flags.string('signal') || undefined },
     }),
   );

@@ -8,6 +8,7 @@ import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { streamOutput } from './attach-stream.ts';
 import { getTimestamp } from '../../../api/timetypes.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const logsCommand: CommandSpec = {
   use: 'logs [OPTIONS] CONTAINER',
@@ -46,7 +47,7 @@ export const logsCommand: CommandSpec = {
 // docker/cli container/logs.go
 
 async function runLogs(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
-  const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+  const c = await cli.client.get<ContainerInspect>(objectPath('container', args[0]!, '/json'));
   const now = cli.now();
   const response = await cli.client.request('GET', `/containers/${c.Id}/logs`, {
     query: {

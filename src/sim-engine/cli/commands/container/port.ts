@@ -8,6 +8,7 @@ import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { naturalLess } from '../../../golang/natural-sort.ts';
 import { CliError } from '../../errors.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const portCommand: CommandSpec = {
   use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
@@ -25,7 +26,7 @@ function joinHostPort(host: string, port: string): string {
 }
 
 async function runPort(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
-  const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+  const c = await cli.client.get<ContainerInspect>(objectPath('container', args[0]!, '/json'));
   const out: string[] = [];
   const ports = c.NetworkSettings.Ports ?? {};
   if (args[1] !== undefined) {

@@ -6,6 +6,7 @@ import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { StatusError } from '../../errors.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const renameCommand: CommandSpec = {
   use: 'rename CONTAINER NEW_NAME',
@@ -24,7 +25,7 @@ async function runRename(cli: DockerCli, _flags: FlagValues, args: string[]): Pr
   if (oldName === '' || newName === '')
     throw new StatusError('Error: Neither old nor new names may be empty', 1);
   try {
-    await cli.client.request('POST', `/containers/${encodeURIComponent(oldName)}/rename`, {
+    await cli.client.request('POST', objectPath('container', oldName, '/rename'), {
       query: { name: newName },
     });
   } catch (err) {

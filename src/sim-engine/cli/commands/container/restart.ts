@@ -6,6 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { eachContainer } from './parallel.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const restartCommand: CommandSpec = {
   use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
@@ -33,7 +34,7 @@ async function runRestart(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   const timeoutSet = flags.has('timeout') || flags.has('time');
   const timeout = flags.has('timeout') ? flags.number('timeout') : flags.number('time');
   await eachContainer(cli, args, (name) =>
-    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/restart`, {
+    cli.client.request('POST', objectPath('container', name, '/restart'), {
       query: { signal: flags.string('signal') || undefined, t: timeoutSet ? timeout : undefined },
     }),
   );

@@ -5,7 +5,7 @@
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
-import { ApiClientError } from '../../../api/client.ts';
+import { ApiClientError, objectPath } from '../../../api/client.ts';
 import { eachContainer } from './parallel.ts';
 
 export const rmCommand: CommandSpec = {
@@ -47,7 +47,7 @@ async function runRm(cli: DockerCli, flags: FlagValues, args: string[]): Promise
     (name) => {
       const id = name.replace(/^\/+|\/+$/g, '');
       if (id === '') throw new Error('container name cannot be empty');
-      return cli.client.request('DELETE', `/containers/${encodeURIComponent(id)}`, {
+      return cli.client.request('DELETE', objectPath('container', id), {
         query: {
           v: flags.bool('volumes') || undefined,
           link: flags.bool('link') || undefined,

@@ -8,6 +8,7 @@ import type { FlagValues } from '../../flags.ts';
 import { StatusError } from '../../errors.ts';
 import { streamOutput } from './attach-stream.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const startCommand: CommandSpec = {
   use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
@@ -41,7 +42,7 @@ async function runStart(cli: DockerCli, flags: FlagValues, args: string[]): Prom
   const attach = flags.bool('attach') || flags.bool('interactive');
   if (attach) {
     if (args.length > 1) throw new StatusError('you cannot start and attach multiple containers at once', 1);
-    const c = await cli.client.get<ContainerInspect>(`/containers/${encodeURIComponent(args[0]!)}/json`);
+    const c = await cli.client.get<ContainerInspect>(objectPath('container', args[0]!, '/json'));
     const interactive = flags.bool('interactive') && c.Config.OpenStdin;
     if (c.Config.Tty && interactive && !cli.inIsTerminal)
       throw new StatusError('the input device is not a TTY', 1);
@@ -61,7 +62,7 @@ async function runStart(cli: DockerCli, flags: FlagValues, args: string[]): Prom
   const failed: string[] = [];
   for (const name of args) {
     try {
-      await cli.client.request('POST', `/containers/${encodeURIComponent(name)}/start`);
+      await cli.client.request('POST', objectPath('container', name, '/start'));
       cli.out.write(name + '\n');
     } catch (err) {
       cli.err.write((err as Error).message + '\n');

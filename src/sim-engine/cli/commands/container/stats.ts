@@ -9,6 +9,7 @@ import type { ContainerSummary } from '../../../api/types/container.ts';
 import { CliError } from '../../errors.ts';
 import { statsFormat, StatsContext, STATS_HEADER, type StatsSample } from '../../formatter/stats.ts';
 import { writeFormatted } from '../../formatter/formatter.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const statsCommand: CommandSpec = {
   use: 'stats [OPTIONS] [CONTAINER...]',
@@ -37,7 +38,7 @@ Refer to https://docs.docker.com/go/formatting/ for more information about forma
 // docker/cli container/stats.go (one sample: --no-stream; streaming redraws each second)
 
 async function sample(cli: DockerCli, id: string): Promise<StatsSample> {
-  const s = await cli.client.get<Record<string, unknown>>(`/containers/${encodeURIComponent(id)}/stats`, {
+  const s = await cli.client.get<Record<string, unknown>>(objectPath('container', id, '/stats'), {
     stream: 0,
   });
   return s as unknown as StatsSample;

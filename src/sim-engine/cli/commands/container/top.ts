@@ -7,6 +7,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { TopResponse } from '../../../api/types/container.ts';
 import { TabWriter } from '../../../golang/tabwriter.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const topCommand: CommandSpec = {
   use: 'top CONTAINER [ps OPTIONS]',
@@ -22,7 +23,7 @@ export const topCommand: CommandSpec = {
 
 async function runTop(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
   const [name, ...psArgs] = args;
-  const list = await cli.client.get<TopResponse>(`/containers/${encodeURIComponent(name!)}/top`, {
+  const list = await cli.client.get<TopResponse>(objectPath('container', name!, '/top'), {
     ps_args: psArgs.length > 0 ? psArgs.join(' ') : undefined,
   });
   const tw = new TabWriter(20, 1, 3, ' ', 0);

@@ -6,6 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { eachContainer } from './parallel.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const unpauseCommand: CommandSpec = {
   use: 'unpause CONTAINER [CONTAINER...]',
@@ -20,6 +21,6 @@ export const unpauseCommand: CommandSpec = {
 
 async function runUnpause(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
   await eachContainer(cli, args, (name) =>
-    cli.client.request('POST', `/containers/${encodeURIComponent(name)}/unpause`),
+    cli.client.request('POST', objectPath('container', name, '/unpause')),
   );
 }

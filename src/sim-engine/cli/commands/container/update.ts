@@ -9,6 +9,7 @@ import type { FlagValues } from '../../flags.ts';
 import { CliError } from '../../errors.ts';
 import { parseRestartPolicy } from './container-config.ts';
 import { ConfigError } from './config-error.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
@@ -112,7 +113,7 @@ async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
   for (const name of args) {
     try {
       const r = await cli.client.post<{ Warnings: string[] | null }>(
-        `/containers/${encodeURIComponent(name)}/update`,
+        objectPath('container', name, '/update'),
         undefined,
         body,
       );

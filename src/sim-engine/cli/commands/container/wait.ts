@@ -6,6 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { StatusError } from '../../errors.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const waitCommand: CommandSpec = {
   use: 'wait CONTAINER [CONTAINER...]',
@@ -22,10 +23,7 @@ async function runWait(cli: DockerCli, _flags: FlagValues, args: string[]): Prom
   const errors: string[] = [];
   for (const name of args) {
     try {
-      const res = await cli.client.post<{ StatusCode: number }>(
-        `/containers/${encodeURIComponent(name)}/wait`,
-        {},
-      );
+      const res = await cli.client.post<{ StatusCode: number }>(objectPath('container', name, '/wait'), {});
       cli.out.write(`${res.StatusCode}\n`);
     } catch (err) {
       errors.push((err as Error).message);

@@ -2,6 +2,7 @@
  * How the API client names an image in a path, and distribution/reference's
  * ParseAnyReference, which `docker tag` checks its source with.
  */
+import { ApiClientError } from '../../../api/client.ts';
 import { parseNormalizedNamed, validateDigest, type ParseResult } from '../../../images/reference.ts';
 
 /**
@@ -10,6 +11,12 @@ import { parseNormalizedNamed, validateDigest, type ParseResult } from '../../..
  */
 export function imagePath(name: string): string {
   return encodeURI(name).replace(/[?#]/g, (c) => encodeURIComponent(c));
+}
+
+/** The path of ImageInspect, which moby's client refuses for an empty name as not found. */
+export function imageInspectPath(name: string): string {
+  if (name === '') throw new ApiClientError(404, '', 'Error: No such image: ');
+  return `/images/${imagePath(name)}/json`;
 }
 
 /**

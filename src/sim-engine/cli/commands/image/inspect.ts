@@ -7,7 +7,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { inspectRefs, rawJSON } from '../../inspect.ts';
-import { imagePath } from './image-ref.ts';
+import { imageInspectPath } from './image-ref.ts';
 import { typedImage } from './inspect-typed.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -42,7 +42,7 @@ If the image or the server is not multi-platform capable, the command will error
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   // Differs from Docker: images are single-platform here, so --platform is not sent.
   await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
-    const raw = await cli.client.get<ImageInspect>(`/images/${imagePath(ref)}/json`);
+    const raw = await cli.client.get<ImageInspect>(imageInspectPath(ref));
     return { typed: typedImage(raw), raw: rawJSON(raw) };
   });
 }

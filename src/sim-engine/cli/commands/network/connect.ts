@@ -7,6 +7,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import { CliError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
 import { validateLink } from '../opts/opts.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const connectCommand: CommandSpec = {
   use: 'connect [OPTIONS] NETWORK CONTAINER',
@@ -42,7 +43,7 @@ async function runConnect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   const links = flags.list('link');
   const aliases = flags.list('alias');
   const linkLocal = flags.list('link-local-ip');
-  await cli.client.post(`/networks/${encodeURIComponent(args[0]!)}/connect`, undefined, {
+  await cli.client.post(objectPath('network', args[0]!, '/connect'), undefined, {
     Container: args[1],
     EndpointConfig: {
       IPAMConfig: {

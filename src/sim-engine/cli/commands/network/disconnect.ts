@@ -5,6 +5,7 @@
 import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const disconnectCommand: CommandSpec = {
   use: 'disconnect [OPTIONS] NETWORK CONTAINER',
@@ -25,7 +26,7 @@ export const disconnectCommand: CommandSpec = {
 // docker/cli network/disconnect.go runDisconnect
 
 async function runDisconnect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
-  await cli.client.post(`/networks/${encodeURIComponent(args[0]!)}/disconnect`, undefined, {
+  await cli.client.post(objectPath('network', args[0]!, '/disconnect'), undefined, {
     Container: args[1],
     Force: flags.bool('force'),
   });

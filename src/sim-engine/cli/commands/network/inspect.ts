@@ -8,6 +8,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
@@ -50,7 +51,7 @@ export const NETWORK_TYPES: Record<string, string> = {
 
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
-    const n = await cli.client.get<NetworkInspect>(`/networks/${encodeURIComponent(ref)}`, {
+    const n = await cli.client.get<NetworkInspect>(objectPath('network', ref), {
       verbose: flags.bool('verbose') || undefined,
     });
     return { typed: typedNetwork(n), raw: rawJSON(n) };

@@ -2,7 +2,7 @@
  * `docker network rm` — docker/cli cli/command/network/remove.go (v28.5.2).
  */
 
-import { ApiClientError } from '../../../api/client.ts';
+import { ApiClientError, objectPath } from '../../../api/client.ts';
 import type { NetworkInspect } from '../../../api/types/network.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
@@ -31,13 +31,13 @@ async function runRm(cli: DockerCli, flags: FlagValues, args: string[]): Promise
   let status = 0;
   for (const name of args) {
     try {
-      const n = await cli.client.get<NetworkInspect>(`/networks/${encodeURIComponent(name)}`);
+      const n = await cli.client.get<NetworkInspect>(objectPath('network', name));
       if (n.Ingress && !(await confirm(cli, INGRESS_WARNING))) continue;
     } catch {
       // the removal below reports it
     }
     try {
-      await cli.client.delete(`/networks/${encodeURIComponent(name)}`);
+      await cli.client.delete(objectPath('network', name));
     } catch (err) {
       if (flags.bool('force') && err instanceof ApiClientError && err.isNotFound) continue;
       cli.err.write((err instanceof Error ? err.message : String(err)) + '\n');

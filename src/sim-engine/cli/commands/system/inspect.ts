@@ -10,13 +10,13 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { CliError } from '../../errors.ts';
 import { CONTAINER_TYPES, inspectRefs, rawJSON, typed, type InspectElement } from '../../inspect.ts';
-import { ApiClientError } from '../../../api/client.ts';
+import { ApiClientError, objectPath } from '../../../api/client.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import type { ImageInspect } from '../../../api/types/image.ts';
 import type { NetworkInspect } from '../../../api/types/network.ts';
 import type { InfoResponse } from '../../../api/types/system.ts';
 import type { Volume } from '../../../api/types/volume.ts';
-import { imagePath } from '../image/image-ref.ts';
+import { imageInspectPath } from '../image/image-ref.ts';
 import { typedImage } from '../image/inspect-typed.ts';
 // (spelled from cli/ so the lint rule for the engine's own network/ folder does not mistake it)
 import { typedNetwork } from '../../commands/network/inspect.ts';
@@ -64,8 +64,6 @@ const ALL_TYPES = [
   'volume',
 ];
 
-const path = (ref: string) => encodeURIComponent(ref);
-
 /** Differs from Docker: swarm and plugin objects are not marked with their Go types yet. */
 const untyped = (v: unknown, type: string): InspectElement => ({
   typed: typed(v, { '': type }),
@@ -85,7 +83,7 @@ const INSPECTORS: readonly Inspector[] = [
     type: 'container',
     sizeSupported: true,
     async get(cli, ref, size) {
-      const c = await cli.client.get<ContainerInspect>(`/containers/${path(ref)}/json`, {
+      const c = await cli.client.get<ContainerInspect>(objectPath('container', ref, '/json'), {
         size: size || undefined,
       });
       return { typed: typed(c, CONTAINER_TYPES), raw: rawJSON(c) };
@@ -94,21 +92,21 @@ const INSPECTORS: readonly Inspector[] = [
   {
     type: 'image',
     async get(cli, ref) {
-      const i = await cli.client.get<ImageInspect>(`/images/${imagePath(ref)}/json`);
+      const i = await cli.client.get<ImageInspect>(imageInspectPath(ref));
       return { typed: typedImage(i), raw: rawJSON(i) };
     },
   },
   {
     type: 'network',
     async get(cli, ref) {
-      const n = await cli.client.get<NetworkInspect>(`/networks/${path(ref)}`);
+      const n = await cli.client.get<NetworkInspect>(objectPath('network', ref));
       return { typed: typedNetwork(n), raw: rawJSON(n) };
     },
   },
   {
     type: 'volume',
     async get(cli, ref) {
-      const v = await cli.client.get<Volume>(`/volumes/${path(ref)}`);
+      const v = await cli.client.get<Volume>(objectPath('volume', ref));
       // the omitempty pointers and maps are nil fields of the struct (as volume inspect)
       const full = {
         ...v,
@@ -123,31 +121,33 @@ const INSPECTORS: readonly Inspector[] = [
     type: 'service',
     swarm: true,
     get: async (cli, ref) =>
-      untyped(await cli.client.get(`/services/${path(ref)}`, { insertDefaults: true }), 'swarm.Service'),
+      untyped(await cli.client.get(objectPath('service', ref), { insertDefaults: true }), 'swarm.Service'),
   },
   {
     type: 'task',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(`/tasks/${path(ref)}`), 'swarm.Task'),
+    get: async (cli, ref) => untyped(await cli.client.get(objectPath('task', ref)), 'swarm.Task'),
   },
   {
     type: 'node',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(`/nodes/${path(ref)}`), 'swarm.Node'),
+    get: async (cli, ref) => untyped(await cli.client.get(objectPath('node', ref)), 'swarm.Node'),
   },
   {
     type: 'plugin',
-    get: async (cli, ref) => untyped(await cli.client.get(`/plugins/${path(ref)}/json`), '*types.Plugin'),
+    get: async (cli, ref) =>
+      untyped(await cli.client.get(objectPath('plugin', ref, '/json')), '*types.Plugin'),
   },
   {
     type: 'secret',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(`/secrets/${path(ref)}`), 'swarm.Secret'),
+    get: async (cli, ref) => untyped(await cli.client.get(objectPath('secret', ref)), 'swarm.Secret'),
   },
   {
     type: 'config',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(`/configs/${path(ref)}`), 'swarm.Config'),
+    get: async (cli, ref) =>
+      untyped(await cli.client.get(objectPath('config', ref, '', 'contig')), 'swarm.Config'),
   },
 ];
 
@@ -156,13 +156,6 @@ function isSkippable(err: unknown): boolean {
   if (err instanceof ApiClientError && err.isNotFound) return true;
   const message = err instanceof Error ? err.message : String(err);
   return message.includes('not supported') || message.includes('invalid reference format');
-}
-
-/** The Go client refuses an empty ID before any request (objectNotFoundError). */
-class EmptyIdError extends ApiClientError {
-  constructor(type: string) {
-    super(404, '', `Error: No such ${type}: `);
-  }
 }
 
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
@@ -193,7 +186,6 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
       }
       let element: InspectElement;
       try {
-        if (ref === '') throw new EmptyIdError(inspector.type);
         element = await inspector.get(cli, ref, size);
       } catch (err) {
         if (type === '' && isSkippable(err)) continue;

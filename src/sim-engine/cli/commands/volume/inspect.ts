@@ -7,6 +7,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
@@ -41,7 +42,7 @@ export const VOLUME_TYPES: Record<string, string> = {
 
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
-    const v = await cli.client.get<Volume>(`/volumes/${encodeURIComponent(ref)}`);
+    const v = await cli.client.get<Volume>(objectPath('volume', ref));
     // the omitempty pointers and maps are nil fields of the struct
     const full = {
       ...v,

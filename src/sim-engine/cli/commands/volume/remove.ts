@@ -6,6 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { StatusError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const removeCommand: CommandSpec = {
   use: 'rm [OPTIONS] VOLUME [VOLUME...]',
@@ -32,7 +33,7 @@ async function runRm(cli: DockerCli, flags: FlagValues, args: string[]): Promise
   const errs: string[] = [];
   for (const name of args) {
     try {
-      await cli.client.delete(`/volumes/${encodeURIComponent(name)}`, {
+      await cli.client.delete(objectPath('volume', name), {
         force: flags.bool('force') || undefined,
       });
     } catch (err) {

@@ -7,6 +7,7 @@ import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
+import { objectPath } from '../../../api/client.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] [VOLUME]',
@@ -29,11 +30,11 @@ export const updateCommand: CommandSpec = {
 // docker/cli volume/update.go runUpdate
 
 async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
-  const vol = await cli.client.get<Volume>(`/volumes/${encodeURIComponent(args[0]!)}`);
+  const vol = await cli.client.get<Volume>(objectPath('volume', args[0]!));
   if (!vol.ClusterVolume) throw new CliError('can only update cluster volumes');
   const spec = { ...vol.ClusterVolume.Spec };
   if (flags.has('availability')) spec.Availability = flags.string('availability');
-  await cli.client.request('PUT', `/volumes/${encodeURIComponent(vol.ClusterVolume.ID)}`, {
+  await cli.client.request('PUT', objectPath('volume', vol.ClusterVolume.ID), {
     query: { version: vol.ClusterVolume.Version.Index },
     body: { Spec: spec },
   });
