@@ -56,6 +56,9 @@ const manifestUnknown = (ref) => [
 ];
 const rmRunning = (name) =>
   `Error response from daemon: cannot remove container "${name}": container is running: stop the container before removing or force remove`;
+// traefik/whoami echoes the request with Go's Request.Write (app.go), whose request line
+// and headers end in CRLF (net/http request.go); the busybox stand-in recorded here prints LF.
+const WHOAMI_CRLF = [/^(GET \S+ HTTP\/1\.1|Host: .*|User-Agent: .*)$/, '$1\r'];
 const NOT_RUNNING = [/Container ([0-9a-f]{64}) is not running/, 'container $1 is not running'];
 
 export const EDITS = {
@@ -136,6 +139,7 @@ export const EDITS = {
     },
   ],
   '13-ports-http': [
+    { cmd: "curl -s localhost:8083 | grep -E '^(Hostname|GET|Host|User-Agent)'", sub: [WHOAMI_CRLF] },
     {
       cmd: 'docker run -d --name web2 -p 8080:80 nginx',
       sub: [
@@ -204,6 +208,14 @@ export const EDITS = {
     },
   ],
   '20-network-dns': [
+    {
+      cmd: "docker run --rm --network appnet alpine wget -qO- http://who | grep -E '^(GET |Host:)'",
+      sub: [WHOAMI_CRLF],
+    },
+    {
+      cmd: "docker run --rm --network appnet alpine wget -qO- http://api | grep -E '^(GET |Host:)'",
+      sub: [WHOAMI_CRLF],
+    },
     { cmd: "docker inspect -f '{{.HostConfig.NetworkMode}}' oldweb", sub: [[/^default$/, 'bridge']] },
     {
       // Engine 28 creates the container without checking the network (daemon/create.go

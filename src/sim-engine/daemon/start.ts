@@ -85,6 +85,9 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
   // a pseudo-terminal's line discipline (onlcr) turns every newline into CR LF
   const tty = (t: string) => (c.config.Tty ? t.replaceAll('\n', '\r\n') : t);
   const stdin = c.config.OpenStdin ? new Pipe() : undefined;
+  // a terminal without -i is still a terminal: reading it waits for input that never comes
+  // (`docker run -dt alpine` keeps its shell running)
+  const input = stdin ?? (c.config.Tty ? new Pipe() : undefined);
   const table = newProcessTable(d, c, network.ns);
   const now = () => d.instant();
   const started = table.exec(argv, {
@@ -93,7 +96,7 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
     fs: c.fs,
     tty: c.config.Tty,
     user: { name: u.name, uid: u.uid, gid: u.gid },
-    stdin,
+    stdin: input,
     stdout: { write: (t) => c.output('stdout', tty(t), now()) },
     // a TTY has one stream: stderr arrives as stdout
     stderr: { write: (t) => c.output(c.config.Tty ? 'stdout' : 'stderr', tty(t), now()) },

@@ -11,6 +11,7 @@ import { planPull, store } from '../daemon/images/pull.ts';
 import { Fabric } from '../network/namespace.ts';
 import type { Program, ProgramRegistry, Reader, Writer } from '../process/types.ts';
 import { Random } from '../random.ts';
+import { sessionProgram, type DialectName, type Shell } from '../shell/index.ts';
 import { createDockerProgram } from '../cli/program.ts';
 import { Host } from './host.ts';
 import { createLabProgram } from './lab-command.ts';
@@ -37,8 +38,8 @@ export interface EngineOptions {
   programs: ProgramRegistry;
   /** names of the GNU utilities a host has in /usr/bin */
   utilities: readonly string[];
-  /** the program that runs one command line on a host: its shell */
-  shell: string;
+  /** the dialect of the hosts' shell sessions (bash on a lab node) */
+  shell: DialectName;
 }
 
 export interface RunIO {
@@ -146,20 +147,17 @@ export class Engine {
 }
 
 /**
- * A login shell kept running on the host, fed one line at a time: each line runs in
- * the same shell process, so `cd` and variables persist.
+ * A shell kept running on the host, fed one line at a time: `cd`, variables, functions
+ * and aliases persist from line to line, while messages and `exit` are those of one
+ * `bash -c` per line (the oracle's recording; the shell's 'command' mode). Lines run one
+ * after another: a line still unwinding after `kill()` is waited for.
  */
 class HostSession implements Session {
-  readonly #engine: Engine;
-  readonly #host: Host;
-  #env: Map<string, string>;
-  #cwd = '/root';
-  #current: { kill(signal: 'SIGINT' | 'SIGKILL'): void } | undefined;
+  readonly #shell: Promise<Shell>;
+  #running: Promise<number> | undefined;
 
   constructor(engine: Engine, host: Host) {
-    this.#engine = engine;
-    this.#host = host;
-    this.#env = new Map([
+    const env = new Map([
       ['HOME', '/root'],
       ['USER', 'root'],
       ['LOGNAME', 'root'],
@@ -168,29 +166,28 @@ class HostSession implements Session {
       ['PWD', '/root'],
       ['LANG', 'C.UTF-8'],
     ]);
+    this.#shell = new Promise((ready) => {
+      const program = sessionProgram(ready, { dialect: engine.options.shell, messages: 'command' });
+      host.processes.spawn(program, [engine.options.shell], { fs: host.fs, env, cwd: '/root' });
+    });
   }
 
   async run(line: string, io: RunIO): Promise<number> {
-    const proc = this.#host.processes.spawn(this.#engine.options.shell, ['bash', '-c', line], {
-      fs: this.#host.fs,
-      env: this.#env,
-      cwd: this.#cwd,
-      stdin: io.stdin,
-      stdout: io.stdout,
-      stderr: io.stderr,
-      tty: io.tty ?? false,
-    });
-    this.#current = proc;
-    const status = await proc.wait();
-    this.#current = undefined;
-    return status;
+    const previous = this.#running;
+    const running = (async () => {
+      if (previous) await previous.catch(() => undefined);
+      const shell = await this.#shell;
+      return shell.run(line, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, tty: io.tty ?? false });
+    })();
+    this.#running = running;
+    return running;
   }
 
   interrupt(): void {
-    this.#current?.kill('SIGINT');
+    void this.#shell.then((shell) => shell.interrupt());
   }
 
   kill(): void {
-    this.#current?.kill('SIGKILL');
+    void this.#shell.then((shell) => shell.interp.interrupt('SIGKILL'));
   }
 }
