@@ -26,6 +26,8 @@ export interface ContextHost {
   kill(pid: number, signal: SignalName, fromInside: boolean): boolean;
   /** start a child of `parent`; streams and the rest default to the parent's */
   spawnChild(parent: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions): ChildProcess;
+  /** put another program in `task`'s place (execve) */
+  execInPlace(task: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions): Promise<never>;
 }
 
 /**
@@ -111,6 +113,7 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
     exit: (status) => task.end(normalizeStatus(status)),
     ended: task.ended,
     spawn: (argv, options) => host.spawnChild(task, ctx, argv, options),
+    exec: (argv, options) => host.execInPlace(task, ctx, argv, options),
     processes: () => host.list(),
     net: taskNet(task, init.net),
     random: () => host.random(),

@@ -282,6 +282,45 @@ describe('ProcessTable: signals', () => {
   });
 });
 
+describe('ProcessTable: exec', () => {
+  /** A shell that traps TERM, then execs argv[1…] (an entrypoint's `exec "$@"`). */
+  const entrypoint: Program = async (ctx) => {
+    ctx.onSignal('SIGTERM', () => ctx.exit(99));
+    ctx.stdout.write('entrypoint\n');
+    await ctx.exec!(ctx.argv.slice(1), {});
+    ctx.stdout.write('never\n');
+    return 1;
+  };
+
+  it('keeps the pid, shows the new argv, and ends with the new program', async () => {
+    const { table, opts, out } = setup();
+    const init = table.spawn(entrypoint, ['entrypoint', 'echo', 'hello'], opts);
+    expect(await init.wait()).toBe(0);
+    expect(out.text).toBe('entrypoint\nhello\n');
+    expect(init.pid).toBe(1);
+  });
+
+  it("resets caught signals: an exec'd sleep as PID 1 ignores TERM as on Linux", async () => {
+    const { table, clock, opts } = setup();
+    const init = table.spawn(entrypoint, ['entrypoint', 'sleep', '1000'], opts);
+    await settle();
+    expect(table.list().map((p) => `${p.pid} ${p.args}`)).toEqual(['1 sleep 1000']);
+    table.kill(1, 'SIGTERM');
+    await settle();
+    expect(init.exitCode).toBeUndefined();
+    clock.after(10_000, () => table.kill(1, 'SIGKILL'));
+    clock.advanceBy(10_000);
+    expect(await init.wait()).toBe(137);
+  });
+
+  it('ends with 127 when there is nothing to run', async () => {
+    const { table, opts, out } = setup();
+    const init = table.spawn(entrypoint, ['entrypoint', 'nothere'], opts);
+    expect(await init.wait()).toBe(127);
+    expect(out.text).toBe('entrypoint\n');
+  });
+});
+
 describe('ProcessTable: freezer', () => {
   it('holds sleeps, writes and signals until thawed', async () => {
     const { table, clock, out, opts } = setup();

@@ -108,6 +108,7 @@ export class ProcessTable implements TaskHost {
       list: () => this.list(),
       kill: (pid, signal, fromInside) => this.kill(pid, signal, fromInside),
       spawnChild: (parent, ctx, argv, options) => this.#spawnChild(parent, ctx, argv, options),
+      execInPlace: (task, ctx, argv, options) => this.#execInPlace(task, ctx, argv, options),
     };
   }
 
@@ -269,6 +270,70 @@ export class ProcessTable implements TaskHost {
         this.kill(child.pid, signal, true);
       },
     };
+  }
+
+  /**
+   * execve: the program `options.program` names (or argv[0] found as execvp finds it)
+   * runs in `task`'s place with the streams given, which the task now holds instead of
+   * its old ones. The old program never continues: the returned promise stays pending,
+   * and the task ends when the new program does.
+   */
+  #execInPlace(task: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions): Promise<never> {
+    const never = new Promise<never>(() => {});
+    if (!task.running) return never;
+    const env = options.env ?? ctx.env;
+    const cwd = options.cwd ?? ctx.cwd;
+    let tag = options.program;
+    let args = argv;
+    if (tag === undefined) {
+      const resolution = resolveExecutable(ctx.fs, argv[0] ?? '', env.get('PATH'), cwd);
+      if (!resolution.ok) {
+        task.end(cannotRun(resolution));
+        return never;
+      }
+      tag = resolution.tag;
+      args = execArgv(resolution, argv);
+    }
+    const { name, variant } = parseTag(tag);
+    const run = this.programs.get(name) ?? missingProgram(name);
+    const stdin: Reader = unwrap(options.stdin ?? ctx.stdin);
+    const stdout: Writer = unwrap(options.stdout ?? ctx.stdout);
+    const stderr: Writer = unwrap(options.stderr ?? ctx.stderr);
+    // the new streams are held before the old are let go, so a shared pipe stays open
+    this.#hold(this.#readHolds, stdin);
+    this.#hold(this.#writeHolds, stdout, stderr);
+    const old = task.streams;
+    if (old) {
+      this.#release(this.#readHolds, (s) => s.closeRead?.(), old.stdin);
+      this.#release(this.#writeHolds, (s) => s.close?.(), old.stdout, old.stderr);
+    }
+    task.streams = { stdin, stdout, stderr };
+    task.errorOutput = stderr;
+    task.replaceImage([...args]);
+    const next = buildContext(this.#contextHost, task, {
+      argv: [...args],
+      variant,
+      env: new Map(env),
+      cwd,
+      fs: ctx.fs,
+      stdin,
+      stdout,
+      stderr,
+      tty: options.tty ?? ctx.tty,
+      user: options.user ?? ctx.user,
+      net: unwrap(ctx.net),
+    });
+    let result: Promise<number>;
+    try {
+      result = run(next);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(
+      (status) => task.end(normalizeStatus(typeof status === 'number' ? status : 0)),
+      (error: unknown) => task.fail(error, stderr),
+    );
+    return never;
   }
 
   #hold(holds: Map<object, number>, ...streams: (Reader | Writer)[]): void {

@@ -53,7 +53,7 @@ function isBroken(writer: Writer): boolean {
 export class Task implements Proc {
   readonly pid: number;
   ppid: number;
-  readonly argv: readonly string[];
+  argv: readonly string[];
   readonly user: User;
   readonly startedAt: number;
   exitCode: number | undefined;
@@ -231,6 +231,13 @@ export class Task implements Proc {
       else this.#resumeQueue.push(fn);
     }
     for (const signal of this.#pendingSignals.splice(0)) if (this.runnable) this.#deliver(signal);
+  }
+
+  /** execve: a new program in this process; caught signals go back to their defaults */
+  replaceImage(argv: readonly string[]): void {
+    this.argv = argv;
+    this.title = argv.join(' ');
+    this.#handlers.clear();
   }
 
   // --- ending ----------------------------------------------------------------------

@@ -161,6 +161,13 @@ export interface ProcessContext {
   readonly ended: Promise<number>;
   /** Start another program as a child (a shell runs commands this way). */
   spawn(argv: string[], options: SpawnOptions): ChildProcess;
+  /**
+   * execve: run another program in this process's place — same pid, the streams and
+   * environment given, signal handlers back to their defaults, `ps` showing the new argv.
+   * Like execve it does not return: the process ends when the new program does, and
+   * the promise never settles. Optional: test harnesses may leave it out.
+   */
+  exec?(argv: string[], options: SpawnOptions): Promise<never>;
   /** The processes in this process's PID namespace (ps, top). */
   processes(): ProcessInfo[];
   net: ProcessNetwork;

@@ -2,7 +2,7 @@
  * Builtins about commands themselves: `exec`, `command`, `type`, `hash`.
  */
 import { resolveExecutable, execArgv } from '../../process/resolve.ts';
-import type { ProcessContext, SignalName, SpawnOptions } from '../../process/types.ts';
+import type { SignalName } from '../../process/types.ts';
 import { ExitSignal } from '../signals.ts';
 import { execute } from '../simple.ts';
 import { spawnChild, waitForeground } from '../external.ts';
@@ -30,13 +30,6 @@ const KEYWORDS = new Set([
   'in',
 ]);
 
-/**
- * What `exec` uses when the process contract offers it (proposed, not yet in
- * process/types.ts): run `argv` in this process's place, keeping its pid, and resolve
- * to the program's status.
- */
-type ExecFn = (argv: string[], options: SpawnOptions & { program: string }) => Promise<number>;
-
 /** Signals an exec'd program receives in the shell's place (see `exec`). */
 const FORWARDED: SignalName[] = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
 
@@ -45,9 +38,10 @@ const FORWARDED: SignalName[] = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGHUP', 'SIGU
  * shell; with one, the program runs in the shell's place and the shell ends with its
  * status.
  *
- * Differs from Linux: the program runs as a child with a pid of its own (the
- * process contract has no execve), and the shell passes on the signals it gets, so
- * `docker stop` reaches `exec nginx -g 'daemon off;'` in an entrypoint.
+ * The program takes the shell's process (ctx.exec, execve): same pid, its own signal
+ * handling, so `exec sleep 1000` as a container's PID 1 ignores `docker stop`'s SIGTERM
+ * as it does on Linux. From a subshell (a copy of the shell in the same process here),
+ * or where a harness offers no exec, it runs as a child that gets the shell's signals.
  */
 export const exec: Builtin = {
   special: true,
@@ -70,11 +64,10 @@ export const exec: Builtin = {
       throw new ExitSignal(res.error === 'ENOENT' ? 127 : 126);
     }
     const env = sh.state.vars.environment();
-    const replace = (sh.ctx as ProcessContext & { exec?: ExecFn }).exec;
-    if (replace && !sh.subshell) {
-      // the kernel can put the program in this process's place: same pid, its own signals
+    if (sh.ctx.exec && !sh.subshell) {
       const io = call.io;
-      const status = await replace.call(sh.ctx, execArgv(res, argv), {
+      // execve does not return: the process ends when the program does
+      return sh.ctx.exec(execArgv(res, argv), {
         program: res.tag,
         env,
         cwd: sh.state.cwd,
@@ -82,7 +75,6 @@ export const exec: Builtin = {
         stdout: io.stdout,
         stderr: io.stderr,
       });
-      throw new ExitSignal(status);
     }
     const spawned = spawnChild(sh, execArgv(res, argv), res.tag, env, call.io);
     for (const sig of FORWARDED) {
