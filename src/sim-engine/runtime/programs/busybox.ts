@@ -29,11 +29,14 @@ const IMAGE_EXTRAS = [
   'unzip',
 ];
 
-function appletDirs(ctx: ProcessContext): Map<string, string> {
-  const dirs = new Map<string, string>();
-  for (const [dir, names] of Object.entries(ALPINE_APPLETS)) for (const n of names) dirs.set(n, dir);
-  if (!ctx.fs.stat('/etc/alpine-release')) for (const n of IMAGE_EXTRAS) dirs.set(n, '/bin');
-  return dirs;
+/** where each applet is linked: Alpine's layout, and on the busybox image the extras in /bin */
+const ALPINE_DIRS = new Map(
+  Object.entries(ALPINE_APPLETS).flatMap(([dir, names]) => names.map((n) => [n, dir] as const)),
+);
+const IMAGE_DIRS = new Map([...ALPINE_DIRS, ...IMAGE_EXTRAS.map((n) => [n, '/bin'] as const)]);
+
+function appletDirs(ctx: ProcessContext): ReadonlyMap<string, string> {
+  return ctx.fs.stat('/etc/alpine-release') ? ALPINE_DIRS : IMAGE_DIRS;
 }
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -71,7 +74,7 @@ function usage(ctx: ProcessContext, applets: string[]): string {
 }
 
 /** busybox's applets, sorted as its applet table is (by byte value). */
-function sortedApplets(dirs: Map<string, string>): string[] {
+function sortedApplets(dirs: ReadonlyMap<string, string>): string[] {
   return [...dirs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

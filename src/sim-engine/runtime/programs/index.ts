@@ -21,6 +21,10 @@ import { pgIsready } from './postgres/pg-isready.ts';
 import { pgWrapper } from './postgres/pg-wrapper.ts';
 import { psql } from './postgres/psql.ts';
 import { postgres } from './postgres/server.ts';
+import { nodeEntrypoint } from './node/entrypoint.ts';
+import { node } from './node/node.ts';
+import { nodemon } from './node/nodemon.ts';
+import { npm, npx } from './node/npm.ts';
 import { pip } from './python/pip.ts';
 import { python3 } from './python/python.ts';
 import { redisCli } from './redis/cli.ts';
@@ -54,6 +58,11 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['gosu', makeGosu(SYSTEM_PROGRAMS)],
   ['python3', python3],
   ['pip', pip],
+  ['node-entrypoint', nodeEntrypoint],
+  ['node', node],
+  ['npm', npm],
+  ['npx', npx],
+  ['nodemon', nodemon],
   ['registry-entrypoint', registryEntrypoint],
   ['registry', registry],
   ['whoami-server', whoamiServer],

@@ -30,7 +30,24 @@ const FREE_FORM = new Set(['types', 'map', 'geo', 'split_clients', 'charset_map'
 
 type Token = { kind: 'word'; text: string; line: number } | { kind: ';' | '{' | '}'; line: number };
 
-function tokenize(text: string, file: string): Token[] {
+/**
+ * Every container of an image reads the same files: their tokens are kept (a few
+ * dozen texts at most in a lab). Tokenizing throws for a bad file, which is not kept.
+ */
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_SIZE = 64;
+
+function tokenize(text: string, file: string): readonly Token[] {
+  const key = `${file}\0${text}`;
+  const cached = tokenCache.get(key);
+  if (cached) return cached;
+  const tokens = tokenizeText(text, file);
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(key, tokens);
+  return tokens;
+}
+
+function tokenizeText(text: string, file: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
   let i = 0;
