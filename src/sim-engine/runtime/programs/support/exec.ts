@@ -2,16 +2,15 @@
  * `exec "$@"`, as the images' entrypoint scripts end, for the entrypoints this folder
  * plays natively.
  *
- * The command is looked up in PATH as execvp does. When it is one of the image's own
- * programs (the entrypoint's `local` map: nginx for nginx's entrypoint, postgres for
- * postgres'…), it runs in this same process with the new argv, as exec replaces the
- * process image: same pid, so nginx logs `1#1:` and `docker stop` reaches it.
+ * The command is looked up in PATH as execvp does (the shell's `not found` error is
+ * the entrypoint's to print). Then the kernel's execve (ctx.exec) runs it in this
+ * same process: same pid, so nginx logs `1#1:` and `docker stop` reaches it; signal
+ * handlers reset; ps shows the new argv.
  *
- * The base system's programs (sh, sleep, the coreutils: support/system-programs.ts)
- * are in that map too. Anything else is started as a child and waited for.
- * Differs from Docker: such a command is then a child of PID 1 instead of PID 1
- * itself. Signals are forwarded to it, except when we are PID 1: then, as for a real
- * PID 1 without handlers, TERM/INT/QUIT are ignored.
+ * Where a context offers no execve, the entrypoint's `local` map (the image's own
+ * programs and the base system's, support/system-programs.ts) runs the program in
+ * this same process with the new argv; anything else is started as a child and
+ * waited for, its signals forwarded unless we are PID 1.
  */
 import { execArgv, parseTag, resolveExecutable } from '../../../process/resolve.ts';
 import type { ProcessContext, Program, SignalName } from '../../../process/types.ts';
@@ -45,11 +44,17 @@ export async function execCommand(ctx: ProcessContext, argv: string[], o: ExecOp
   const name = argv[0] ?? '';
   const res = resolveExecutable(ctx.fs, name, env.get('PATH'), ctx.cwd);
   if (!res.ok) {
-    if (res.error === 'ENOEXEC') return runChild(ctx, ['/bin/sh', res.path, ...argv.slice(1)], env, o);
+    if (res.error === 'ENOEXEC') {
+      const sh = ['/bin/sh', res.path, ...argv.slice(1)];
+      if (ctx.exec) return ctx.exec(sh, { env, ...(o.user ? { user: o.user } : {}) });
+      return runChild(ctx, sh, env, o);
+    }
     ctx.stderr.write(o.cannotRun(name, res.error === 'ENOENT' ? 'not found' : 'Permission denied'));
     return res.error === 'ENOENT' ? 127 : 126;
   }
   const args = execArgv(res, argv);
+  // the kernel's execve when it offers one: same pid, handlers reset, ps shows the new argv
+  if (ctx.exec) return ctx.exec(args, { env, program: res.tag, ...(o.user ? { user: o.user } : {}) });
   const tag = parseTag(res.tag);
   const local = o.local?.get(tag.name);
   if (local) {
