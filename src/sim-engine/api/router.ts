@@ -70,8 +70,15 @@ export function errorResponse(status: number, message: string): ApiResponse {
 
 const VERSION_PREFIX = /^\/v(\d+\.\d+)(\/.*)$/;
 
+/** `/containers/{name}/json` → `containers`: routes are looked up by their first segment */
+const firstSegment = (path: string) => path.slice(1).split('/', 1)[0]!;
+
 export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): ApiTransport {
-  const compiled = routes.map(compile);
+  const byFirst = new Map<string, CompiledRoute<D>[]>();
+  for (const route of routes.map(compile)) {
+    const key = firstSegment(route.path);
+    byFirst.set(key, [...(byFirst.get(key) ?? []), route]);
+  }
   return async (request: ApiRequest): Promise<ApiResponse> => {
     let path = request.path;
     let version = API_VERSION;
@@ -92,7 +99,7 @@ export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): Api
         );
       }
     }
-    for (const route of compiled) {
+    for (const route of byFirst.get(firstSegment(path)) ?? []) {
       const m = route.regex.exec(path);
       if (!m) continue;
       if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;

@@ -59,18 +59,17 @@ export class Command {
   readonly spec: CommandSpec;
   readonly parent: Command | undefined;
   readonly children: Command[];
+  /** the first word of Use */
+  readonly name: string;
 
   constructor(spec: CommandSpec, parent?: Command) {
     this.spec = spec;
     this.parent = parent;
+    this.name = spec.use.split(' ')[0]!;
     // cobra sorts subcommands by name
     this.children = (spec.subcommands ?? [])
       .map((s) => new Command(s, this))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-
-  get name(): string {
-    return this.spec.use.split(' ')[0]!;
   }
 
   get root(): Command {
@@ -105,10 +104,14 @@ export class Command {
    * AddFlagSet, an inherited flag is skipped when the command has its own of that name:
    * `docker run` defines its own `--help` so that `-h` can be `--hostname`.
    */
-  get flags(): FlagSpec[] {
-    const own = this.spec.flags ?? [];
-    return own.some((f) => f.name === HELP_FLAG.name) ? [...own] : [...own, HELP_FLAG];
+  get flags(): readonly FlagSpec[] {
+    if (!this.#flags) {
+      const own = this.spec.flags ?? [];
+      this.#flags = own.some((f) => f.name === HELP_FLAG.name) ? [...own] : [...own, HELP_FLAG];
+    }
+    return this.#flags;
   }
+  #flags: readonly FlagSpec[] | undefined;
 
   findChild(name: string): Command | undefined {
     return this.children.find((c) => c.name === name || (c.spec.aliases ?? []).includes(name));

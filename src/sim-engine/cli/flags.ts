@@ -153,13 +153,22 @@ function initialValue(spec: FlagSpec): unknown {
   }
 }
 
+const initialValues = new WeakMap<readonly FlagSpec[], ReadonlyArray<readonly [string, unknown]>>();
+
 /** The parsed flags of one command: values by long name, and which were set by the user. */
 export class FlagValues {
   readonly #values = new Map<string, unknown>();
   readonly changed = new Set<string>();
 
   constructor(specs: readonly FlagSpec[]) {
-    for (const s of specs) this.#values.set(s.name, initialValue(s));
+    let initial = initialValues.get(specs);
+    if (!initial) {
+      // frozen, so a command that changed a default list in place would fail loudly
+      initial = specs.map((s) => [s.name, Object.freeze(initialValue(s))] as const);
+      initialValues.set(specs, initial);
+    }
+    // lists are copied when a flag is set, never changed in place: sharing them is safe
+    for (const [name, value] of initial) this.#values.set(name, value);
   }
 
   get<T = unknown>(name: string): T {
@@ -226,8 +235,7 @@ export function parseFlags(
   options: { interspersed?: boolean; warn?: (text: string) => void } = {},
 ): ParseResult {
   const interspersed = options.interspersed ?? true;
-  const byName = new Map(specs.map((s) => [s.name, s]));
-  const byShort = new Map(specs.filter((s) => s.shorthand).map((s) => [s.shorthand!, s]));
+  const { byName, byShort } = indexOf(specs);
   const values = new FlagValues(specs);
   const args: string[] = [];
   let argsLenAtDash = -1;
@@ -301,6 +309,24 @@ export function parseFlags(
     }
   }
   return { values, args, argsLenAtDash };
+}
+
+/** A command's flags by name and shorthand, built once per flag list. */
+const indexes = new WeakMap<
+  readonly FlagSpec[],
+  { byName: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> }
+>();
+
+function indexOf(specs: readonly FlagSpec[]) {
+  let index = indexes.get(specs);
+  if (!index) {
+    index = {
+      byName: new Map(specs.map((s) => [s.name, s])),
+      byShort: new Map(specs.filter((s) => s.shorthand).map((s) => [s.shorthand!, s])),
+    };
+    indexes.set(specs, index);
+  }
+  return index;
 }
 
 function noOpt(spec: FlagSpec): string | undefined {
