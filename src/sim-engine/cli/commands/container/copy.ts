@@ -21,6 +21,8 @@ interface TarEntry {
   size?: number;
 }
 
+const TAR_STREAMS = 'docker cp: tar archives on stdin and stdout are not simulated in Dockyard yet';
+
 export function splitCpArg(arg: string): { container?: string; path: string } {
   if (arg.startsWith('/')) return { path: arg };
   const colon = arg.indexOf(':');
@@ -117,10 +119,8 @@ export async function copyFromContainer(
   const archive = res.body as { entries: TarEntry[] };
   const stat = JSON.parse(res.headers['X-Docker-Container-Path-Stat'] ?? '{}') as PathStat;
   const isDir = (stat.mode & 0x80000000) !== 0;
-  if (dstArg === '-') {
-    cli.out.write(archive.entries.map((e) => e.data ?? '').join(''));
-    return;
-  }
+  // Differs from Docker: no tar archive is written to stdout (nothing in a lab reads one)
+  if (dstArg === '-') throw new CliError(TAR_STREAMS);
   const dst = clean(cli.cwd, dstArg);
   const contentsOnly = isDir && /\/\.$/.test(srcPath);
   writeLocal(cli.fs, archive.entries, dst, isDir, contentsOnly);
@@ -137,6 +137,7 @@ export async function copyToContainer(
   dstPath: string,
   quiet: boolean,
 ): Promise<void> {
+  if (srcArg === '-') throw new CliError(TAR_STREAMS);
   const src = clean(cli.cwd, srcArg);
   const st = cli.fs.lstat(src);
   if (!st) throw new CliError(`lstat ${src}: no such file or directory`);

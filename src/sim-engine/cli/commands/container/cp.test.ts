@@ -38,5 +38,11 @@ describe('docker cp', () => {
       'copying between containers is not supported\n',
     );
     expect((await lab.docker('cp /a /b')).stderr).toBe('must specify at least one container source\n');
+    // tar streams are not simulated: an honest error, not made-up bytes
+    expect(await lab.docker('cp web:/etc/hostname -')).toMatchObject({
+      stdout: '',
+      stderr: 'docker cp: tar archives on stdin and stdout are not simulated in Dockyard yet\n',
+      status: 1,
+    });
   });
 });
