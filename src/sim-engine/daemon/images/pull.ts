@@ -8,7 +8,7 @@
  * (`docker pull -a`) every tag of the repository is pulled in turn.
  */
 import { AsyncQueue } from '../../api/stream.ts';
-import { forbidden, invalidParameter, notFound, systemError } from '../../errdefs.ts';
+import { forbidden, invalidParameter, notFound, notImplemented, systemError } from '../../errdefs.ts';
 import { catalogue } from '../../images/index.ts';
 import {
   familiarString,
@@ -70,8 +70,26 @@ export function pullReference(fromImage: string, tag: string): Reference {
   return ref;
 }
 
+/**
+ * Differs from Docker: a registry that answers from the lab (a `registry` container
+ * behind a published port) is not spoken to yet; rather than pretend it did not answer,
+ * pulls and pushes say so.
+ */
+export const REGISTRY_CONTAINERS =
+  'pulling from and pushing to a registry running in the lab is not simulated in Dockyard yet';
+
+/** Whether something in the lab listens where `ref`'s registry would be, seen from the daemon's host. */
+export function labRegistryAnswers(d: Daemon, ref: Reference): boolean {
+  if (ref.domain === 'docker.io') return false;
+  const [host, port = '443'] = ref.domain.split(':');
+  const ip = d.hostNs.resolve(host!);
+  const route = ip === undefined ? undefined : d.hostNs.route(ip);
+  return route !== undefined && route.ns.listenerFor(ip!, Number(port)) !== undefined;
+}
+
 /** Resolve one tag or digest at the registry; throws the daemon's error when it cannot. */
 export function planRef(d: Daemon, ref: Reference): PullPlan {
+  if (labRegistryAnswers(d, ref)) throw notImplemented(REGISTRY_CONTAINERS);
   const found = d.registry.lookup(ref);
   if (!found.ok) {
     if (found.reason === 'no-repository') {

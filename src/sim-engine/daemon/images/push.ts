@@ -14,6 +14,7 @@ import { invalidParameter } from '../../errdefs.ts';
 import { familiarString, parseNormalizedNamed, type Reference } from '../../images/reference.ts';
 import type { Daemon } from '../daemon.ts';
 import { repoTagReference } from './tag.ts';
+import { labRegistryAnswers, REGISTRY_CONTAINERS } from './pull.ts';
 
 type Message = Record<string, unknown>;
 
@@ -40,6 +41,10 @@ export function pushImage(d: Daemon, ref: Reference): AsyncQueue<Message> {
   const associations = d.images.referencesByName(ref.familiar);
   if (associations.length === 0) {
     fail(`An image does not exist locally with the tag: ${ref.familiar}`);
+    return queue;
+  }
+  if (labRegistryAnswers(d, ref)) {
+    d.clock.after(ANSWER_MS, () => fail(REGISTRY_CONTAINERS));
     return queue;
   }
   const found = d.registry.lookup(ref);
