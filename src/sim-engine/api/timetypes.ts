@@ -8,6 +8,7 @@
 import { invalidParameter } from '../errdefs.ts';
 import { DurationError, parseGoDurationBig } from '../golang/duration.ts';
 import { nextStdChunk } from '../golang/time-layout.ts';
+import { daysFromCivil } from '../golang/time.ts';
 
 /**
  * A time filter (`until`) as the daemon reads it: timetypes.GetTimestamp, then the
@@ -261,14 +262,4 @@ export function goParseTime(
   const days = daysFromCivil(year, month, day);
   const secs = BigInt(days) * 86400n + BigInt(hour * 3600 + min * 60 + sec - offset);
   return { sec: secs, nsec };
-}
-
-/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }

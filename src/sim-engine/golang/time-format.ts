@@ -20,7 +20,7 @@ export interface Fields {
   zoneName: string;
 }
 
-const longMonthNames = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -83,9 +83,9 @@ function formatStd(f: Fields, std: Std): string {
     case 'LongYear':
       return pad(f.year, 4);
     case 'Month':
-      return longMonthNames[f.month - 1]!.slice(0, 3);
+      return MONTH_NAMES[f.month - 1]!.slice(0, 3);
     case 'LongMonth':
-      return longMonthNames[f.month - 1]!;
+      return MONTH_NAMES[f.month - 1]!;
     case 'NumMonth':
       return String(f.month);
     case 'ZeroMonth':

@@ -5,7 +5,9 @@
  * RFC3339Nano (`"2026-11-28T05:21:18.123456789Z"`), and templates can call its Go
  * methods (`{{.CreatedAt.Format "2006-01-02"}}`, `{{.CreatedAt.Unix}}`).
  */
-import { formatLayout, type Fields } from './time-format.ts';
+import { formatLayout, MONTH_NAMES, type Fields } from './time-format.ts';
+
+export { MONTH_NAMES };
 import { RFC3339, RFC3339Nano } from './time-layout.ts';
 import { withGoType } from './values.ts';
 
@@ -41,20 +43,19 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/**
+ * `YYYY-MM-DD` and `HH:MM:SS` of an instant (ms since the epoch, UTC) joined by `sep`:
+ * ' ' as time.Time's String() prints them, 'T' as RFC 3339 does.
+ */
+export function civilDateTime(ms: number, sep: string): string {
+  const secs = Math.floor(ms / 1000);
+  const days = Math.floor(secs / 86400);
+  const rem = secs - days * 86400;
+  const { year, month, day } = civilFromDays(days);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const time = `${p(Math.floor(rem / 3600))}:${p(Math.floor((rem % 3600) / 60))}:${p(rem % 60)}`;
+  return `${String(year).padStart(4, '0')}-${p(month)}-${p(day)}${sep}${time}`;
+}
 
 export interface Zone {
   /** seconds east of UTC (default 0) */
@@ -144,7 +145,7 @@ export class GoTime {
   }
   Month(): { String(): string } {
     const m = this.#fields().month;
-    return withGoType({ String: () => monthNames[m - 1]! }, 'time.Month');
+    return withGoType({ String: () => MONTH_NAMES[m - 1]! }, 'time.Month');
   }
   Day(): number {
     return this.#fields().day;
