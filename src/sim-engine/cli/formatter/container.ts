@@ -12,6 +12,7 @@ import {
   humanSizeWithPrecision,
   quote,
   truncateID,
+  labelsColumn,
 } from './display.ts';
 import {
   DEFAULT_QUIET_FORMAT,
@@ -160,12 +161,7 @@ export class ContainerContext {
   }
 
   Labels(): string {
-    const labels = this.#c.Labels;
-    if (!labels) return '';
-    return Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
-      .join(',');
+    return labelsColumn(this.#c.Labels);
   }
 
   Label(name: string): string {

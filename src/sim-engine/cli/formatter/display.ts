@@ -11,3 +11,15 @@ export { quote } from '../../golang/strconv-quote.ts';
 export function goTimeString(seconds: number): string {
   return `${civilDateTime(seconds * 1000, ' ')} +0000 UTC`;
 }
+
+/**
+ * The Labels column: `k=v` pairs joined by commas. Differs from Docker: sorted, where
+ * Go's map order makes Docker's order random.
+ */
+export function labelsColumn(labels: Record<string, string> | null | undefined): string {
+  if (!labels) return '';
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join(',');
+}

@@ -5,7 +5,7 @@
 import type { NetworkSummary } from '../../api/types/network.ts';
 import { parseRFC3339 } from '../../golang/time.ts';
 import { withGoType } from '../../golang/values.ts';
-import { truncateID } from './display.ts';
+import { truncateID, labelsColumn } from './display.ts';
 import {
   DEFAULT_QUIET_FORMAT,
   marshalContext,
@@ -85,14 +85,8 @@ export class NetworkContext {
     return String(this.#n.Internal);
   }
 
-  /** Differs from Docker: sorted, where Go's map order makes Docker's order random. */
   Labels(): string {
-    const labels = this.#n.Labels;
-    if (!labels) return '';
-    return Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
-      .join(',');
+    return labelsColumn(this.#n.Labels);
   }
 
   Label(name: string): string {

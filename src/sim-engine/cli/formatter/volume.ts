@@ -4,7 +4,7 @@
  */
 import type { Volume } from '../../api/types/volume.ts';
 import { withGoType } from '../../golang/values.ts';
-import { humanSize } from './display.ts';
+import { humanSize, labelsColumn } from './display.ts';
 import { marshalContext, RAW_FORMAT_KEY, TABLE_FORMAT_KEY, type HeaderMap } from './formatter.ts';
 
 const DEFAULT_QUIET = '{{.Name}}';
@@ -65,14 +65,8 @@ export class VolumeContext {
     return this.#v.Mountpoint;
   }
 
-  /** Differs from Docker: sorted, where Go's map order makes Docker's order random. */
   Labels(): string {
-    const labels = this.#v.Labels;
-    if (!labels) return '';
-    return Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
-      .join(',');
+    return labelsColumn(this.#v.Labels);
   }
 
   Label(name: string): string {
