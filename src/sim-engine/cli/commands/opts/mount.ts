@@ -5,7 +5,7 @@
 import { parseGoBool } from '../../flag-values.ts';
 import { readCsvRecord } from './csv.ts';
 import { parseUint } from './strconv.ts';
-import { ramInBytes } from './units.ts';
+import { ramInBytes } from '../../../golang/units.ts';
 
 /** api/types/mount.Mount, as the Engine API takes it. */
 export interface Mount {

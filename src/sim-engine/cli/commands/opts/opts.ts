@@ -5,7 +5,7 @@
  * "--flag" flag: <error>`).
  */
 import { parseIP } from './ip.ts';
-import { bytesSize, ramInBytes } from './units.ts';
+import { bytesSize, ramInBytes } from '../../../golang/units.ts';
 
 /** opts.ValidateIPAddress: the address in canonical form. */
 export function validateIPAddress(val: string): string {

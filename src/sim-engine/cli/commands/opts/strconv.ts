@@ -3,15 +3,9 @@
  * "x": invalid syntax`. Go's NumError, so a caller can show only `.reason` (as
  * docker does where it unwraps `numErr.Err`).
  */
-import { goQuote } from '../../flag-values.ts';
+import { NumError } from '../../../golang/strconv-number.ts';
 
-export class NumError extends Error {
-  readonly reason: 'invalid syntax' | 'value out of range';
-  constructor(fn: string, input: string, reason: 'invalid syntax' | 'value out of range') {
-    super(`strconv.${fn}: parsing ${goQuote(input)}: ${reason}`);
-    this.reason = reason;
-  }
-}
+export { NumError };
 
 function digitsOf(base: number): RegExp {
   return base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 16 ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/;

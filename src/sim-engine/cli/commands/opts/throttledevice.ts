@@ -1,6 +1,6 @@
 /** docker/cli opts/throttledevice.go: `--device-read-bps /dev/sda:1mb` and friends. */
 import { parseUint } from './strconv.ts';
-import { ramInBytes } from './units.ts';
+import { ramInBytes } from '../../../golang/units.ts';
 
 export interface ThrottleDevice {
   Path: string;
