@@ -136,7 +136,7 @@ const image = fc.constantFrom('nginx', 'alpine', 'busybox', 'redis:7', 'alpine:3
 const network = fc.constantFrom('mynet', 'net2', 'bridge', 'host', 'none', 'nothere');
 const volume = fc.constantFrom('vol1', 'vol2', 'nothere');
 
-const runOption = fc.constantFrom(
+const runOption = fc.constantFrom<string[]>(
   ['-d'],
   ['--rm'],
   ['-i'],
@@ -166,7 +166,7 @@ const runOption = fc.constantFrom(
   ['--stop-timeout', '1'],
   ['--read-only'],
 );
-const runCommand = fc.constantFrom(
+const runCommand = fc.constantFrom<string[]>(
   [],
   ['sh', '-c', 'echo hi'],
   ['sleep', '5'],
@@ -186,7 +186,7 @@ const usefulLine: fc.Arbitrary<string[]> = fc.oneof(
     .map(([verb, options, img, cmd]) => [verb, ...options.flat(), img, ...cmd]),
   fc
     .tuple(
-      fc.constantFrom(
+      fc.constantFrom<string[]>(
         ['start'],
         ['start', '-a'],
         ['stop'],
@@ -226,7 +226,7 @@ const usefulLine: fc.Arbitrary<string[]> = fc.oneof(
   fc
     .tuple(fc.constantFrom(['rmi'], ['rmi', '-f'], ['history'], ['image', 'inspect'], ['tag']), image)
     .map(([verb, img]) => [...verb, img, ...(verb[0] === 'tag' ? ['mine:1'] : [])]),
-  fc.constantFrom(
+  fc.constantFrom<string[]>(
     ['ps'],
     ['ps', '-a', '--format', '{{.Names}} {{.Status}}'],
     ['ps', '-a', '--filter', 'status=exited'],
