@@ -21,10 +21,12 @@ import { pgIsready } from './postgres/pg-isready.ts';
 import { pgWrapper } from './postgres/pg-wrapper.ts';
 import { psql } from './postgres/psql.ts';
 import { postgres } from './postgres/server.ts';
-import { nodeEntrypoint } from './node/entrypoint.ts';
-import { node } from './node/node.ts';
-import { nodemon } from './node/nodemon.ts';
-import { npm, npx } from './node/npm.ts';
+import { goApp } from './go/app.ts';
+import { go, gofmt } from './go/go.ts';
+import { nodeEntrypoint } from './nodejs/entrypoint.ts';
+import { node } from './nodejs/node.ts';
+import { nodemon } from './nodejs/nodemon.ts';
+import { npm, npx } from './nodejs/npm.ts';
 import { pip } from './python/pip.ts';
 import { python3 } from './python/python.ts';
 import { redisCli } from './redis/cli.ts';
@@ -63,6 +65,9 @@ export const imagePrograms: ReadonlyArray<[name: string, program: Program]> = [
   ['npm', npm],
   ['npx', npx],
   ['nodemon', nodemon],
+  ['go', go],
+  ['gofmt', gofmt],
+  ['go-app', goApp],
   ['registry-entrypoint', registryEntrypoint],
   ['registry', registry],
   ['whoami-server', whoamiServer],
