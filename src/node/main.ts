@@ -61,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
       else if (a === '--nodes' || a.startsWith('--nodes=')) {
         const v = a === '--nodes' ? value() : a.slice(8);
         nodes = /^\d+$/.test(v) ? Number(v) : v.split(',').filter(Boolean);
-        if (typeof nodes === 'number' && (nodes < 1 || nodes > 9)) return fail('--nodes must be between 1 and 9');
+        if (typeof nodes === 'number' && (nodes < 1 || nodes > 9))
+          return fail('--nodes must be between 1 and 9');
       } else if (a === '--seed') seed = value();
       else if (a.startsWith('-') && a !== '-') return fail(`unknown flag: ${a}`);
       else if (script === undefined) script = a;
@@ -82,7 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       files = readFolder(resolve(cwd));
     } catch (err) {
-      return fail(`cannot read --cwd ${cwd}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return fail(
+        `cannot read --cwd ${cwd}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
   }
   void dirname;

@@ -381,4 +381,3 @@ export function endStatus(e: unknown): number {
   if (e instanceof BreakSignal || e instanceof ContinueSignal) return 0;
   throw e;
 }
-
