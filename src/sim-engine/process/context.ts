@@ -92,7 +92,7 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
     write: (text) => task.write(init.stderr, text),
     [UNDERLYING]: init.stderr,
   } as Writer;
-  const ctx: ProcessContext = {
+  const fields: Omit<ProcessContext, 'hostname'> & { [HOST]: ContextHost } = {
     argv: init.argv,
     variant: init.variant,
     env: init.env,
@@ -104,9 +104,6 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
     tty: init.tty,
     pid: task.pid,
     user: { ...init.user },
-    get hostname() {
-      return host.hostname;
-    },
     now: () => host.now(),
     sleep: (ms) => task.sleep(ms),
     onSignal: (signal, handler) => task.onSignal(signal, handler),
@@ -121,8 +118,22 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
     setTitle: (title) => {
       task.title = title;
     },
+    [HOST]: host,
   };
+  // `hostname` reads the host's live name. It is defined with one shared getter rather
+  // than a `get hostname()` in the literal: a getter made per context gives every
+  // context its own hidden class, whose (old-space) descriptors point at the young
+  // getter and so at this whole scope (ctx, task, streams); every process then lived
+  // through minor GCs until the next full one, and scavenges copied megabytes.
+  Object.defineProperty(fields, 'hostname', { get: hostnameOf, enumerable: true, configurable: true });
+  const ctx = fields as ProcessContext & { [HOST]: ContextHost };
   return ctx;
+}
+
+const HOST: unique symbol = Symbol('host');
+
+function hostnameOf(this: { [HOST]: ContextHost }): string {
+  return this[HOST].hostname;
 }
 
 /** An exit status as wait(2) sees it: the low 8 bits (`exit 256` is 0, `exit -1` is 255). */
