@@ -12,7 +12,7 @@ import { splitStatements } from '../sql/lexer.ts';
 import { mysqlVersion } from './mysqld-log.ts';
 import type { MyRequest, MyResponse } from './wire.ts';
 
-interface Opts {
+export interface Opts {
   user: string;
   password: string | null;
   host: string;
@@ -102,7 +102,7 @@ function summary(r: ResultSet): string {
   return `${out}\n`;
 }
 
-async function send(ctx: ProcessContext, o: Opts, queries: string[]): Promise<MyResponse | string> {
+export async function send(ctx: ProcessContext, o: Opts, queries: string[]): Promise<MyResponse | string> {
   const socket = o.host === 'localhost';
   const address = ctx.net.resolve(socket ? '127.0.0.1' : o.host);
   if (address === undefined) return `ERROR 2005 (HY000): Unknown MySQL server host '${o.host}' (-2)\n`;

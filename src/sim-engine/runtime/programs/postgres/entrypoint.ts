@@ -154,9 +154,19 @@ async function initialise(
   state.state = 'shut down';
   state.at = ctx.now();
   persist();
-  ctx.stdout.write(' done\nserver stopped\n\nPostgreSQL init process complete; ready for start up.\n\n');
+  ctx.stdout.write(
+    ctx.variant === 'ensure'
+      ? ' done\nserver stopped\n'
+      : ' done\nserver stopped\n\nPostgreSQL init process complete; ready for start up.\n\n',
+  );
   return 0;
 }
+
+/** docker-ensure-initdb.sh (and docker-enforce-initdb.sh): initialise PGDATA if empty, start nothing. */
+export const postgresEnsureInitdb: Program = (ctx) =>
+  postgresEntrypoint(
+    derive(ctx, { variant: 'ensure', argv: [ctx.argv[0] ?? '', 'postgres', ...ctx.argv.slice(1)] }),
+  );
 
 export const postgresEntrypoint: Program = async (ctx) => {
   if (ctx.variant === 'fork') return 0;
@@ -212,8 +222,17 @@ export const postgresEntrypoint: Program = async (ctx) => {
         }
       }
       const status = await initialise(ctx, me, v, dir, env);
-      if (status !== 0) return status;
+      if (status !== 0 || ctx.variant === 'ensure') return status;
       await usePidsUpTo(ctx, 61, 'postgres-entrypoint@fork');
+    } else if (ctx.variant === 'ensure') {
+      const self = me.split('/').pop()!;
+      const enforce = self === 'docker-enforce-initdb.sh';
+      ctx.stderr.write(
+        enforce
+          ? `${self}: error: (unexpected) database found in '${dir}'!\n`
+          : `${self}: note: database already initialized in '${dir}'!\n`,
+      );
+      return enforce ? 1 : 0;
     } else {
       ctx.stdout.write(
         '\nPostgreSQL Database directory appears to contain a database; Skipping initialization\n\n',

@@ -15,7 +15,7 @@ import type { FormatOptions } from './psql-format.ts';
 import { pgVersion } from './version.ts';
 import type { CatalogView, PgRequest, PgResponse } from './wire.ts';
 
-interface Conn {
+export interface Conn {
   host?: string;
   port: number;
   user: string;
@@ -113,7 +113,7 @@ function where(ctx: ProcessContext, conn: Conn): string {
   return `connection to server at "${conn.host}" (${ip}), port ${conn.port} failed`;
 }
 
-async function request(
+export async function request(
   ctx: ProcessContext,
   conn: Conn,
   queries: string[],
