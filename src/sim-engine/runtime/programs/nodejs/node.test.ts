@@ -212,4 +212,44 @@ describe('npm', () => {
     );
     expect((await c.exec(['npm', '--version'])).stdout).toBe('10.9.4\n');
   });
+
+  it('an Express + node-redis hit counter across containers', async () => {
+    const l = lab();
+    const redis = l.container('library/redis', 'latest', { ip: '172.17.0.3' });
+    redis.run(redis.argv());
+    const web = l.container('library/node', '22');
+    web.ns.resolver = (h) => (h === 'redis' ? '172.17.0.3' : undefined);
+    web.fs.mkdir('/app', { parents: true });
+    web.fs.writeFile(
+      '/app/package.json',
+      JSON.stringify({
+        name: 'counter',
+        type: 'module',
+        dependencies: { express: '^5.1.0', redis: '^5.8.0' },
+      }),
+    );
+    web.fs.writeFile(
+      '/app/index.js',
+      [
+        "import express from 'express';",
+        "import { createClient } from 'redis';",
+        "const client = createClient({ url: 'redis://redis:6379' });",
+        "client.on('error', (err) => console.error('Redis Client Error', err));",
+        'await client.connect();',
+        'const app = express();',
+        "app.get('/', async (req, res) => {",
+        "  const hits = await client.incr('hits');",
+        '  res.send(`Hello World! I have been seen ${hits} times.\\n`);',
+        '});',
+        "app.listen(3000, () => console.log('listening'));",
+      ].join('\n'),
+    );
+    expect((await web.exec(['npm', 'install'], { cwd: '/app' })).status).toBe(0);
+    const r = web.run(['node', 'index.js'], { cwd: '/app' });
+    await l.advance(0);
+    expect(r.out.text).toBe('listening\n');
+    expect((await web.http(3000)).body).toBe('Hello World! I have been seen 1 times.\n');
+    expect((await web.http(3000)).body).toBe('Hello World! I have been seen 2 times.\n');
+    expect((await redis.exec(['redis-cli', 'get', 'hits'])).stdout).toBe('2\n');
+  });
 });
