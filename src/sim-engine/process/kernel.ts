@@ -152,7 +152,7 @@ export class ProcessTable implements TaskHost {
     const ctx = buildContext(this.#contextHost, task, {
       argv: [...argv],
       variant,
-      env: new Map(options.env),
+      env: copyEnv(options.env),
       cwd: options.cwd ?? '/',
       fs: options.fs,
       stdin,
@@ -313,7 +313,7 @@ export class ProcessTable implements TaskHost {
     const next = buildContext(this.#contextHost, task, {
       argv: [...args],
       variant,
-      env: new Map(env),
+      env: copyEnv(env),
       cwd,
       fs: ctx.fs,
       stdin,
@@ -351,6 +351,17 @@ export class ProcessTable implements TaskHost {
       }
     }
   }
+}
+
+/**
+ * A process's own copy of an environment. forEach rather than `new Map(env)`: the
+ * constructor goes through the iterator protocol, an entry array per variable, and
+ * every process (two dozen for one nginx start) copies one.
+ */
+function copyEnv(env: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const copy = new Map<string, string>();
+  env?.forEach((value, name) => copy.set(name, value));
+  return copy;
 }
 
 type Closable = { close?: () => void; closeRead?: () => void };
