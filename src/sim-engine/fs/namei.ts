@@ -48,15 +48,21 @@ export function lookup(root: DirNode, path: string, follow: boolean): Found {
  */
 export function tryLookup(root: DirNode, path: string, follow: boolean): Found | FsErrorCode {
   const slash = path.length > 1 && path.endsWith('/');
-  let queue = path.split('/').filter((p) => p !== '');
-  let qi = 0;
+  // The components still to walk are those of `rest` from `pos` on: the path, and after
+  // a symlink its target followed by what was left. Scanned in place rather than split,
+  // as every stat and every PATH search comes through here.
+  let rest = path;
+  let pos = skipSlashes(rest, 0);
   const chain: DirNode[] = [root];
   const names: string[] = [];
   let links = 0;
   let dot = true;
-  while (qi < queue.length) {
-    const part = queue[qi++]!;
-    const last = qi === queue.length;
+  while (pos < rest.length) {
+    let end = rest.indexOf('/', pos);
+    if (end < 0) end = rest.length;
+    const part = rest.slice(pos, end);
+    pos = skipSlashes(rest, end);
+    const last = pos === rest.length;
     if (part === '.' || part === '..') {
       if (part === '..' && chain.length > 1) {
         chain.pop();
@@ -75,13 +81,12 @@ export function tryLookup(root: DirNode, path: string, follow: boolean): Found |
     if (child.kind === 'symlink' && (!last || follow || slash)) {
       if (++links > MAX_LINKS) return 'ELOOP';
       if (child.target === '') return 'ENOENT';
-      const target = child.target.split('/').filter((p) => p !== '');
       if (child.target.startsWith('/')) {
         chain.length = 1;
         names.length = 0;
       }
-      queue = [...target, ...queue.slice(qi)];
-      qi = 0;
+      rest = last ? child.target : `${child.target}/${rest.slice(pos)}`;
+      pos = skipSlashes(rest, 0);
       // `/link` where the link points at `/` ends on the root itself
       dot = true;
       continue;
@@ -96,6 +101,12 @@ export function tryLookup(root: DirNode, path: string, follow: boolean): Found |
   const name = names.pop() ?? '';
   if (chain.length === 0) return { chain: [], names: [], name: '', node, dot: true, slash };
   return { chain, names, name, node, dot, slash };
+}
+
+/** The index of the first character at or after `i` that is not a `/`. */
+function skipSlashes(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) === 47) i++;
+  return i;
 }
 
 /** The final entry of a lookup, after the checks every reading call makes. */
