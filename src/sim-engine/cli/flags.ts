@@ -153,10 +153,13 @@ function initialValue(spec: FlagSpec): unknown {
   }
 }
 
-const initialValues = new WeakMap<readonly FlagSpec[], ReadonlyArray<readonly [string, unknown]>>();
+const initialValues = new WeakMap<readonly FlagSpec[], ReadonlyMap<string, unknown>>();
 
 /** The parsed flags of one command: values by long name, and which were set by the user. */
 export class FlagValues {
+  /** the defaults, one map per flag list shared by every parse (`docker run` has ~100) */
+  readonly #defaults: ReadonlyMap<string, unknown>;
+  /** what the command line set */
   readonly #values = new Map<string, unknown>();
   readonly changed = new Set<string>();
 
@@ -164,15 +167,15 @@ export class FlagValues {
     let initial = initialValues.get(specs);
     if (!initial) {
       // frozen, so a command that changed a default list in place would fail loudly
-      initial = specs.map((s) => [s.name, Object.freeze(initialValue(s))] as const);
+      initial = new Map(specs.map((s) => [s.name, Object.freeze(initialValue(s))] as const));
       initialValues.set(specs, initial);
     }
     // lists are copied when a flag is set, never changed in place: sharing them is safe
-    for (const [name, value] of initial) this.#values.set(name, value);
+    this.#defaults = initial;
   }
 
   get<T = unknown>(name: string): T {
-    return this.#values.get(name) as T;
+    return (this.#values.has(name) ? this.#values.get(name) : this.#defaults.get(name)) as T;
   }
   bool(name: string): boolean {
     return this.get<boolean>(name) === true;
@@ -194,7 +197,7 @@ export class FlagValues {
   set(spec: FlagSpec, raw: string): void {
     let parsed: unknown;
     try {
-      parsed = parseOne(spec, raw, this.changed.has(spec.name) ? this.#values.get(spec.name) : undefined);
+      parsed = parseOne(spec, raw, this.changed.has(spec.name) ? this.get(spec.name) : undefined);
     } catch (err) {
       const flagName = spec.shorthand ? `-${spec.shorthand}, --${spec.name}` : `--${spec.name}`;
       const reason = err instanceof Error ? err.message : String(err);
@@ -205,7 +208,7 @@ export class FlagValues {
         this.changed.add(spec.name);
         return;
       }
-      const current = this.changed.has(spec.name) ? (this.#values.get(spec.name) as unknown[]) : [];
+      const current = this.changed.has(spec.name) ? this.get<unknown[]>(spec.name) : [];
       this.#values.set(
         spec.name,
         Array.isArray(parsed) && spec.type === 'stringSlice' ? [...current, ...parsed] : [...current, parsed],
