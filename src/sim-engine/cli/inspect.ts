@@ -24,6 +24,44 @@ export interface InspectElement {
 
 export type GetRef = (ref: string) => Promise<InspectElement>;
 
+/**
+ * An element whose typed value and raw JSON are made when first read: a template reads
+ * only the typed value (and the raw JSON only when it fails), the JSON output only the
+ * raw JSON, and each is a walk over the whole object.
+ */
+class LazyElement implements InspectElement {
+  #typed: (() => unknown) | undefined;
+  #raw: (() => string) | undefined;
+  #typedValue: unknown;
+  #rawValue = '';
+
+  constructor(typed: () => unknown, raw: () => string) {
+    this.#typed = typed;
+    this.#raw = raw;
+  }
+
+  get typed(): unknown {
+    if (this.#typed) {
+      this.#typedValue = this.#typed();
+      this.#typed = undefined;
+    }
+    return this.#typedValue;
+  }
+
+  get raw(): string {
+    if (this.#raw) {
+      this.#rawValue = this.#raw();
+      this.#raw = undefined;
+    }
+    return this.#rawValue;
+  }
+}
+
+/** An InspectElement made on demand from the typed value's and the raw JSON's makers. */
+export function lazyElement(typed: () => unknown, raw: () => string): InspectElement {
+  return new LazyElement(typed, raw);
+}
+
 export async function inspectRefs(
   out: Writer,
   refs: readonly string[],

@@ -6,7 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
-import { CONTAINER_TYPES, inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { CONTAINER_TYPES, inspectRefs, lazyElement, rawJSON, typed } from '../../inspect.ts';
 import { objectPath } from '../../../api/client.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -36,6 +36,9 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
     const c = await cli.client.get<ContainerInspect>(objectPath('container', ref, '/json'), {
       size: flags.bool('size') || undefined,
     });
-    return { typed: typed(c, CONTAINER_TYPES), raw: rawJSON(c) };
+    return lazyElement(
+      () => typed(c, CONTAINER_TYPES),
+      () => rawJSON(c),
+    );
   });
 }

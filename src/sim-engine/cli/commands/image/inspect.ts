@@ -6,7 +6,7 @@ import type { ImageInspect } from '../../../api/types/image.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
-import { inspectRefs, rawJSON } from '../../inspect.ts';
+import { inspectRefs, lazyElement, rawJSON } from '../../inspect.ts';
 import { imageInspectPath } from './image-ref.ts';
 import { typedImage } from './inspect-typed.ts';
 
@@ -43,6 +43,9 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   // Differs from Docker: images are single-platform here, so --platform is not sent.
   await inspectRefs(cli.out, args, flags.string('format'), async (ref) => {
     const raw = await cli.client.get<ImageInspect>(imageInspectPath(ref));
-    return { typed: typedImage(raw), raw: rawJSON(raw) };
+    return lazyElement(
+      () => typedImage(raw),
+      () => rawJSON(raw),
+    );
   });
 }

@@ -7,7 +7,7 @@ import { parseRFC3339 } from '../../../golang/time.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
-import { inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { inspectRefs, lazyElement, rawJSON, typed } from '../../inspect.ts';
 import { objectPath } from '../../../api/client.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -54,7 +54,10 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
     const n = await cli.client.get<NetworkInspect>(objectPath('network', ref), {
       verbose: flags.bool('verbose') || undefined,
     });
-    return { typed: typedNetwork(n), raw: rawJSON(n) };
+    return lazyElement(
+      () => typedNetwork(n),
+      () => rawJSON(n),
+    );
   });
 }
 

@@ -9,7 +9,14 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { CliError } from '../../errors.ts';
-import { CONTAINER_TYPES, inspectRefs, rawJSON, typed, type InspectElement } from '../../inspect.ts';
+import {
+  CONTAINER_TYPES,
+  inspectRefs,
+  lazyElement,
+  rawJSON,
+  typed,
+  type InspectElement,
+} from '../../inspect.ts';
 import { ApiClientError, objectPath } from '../../../api/client.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import type { ImageInspect } from '../../../api/types/image.ts';
@@ -86,21 +93,30 @@ const INSPECTORS: readonly Inspector[] = [
       const c = await cli.client.get<ContainerInspect>(objectPath('container', ref, '/json'), {
         size: size || undefined,
       });
-      return { typed: typed(c, CONTAINER_TYPES), raw: rawJSON(c) };
+      return lazyElement(
+        () => typed(c, CONTAINER_TYPES),
+        () => rawJSON(c),
+      );
     },
   },
   {
     type: 'image',
     async get(cli, ref) {
       const i = await cli.client.get<ImageInspect>(imageInspectPath(ref));
-      return { typed: typedImage(i), raw: rawJSON(i) };
+      return lazyElement(
+        () => typedImage(i),
+        () => rawJSON(i),
+      );
     },
   },
   {
     type: 'network',
     async get(cli, ref) {
       const n = await cli.client.get<NetworkInspect>(objectPath('network', ref));
-      return { typed: typedNetwork(n), raw: rawJSON(n) };
+      return lazyElement(
+        () => typedNetwork(n),
+        () => rawJSON(n),
+      );
     },
   },
   {
