@@ -19,8 +19,16 @@ export class JSONError extends Error {
 
 const hex = '0123456789abcdef';
 
+/** What encodeString escapes or replaces (surrogates: a lone one becomes U+FFFD). */
+// eslint-disable-next-line no-control-regex -- control characters are among what needs escaping
+const NEEDS_ESCAPE_HTML = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex -- as above
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u2028\u2029\ud800-\udfff]/;
+
 /** appendString: JSON string literal with Go's escapes. */
 export function encodeString(s: string, escapeHTML = true): string {
+  // most strings (names, ids, paths) need no escape: copied whole, not a character at a time
+  if (!(escapeHTML ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

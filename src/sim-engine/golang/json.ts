@@ -9,10 +9,6 @@ import { marshal, type MarshalOptions } from './json-encode.ts';
 export { encodeFloat, encodeString, JSONError, marshal, type MarshalOptions } from './json-encode.ts';
 export { checkValid, JSONSyntaxError, unmarshalAny, type DecodeOptions } from './json-decode.ts';
 
-function newline(prefix: string, indentStr: string, depth: number): string {
-  return '\n' + prefix + indentStr.repeat(depth);
-}
-
 /**
  * json.Indent: each element of an object or array on its own line, prefixed by
  * `prefix` and `indent` repeated per depth; empty objects and arrays stay `{}` and
@@ -22,24 +18,24 @@ function newline(prefix: string, indentStr: string, depth: number): string {
 export function indent(src: string, prefix: string, indentStr: string): string {
   const trailing = /[ \t\r\n]*$/.exec(src)![0];
   checkValid(src);
+  // the line breaks by depth, made once each
+  const newlines: string[] = [];
+  const newline = (depth: number) => (newlines[depth] ??= '\n' + prefix + indentStr.repeat(depth));
   let out = '';
   let needIndent = false;
   let depth = 0;
-  let inString = false;
   const body = src.slice(0, src.length - trailing.length);
-  for (let i = 0; i < body.length; i++) {
+  let i = 0;
+  while (i < body.length) {
     const c = body[i]!;
-    if (inString) {
-      out += c;
-      if (c === '\\') out += body[++i];
-      else if (c === '"') inString = false;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
     if (needIndent && c !== '}' && c !== ']') {
       needIndent = false;
       depth++;
-      out += newline(prefix, indentStr, depth);
+      out += newline(depth);
     }
     switch (c) {
       case '{':
@@ -47,12 +43,15 @@ export function indent(src: string, prefix: string, indentStr: string): string {
         // delay indent so that empty object and array are formatted as {} and []
         needIndent = true;
         out += c;
+        i++;
         break;
       case ',':
-        out += c + newline(prefix, indentStr, depth);
+        out += ',' + newline(depth);
+        i++;
         break;
       case ':':
         out += ': ';
+        i++;
         break;
       case '}':
       case ']':
@@ -60,20 +59,33 @@ export function indent(src: string, prefix: string, indentStr: string): string {
           needIndent = false; // suppress indent in empty object/array
         else {
           depth--;
-          out += newline(prefix, indentStr, depth);
+          out += newline(depth);
         }
         out += c;
+        i++;
         break;
-      case '"':
-        inString = true;
-        out += c;
+      case '"': {
+        // a string is copied whole, escapes included
+        let j = i + 1;
+        while (j < body.length && body[j] !== '"') j += body[j] === '\\' ? 2 : 1;
+        out += body.slice(i, j + 1);
+        i = j + 1;
         break;
-      default:
-        out += c;
+      }
+      default: {
+        // a number, true, false or null
+        let j = i + 1;
+        while (j < body.length && !LITERAL_END.has(body[j]!)) j++;
+        out += body.slice(i, j);
+        i = j;
+      }
     }
   }
   return out + trailing;
 }
+
+/** What ends a literal in valid JSON: whitespace or the next token. */
+const LITERAL_END = new Set([' ', '\t', '\n', '\r', '{', '}', '[', ']', ',', ':', '"']);
 
 /** json.Compact: drop insignificant whitespace. Throws JSONSyntaxError on invalid input. */
 export function compact(src: string): string {
