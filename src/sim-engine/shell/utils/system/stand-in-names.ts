@@ -26,6 +26,11 @@ export const UNSIMULATED: readonly string[] = `
   brctl chroot crond delgroup deluser ether-wake fbset killall5 loadfont nanddump nandwrite nbd-client ntpd
   partprobe rdate rdev readahead remove-shell rfkill sendmail setfont setlogcons iprule iptunnel ipneigh
   iproute iplink
+  ld-musl lib ldconfig scanelf ssl_client ar ed ftpget ftpput patch telnetd tftp dpkg-deb dpkg-divert
+  dpkg-maintscript-helper dpkg-query dpkg-realpath dpkg-split dpkg-statoverride dpkg-trigger
+  update-alternatives start-stop-daemon invoke-rc.d update-rc.d service pam-auth-update perl gpgv unminimize
+  coreutils microdnf rpm gpg-agent dirmngr sq hg svn sftp ssh-add ssh-agent w cc c++ cpp pkg-config ld as
+  autoconf automake libtool convert
 `
   .split(/\s+/)
   .filter((n) => n !== '');
