@@ -37,11 +37,14 @@ export interface DecodeOptions {
 class Parser {
   readonly src: string;
   readonly useNumber: boolean;
+  /** false: only check the text (json.Valid), building no values */
+  readonly build: boolean;
   i = 0;
 
-  constructor(src: string, opts: DecodeOptions) {
+  constructor(src: string, opts: DecodeOptions, build = true) {
     this.src = src;
     this.useNumber = opts.useNumber ?? false;
+    this.build = build;
   }
 
   fail(context: string): never {
@@ -51,7 +54,11 @@ class Parser {
   }
 
   ws(): void {
-    while (this.i < this.src.length && ' \t\n\r'.includes(this.src[this.i]!)) this.i++;
+    for (;;) {
+      const c = this.src.charCodeAt(this.i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return;
+      this.i++;
+    }
   }
 
   top(): unknown {
@@ -76,14 +83,14 @@ class Parser {
       case 'f':
         return this.literal('false', false);
       case 'n':
-        return this.literal('null', new GoNil('interface {}'));
+        return this.literal('null', this.build ? new GoNil('interface {}') : undefined);
     }
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     return this.fail('looking for beginning of value');
   }
 
   object(): unknown {
-    const obj = goMap({} as Record<string, unknown>, 'map[string]interface {}');
+    const obj = this.build ? goMap({} as Record<string, unknown>, 'map[string]interface {}') : undefined;
     this.i++;
     this.ws();
     if (this.src[this.i] === '}') {
@@ -98,7 +105,8 @@ class Parser {
       this.i++;
       this.ws();
       const v = this.value();
-      Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (obj)
+        Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
       this.ws();
       const c = this.src[this.i];
       if (c === ',') {
@@ -115,7 +123,7 @@ class Parser {
   }
 
   array(): unknown {
-    const arr = withGoType([] as unknown[], '[]interface {}');
+    const arr = this.build ? withGoType([] as unknown[], '[]interface {}') : undefined;
     this.i++;
     this.ws();
     if (this.src[this.i] === ']') {
@@ -124,7 +132,8 @@ class Parser {
     }
     for (;;) {
       this.ws();
-      arr.push(this.value());
+      const v = this.value();
+      arr?.push(v);
       this.ws();
       const c = this.src[this.i];
       if (c === ',') {
@@ -159,6 +168,7 @@ class Parser {
       this.i++;
     }
     this.i++;
+    if (!this.build) return '';
     // JSON.parse decodes escapes as Go does (lone surrogate escapes aside)
     return (JSON.parse(this.src.slice(start, this.i)) as string).replace(/[\ud800-\udfff]/gu, '\ufffd');
   }
@@ -183,12 +193,12 @@ class Parser {
       this.digits('in exponent of numeric literal');
     }
     const text = this.src.slice(start, this.i);
-    if (this.useNumber) return new GoJSONNumber(text);
+    if (this.useNumber) return this.build ? new GoJSONNumber(text) : undefined;
     const f = Number(text);
     if (!Number.isFinite(f)) {
       throw new JSONError(`json: cannot unmarshal number ${text} into Go value of type float64`);
     }
-    return new GoFloat64(f);
+    return this.build ? new GoFloat64(f) : undefined;
   }
 
   literal(word: string, value: unknown): unknown {
@@ -202,7 +212,7 @@ class Parser {
 
 /** json.Valid, with the error Go's scanner reports. Throws JSONSyntaxError. */
 export function checkValid(src: string): void {
-  new Parser(src, {}).top();
+  new Parser(src, {}, false).top();
 }
 
 /** json.Unmarshal into an interface{}. Throws JSONSyntaxError. */
