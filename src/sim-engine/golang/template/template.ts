@@ -129,7 +129,26 @@ export function parseTemplate(text: string, funcs: FuncMap = {}, options: Templa
   return t.parse(text);
 }
 
+/**
+ * The trees parsed from docker templates, by text (the last 64): a learner repeats the
+ * same `--format`, and `docker ps` parses one per call. Trees are not changed once
+ * parsed; each Template gets its own map of them, so its later Parse adds to its own.
+ */
+const dockerTrees = new Map<string, ReadonlyMap<string, Tree>>();
+const DOCKER_TREES_KEPT = 64;
+
 /** docker/cli's templates.Parse: the name "" and the CLI's extra functions. */
 export function parseDockerTemplate(text: string): Template {
-  return parseTemplate(text, dockerTemplateFuncs);
+  const cached = dockerTrees.get(text);
+  const common: Common = {
+    trees: new Map(cached),
+    funcs: new Map(Object.entries(dockerTemplateFuncs)),
+    missingKey: 'default',
+  };
+  const t = new Template('', common);
+  if (cached) return t;
+  t.parse(text);
+  if (dockerTrees.size >= DOCKER_TREES_KEPT) dockerTrees.delete(dockerTrees.keys().next().value!);
+  dockerTrees.set(text, new Map(common.trees));
+  return t;
 }
