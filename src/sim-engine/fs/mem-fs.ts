@@ -12,7 +12,7 @@
  * credentials in its calls, and containers run as root); there are no hard links,
  * no atime/ctime, and file contents are text.
  */
-import { existing, lookup } from './namei.ts';
+import { existing, lookup, lookupNode } from './namei.ts';
 import type { Found } from './namei.ts';
 import { deleteChild, newDir, setChild, utf8Length } from './node.ts';
 import type { FileNode, Node } from './node.ts';
@@ -100,6 +100,10 @@ export class MemFs extends TreeFs implements FileSystem {
       make(found);
       return;
     }
+    // mkdir -p of a directory that is there already (as servers do at every start):
+    // nothing to make, and no walk per component
+    const there = lookupNode(this.root, path, true);
+    if (typeof there !== 'string' && there.kind === 'dir') return;
     // mkdir -p: each missing directory in turn, following links to directories; an
     // existing name that is not a directory fails as mkdir then stat would (EEXIST, or
     // the stat's ENOENT for a dangling link)

@@ -48,13 +48,71 @@ export function lookup(root: DirNode, path: string, follow: boolean): Found {
  */
 export function tryLookup(root: DirNode, path: string, follow: boolean): Found | FsErrorCode {
   const slash = path.length > 1 && path.endsWith('/');
+  const chain: DirNode[] = [root];
+  const names: string[] = [];
+  const error = walk(path, follow, slash, chain, names);
+  if (error !== undefined) return error;
+  if (walked.name !== undefined) {
+    const found = { chain, names, name: walked.name, node: walked.node, dot: false, slash };
+    walked.node = undefined;
+    return found;
+  }
+  // The path ended on a directory reached by walking (`/`, `a/.`, `a/..`, a link to `/`).
+  const node = chain.pop()!;
+  const name = names.pop() ?? '';
+  if (chain.length === 0) return { chain: [], names: [], name: '', node, dot: true, slash };
+  return { chain, names, name, node, dot: walked.dot, slash };
+}
+
+/**
+ * Just the entry `path` names, for the calls that read (stat, readFile, readdir…):
+ * the same walk as `tryLookup` without its result. A missing entry is ENOENT, and a
+ * path ending in `/` that names no directory ENOTDIR, as `existing` reports them.
+ */
+export function lookupNode(root: DirNode, path: string, follow: boolean): Node | FsErrorCode {
+  const slash = path.length > 1 && path.endsWith('/');
+  scratch.length = 0;
+  scratch.push(root);
+  const error = walk(path, follow, slash, scratch, undefined);
+  const node = error === undefined ? (walked.name !== undefined ? walked.node : scratch.at(-1)) : undefined;
+  scratch.length = 0;
+  walked.node = undefined;
+  if (error !== undefined) return error;
+  if (node === undefined) return 'ENOENT';
+  if (slash && node.kind !== 'dir') return 'ENOTDIR';
+  return node;
+}
+
+/** The directories `lookupNode` walks through (it never runs inside another walk). */
+const scratch: DirNode[] = [];
+
+/**
+ * How the last walk ended, when it did not fail: on an entry `name` (undefined if it
+ * does not exist) in the last directory of the chain, or, with `name` undefined, on
+ * that last directory itself, reached by walking (`dot` as in Found).
+ */
+const walked: { name: string | undefined; node: Node | undefined; dot: boolean } = {
+  name: undefined,
+  node: undefined,
+  dot: false,
+};
+
+/**
+ * The walk of `tryLookup` and `lookupNode`: `chain` starts as the root and ends as the
+ * directories walked; `names` (when given) gets their names. The end is in `walked`.
+ */
+function walk(
+  path: string,
+  follow: boolean,
+  slash: boolean,
+  chain: DirNode[],
+  names: string[] | undefined,
+): FsErrorCode | undefined {
   // The components still to walk are those of `rest` from `pos` on: the path, and after
   // a symlink its target followed by what was left. Scanned in place rather than split,
   // as every stat and every PATH search comes through here.
   let rest = path;
   let pos = skipSlashes(rest, 0);
-  const chain: DirNode[] = [root];
-  const names: string[] = [];
   let links = 0;
   let dot = true;
   while (pos < rest.length) {
@@ -66,7 +124,7 @@ export function tryLookup(root: DirNode, path: string, follow: boolean): Found |
     if (part === '.' || part === '..') {
       if (part === '..' && chain.length > 1) {
         chain.pop();
-        names.pop();
+        names?.pop();
       }
       dot = true;
       continue;
@@ -75,15 +133,17 @@ export function tryLookup(root: DirNode, path: string, follow: boolean): Found |
     const dir = chain[chain.length - 1]!;
     const child = dir.children.get(part);
     if (child === undefined) {
-      if (last) return { chain, names, name: part, node: undefined, dot: false, slash };
-      return 'ENOENT';
+      if (!last) return 'ENOENT';
+      walked.name = part;
+      walked.node = undefined;
+      return undefined;
     }
     if (child.kind === 'symlink' && (!last || follow || slash)) {
       if (++links > MAX_LINKS) return 'ELOOP';
       if (child.target === '') return 'ENOENT';
       if (child.target.startsWith('/')) {
         chain.length = 1;
-        names.length = 0;
+        if (names) names.length = 0;
       }
       rest = last ? child.target : `${child.target}/${rest.slice(pos)}`;
       pos = skipSlashes(rest, 0);
@@ -91,16 +151,19 @@ export function tryLookup(root: DirNode, path: string, follow: boolean): Found |
       dot = true;
       continue;
     }
-    if (last) return { chain, names, name: part, node: child, dot: false, slash };
+    if (last) {
+      walked.name = part;
+      walked.node = child;
+      return undefined;
+    }
     if (child.kind !== 'dir') return 'ENOTDIR';
     chain.push(child);
-    names.push(part);
+    names?.push(part);
   }
-  // The path ended on a directory reached by walking (`/`, `a/.`, `a/..`, a link to `/`).
-  const node = chain.pop()!;
-  const name = names.pop() ?? '';
-  if (chain.length === 0) return { chain: [], names: [], name: '', node, dot: true, slash };
-  return { chain, names, name, node, dot, slash };
+  walked.name = undefined;
+  walked.node = undefined;
+  walked.dot = dot;
+  return undefined;
 }
 
 /** The index of the first character at or after `i` that is not a `/`. */

@@ -3,7 +3,7 @@
  * writing half (mem-fs.ts) uses: a tree root, the token of the nodes this file system
  * may change in place, and lookups. See node.ts for the persistent-tree model.
  */
-import { existing, lookup, tryLookup } from './namei.ts';
+import { existing, lookup, lookupNode } from './namei.ts';
 import type { Found } from './namei.ts';
 import { copyNode, DISK_DIR_SIZE, newDir, statOf, TMPFS_DIR_SIZE } from './node.ts';
 import type { DirNode, DirSize, Node, Owner } from './node.ts';
@@ -117,11 +117,16 @@ export abstract class TreeFs {
   // --- reading ------------------------------------------------------------------
 
   #statAt(path: string, follow: boolean): Stat | undefined {
-    const found = tryLookup(this.#root, path, follow);
-    if (typeof found === 'string') return undefined;
-    const node = found.node;
-    if (node === undefined || (found.slash && node.kind !== 'dir')) return undefined;
+    const node = lookupNode(this.#root, path, follow);
+    if (typeof node === 'string') return undefined;
     return statOf(node, this.dirSize);
+  }
+
+  /** The entry at `path`, or the errno as an FsError. */
+  #node(path: string, follow: boolean): Node {
+    const node = lookupNode(this.#root, path, follow);
+    if (typeof node === 'string') throw new FsError(node, path);
+    return node;
   }
 
   stat(path: string): Stat | undefined {
@@ -133,19 +138,19 @@ export abstract class TreeFs {
   }
 
   readFile(path: string): string {
-    const node = existing(lookup(this.#root, path, true), path);
+    const node = this.#node(path, true);
     if (node.kind !== 'file') throw new FsError('EISDIR', path);
     return node.data;
   }
 
   readdir(path: string): string[] {
-    const node = existing(lookup(this.#root, path, true), path);
+    const node = this.#node(path, true);
     if (node.kind !== 'dir') throw new FsError('ENOTDIR', path);
     return [...node.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   readlink(path: string): string {
-    const node = existing(lookup(this.#root, path, false), path);
+    const node = this.#node(path, false);
     if (node.kind !== 'symlink') throw new FsError('EINVAL', path);
     return node.target;
   }
