@@ -66,14 +66,16 @@ export class Task implements Proc {
 
   readonly #host: TaskHost;
   #resolveEnded: (status: number) => void = () => {};
-  #handlers = new Map<SignalName, (signal: SignalName) => void>();
-  #timers = new Set<Timer>();
-  #cancels = new Set<() => void>();
+  // Made when first needed: most processes never catch a signal, sleep, get frozen or
+  // listen, and a server's start spawns dozens of them.
+  #handlers: Map<SignalName, (signal: SignalName) => void> | undefined;
+  #timers: Set<Timer> | undefined;
+  #cancels: Set<() => void> | undefined;
   /** continuations held while the task cannot run */
-  #resumeQueue: (() => void)[] = [];
-  #heldWrites: { writer: Writer; text: string }[] = [];
-  #pendingSignals: SignalName[] = [];
-  #listeners = new Set<Listener>();
+  #resumeQueue: (() => void)[] | undefined;
+  #heldWrites: { writer: Writer; text: string }[] | undefined;
+  #pendingSignals: SignalName[] | undefined;
+  #listeners: Set<Listener> | undefined;
 
   constructor(host: TaskHost, init: { pid: number; ppid: number; argv: readonly string[]; user: User }) {
     this.#host = host;
@@ -109,7 +111,7 @@ export class Task implements Proc {
   whenRunnable(fn: () => void): void {
     if (this.exitCode !== undefined) return;
     if (this.runnable) fn();
-    else this.#resumeQueue.push(fn);
+    else (this.#resumeQueue ??= []).push(fn);
   }
 
   /** A promise that settles like `promise`, but only while the task can run. */
@@ -127,10 +129,10 @@ export class Task implements Proc {
       // `sleep infinity` waits for the end, with no timer for the clock to jump to
       if (this.exitCode !== undefined || ms === Infinity) return;
       const timer = this.#host.clock.after(Number.isNaN(ms) ? 0 : Math.max(0, ms), () => {
-        this.#timers.delete(timer);
+        this.#timers?.delete(timer);
         this.whenRunnable(resolve);
       });
-      this.#timers.add(timer);
+      (this.#timers ??= new Set()).add(timer);
     });
   }
 
@@ -138,14 +140,14 @@ export class Task implements Proc {
     if (this.exitCode !== undefined) return new Promise(() => {});
     const cancelable = (reader as CancelableReader).readCancelable?.();
     if (!cancelable) return this.gate(reader.read());
-    this.#cancels.add(cancelable.cancel);
-    return this.gate(cancelable.promise.finally(() => this.#cancels.delete(cancelable.cancel)));
+    (this.#cancels ??= new Set()).add(cancelable.cancel);
+    return this.gate(cancelable.promise.finally(() => this.#cancels?.delete(cancelable.cancel)));
   }
 
   write(writer: Writer, text: string): void {
     if (this.exitCode !== undefined) return;
     if (!this.runnable) {
-      this.#heldWrites.push({ writer, text });
+      (this.#heldWrites ??= []).push({ writer, text });
       return;
     }
     // Writing to a pipe nobody reads any more is SIGPIPE, which ends the writer.
@@ -157,11 +159,11 @@ export class Task implements Proc {
   }
 
   listening(listener: Listener): void {
-    this.#listeners.add(listener);
+    (this.#listeners ??= new Set()).add(listener);
   }
 
   unlistening(listener: Listener): void {
-    this.#listeners.delete(listener);
+    this.#listeners?.delete(listener);
   }
 
   // --- signals ---------------------------------------------------------------------
@@ -169,7 +171,7 @@ export class Task implements Proc {
   onSignal(signal: SignalName, handler: (signal: SignalName) => void): void {
     // SIGKILL and SIGSTOP cannot be caught (sigaction gives EINVAL)
     if (signal === 'SIGKILL' || signal === 'SIGSTOP' || this.exitCode !== undefined) return;
-    this.#handlers.set(signal, handler);
+    (this.#handlers ??= new Map()).set(signal, handler);
   }
 
   /**
@@ -192,19 +194,19 @@ export class Task implements Proc {
       this.stopped = false;
       this.resume();
     }
-    if (!this.runnable) this.#pendingSignals.push(signal);
+    if (!this.runnable) (this.#pendingSignals ??= []).push(signal);
     else this.#deliver(signal);
   }
 
   #deliver(signal: SignalName): void {
-    const handler = this.#handlers.get(signal);
+    const handler = this.#handlers?.get(signal);
     if (handler) {
       // Handlers run asynchronously, as signals interrupt a process between steps,
       // never inside the sender's call.
       void Promise.resolve().then(() => {
         if (this.exitCode !== undefined) return;
         if (!this.runnable) {
-          this.#pendingSignals.push(signal);
+          (this.#pendingSignals ??= []).push(signal);
           return;
         }
         try {
@@ -225,19 +227,28 @@ export class Task implements Proc {
   /** Run again after thaw or SIGCONT: held writes first, then held continuations and signals. */
   resume(): void {
     if (!this.runnable) return;
-    for (const { writer, text } of this.#heldWrites.splice(0)) this.write(writer, text);
-    for (const fn of this.#resumeQueue.splice(0)) {
-      if (this.runnable) fn();
-      else this.#resumeQueue.push(fn);
+    // each list is taken whole: what is added meanwhile waits for the next resume
+    const writes = this.#heldWrites;
+    this.#heldWrites = undefined;
+    if (writes) for (const { writer, text } of writes) this.write(writer, text);
+    const queue = this.#resumeQueue;
+    this.#resumeQueue = undefined;
+    if (queue) {
+      for (const fn of queue) {
+        if (this.runnable) fn();
+        else (this.#resumeQueue ??= []).push(fn);
+      }
     }
-    for (const signal of this.#pendingSignals.splice(0)) if (this.runnable) this.#deliver(signal);
+    const signals = this.#pendingSignals;
+    this.#pendingSignals = undefined;
+    if (signals) for (const signal of signals) if (this.runnable) this.#deliver(signal);
   }
 
   /** execve: a new program in this process; caught signals go back to their defaults */
   replaceImage(argv: readonly string[]): void {
     this.argv = argv;
     this.title = argv.join(' ');
-    this.#handlers.clear();
+    this.#handlers = undefined;
   }
 
   // --- ending ----------------------------------------------------------------------
@@ -257,16 +268,16 @@ export class Task implements Proc {
     if (this.exitCode !== undefined) return;
     this.exitCode = status;
     this.endedAt = this.#host.clock.now();
-    for (const timer of this.#timers) this.#host.clock.cancel(timer);
-    for (const cancel of this.#cancels) cancel();
-    for (const listener of [...this.#listeners]) listener.close();
-    this.#timers.clear();
-    this.#cancels.clear();
-    this.#listeners.clear();
-    this.#resumeQueue = [];
-    this.#heldWrites = [];
-    this.#pendingSignals = [];
-    this.#handlers.clear();
+    if (this.#timers) for (const timer of this.#timers) this.#host.clock.cancel(timer);
+    if (this.#cancels) for (const cancel of this.#cancels) cancel();
+    if (this.#listeners) for (const listener of [...this.#listeners]) listener.close();
+    this.#timers = undefined;
+    this.#cancels = undefined;
+    this.#listeners = undefined;
+    this.#resumeQueue = undefined;
+    this.#heldWrites = undefined;
+    this.#pendingSignals = undefined;
+    this.#handlers = undefined;
     this.#host.taskEnded(this);
     this.#resolveEnded(status);
   }
