@@ -1,5 +1,6 @@
 /** Who a container's process runs as: `-u name`, `-u uid[:gid]`, looked up in the container's /etc/passwd. */
 import type { FileSystem } from '../fs/types.ts';
+import { colonTable } from '../shell/utils/support/users.ts';
 
 export interface ResolvedUser {
   name: string;
@@ -8,17 +9,8 @@ export interface ResolvedUser {
   home: string;
 }
 
-function table(fs: FileSystem, path: string): string[][] {
-  try {
-    return fs
-      .readFile(path)
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.split(':'));
-  } catch {
-    return [];
-  }
-}
+/** The fields of each line of `path` (shared and cached: not to be changed). */
+const table = colonTable;
 
 /** Returns the user, or the error runc gives (`unable to find user x: no matching entries in passwd file`). */
 export function resolveUser(fs: FileSystem, spec: string): ResolvedUser | { error: string } {
