@@ -33,17 +33,24 @@ type Token = { kind: 'word'; text: string; line: number } | { kind: ';' | '{' | 
 /**
  * Every container of an image reads the same files: their tokens are kept (a few
  * dozen texts at most in a lab). Tokenizing throws for a bad file, which is not kept.
+ * Keyed by the text (the file's own string, whose hash is computed once), then by the
+ * file name, which the tokens' errors carry.
  */
-const tokenCache = new Map<string, readonly Token[]>();
+const tokenCache = new Map<string, Map<string, readonly Token[]>>();
 const TOKEN_CACHE_SIZE = 64;
 
 function tokenize(text: string, file: string): readonly Token[] {
-  const key = `${file}\0${text}`;
-  const cached = tokenCache.get(key);
+  let byFile = tokenCache.get(text);
+  const cached = byFile?.get(file);
   if (cached) return cached;
   const tokens = tokenizeText(text, file);
-  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
-  tokenCache.set(key, tokens);
+  if (!byFile) {
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+    byFile = new Map();
+    tokenCache.set(text, byFile);
+  }
+  if (byFile.size >= TOKEN_CACHE_SIZE) byFile.clear();
+  byFile.set(file, tokens);
   return tokens;
 }
 
