@@ -55,70 +55,152 @@ export interface ContextInit {
   net: ProcessNetwork;
 }
 
-function taskNet(task: Task, net: ProcessNetwork): ProcessNetwork {
-  const view: ProcessNetwork & { [UNDERLYING]: ProcessNetwork } = {
-    listen(port, handler, protocol) {
-      const inner = net.listen(port, handler, protocol);
-      // the listener closes with the process (a killed nginx stops answering)
-      const listener: Listener = {
-        port: inner.port,
-        protocol: inner.protocol,
-        close() {
-          task.unlistening(listener);
-          inner.close();
-        },
-      };
-      if (inner.http) listener.http = inner.http;
-      if (inner.line) listener.line = inner.line;
-      task.listening(listener);
-      return listener;
-    },
-    [UNDERLYING]: net,
-    resolve: (host) => net.resolve(host),
-    http: (host, port, request) => task.gate(net.http(host, port, request)),
-    line: (host, port, line) => task.gate(net.line(host, port, line)),
-    addresses: () => net.addresses(),
-  };
-  return view;
+/*
+ * A context's methods, streams and network view are shared functions that find their
+ * task, host and context in symbol-keyed fields, rather than closures made for every
+ * process (a server's start spawns dozens). The fields are own and enumerable, so a
+ * copy of a context (`{ ...ctx, argv }`, as exec's derive makes) still works, and
+ * still acts for the process it was copied from.
+ */
+const TASK: unique symbol = Symbol('task');
+const HOST: unique symbol = Symbol('host');
+const SELF: unique symbol = Symbol('self');
+
+interface Fields {
+  [TASK]: Task;
+  [HOST]: ContextHost;
+  /** the context itself, for the kernel (a copy passes the original) */
+  [SELF]: ProcessContext;
+}
+
+/** A context's stdin: reads wait while the process cannot run and never end once it has. */
+class TaskReader implements Reader {
+  readonly [TASK]: Task;
+  readonly [UNDERLYING]: Reader;
+  constructor(task: Task, inner: Reader) {
+    this[TASK] = task;
+    this[UNDERLYING] = inner;
+  }
+  read(): Promise<string | null> {
+    return this[TASK].read(this[UNDERLYING]);
+  }
+}
+
+/** A context's stdout or stderr: writes are held while frozen and dropped once ended. */
+class TaskWriter implements Writer {
+  readonly [TASK]: Task;
+  readonly [UNDERLYING]: Writer;
+  constructor(task: Task, inner: Writer) {
+    this[TASK] = task;
+    this[UNDERLYING] = inner;
+  }
+  write(text: string): void {
+    this[TASK].write(this[UNDERLYING], text);
+  }
+}
+
+/** A process's view of its network: its listeners close with it, its replies wait on it. */
+class TaskNetwork implements ProcessNetwork {
+  readonly [TASK]: Task;
+  readonly [UNDERLYING]: ProcessNetwork;
+  constructor(task: Task, net: ProcessNetwork) {
+    this[TASK] = task;
+    this[UNDERLYING] = net;
+  }
+  listen(...[port, handler, protocol]: Parameters<ProcessNetwork['listen']>): Listener {
+    const task = this[TASK];
+    const inner = this[UNDERLYING].listen(port, handler, protocol);
+    // the listener closes with the process (a killed nginx stops answering)
+    const listener: Listener = {
+      port: inner.port,
+      protocol: inner.protocol,
+      close() {
+        task.unlistening(listener);
+        inner.close();
+      },
+    };
+    if (inner.http) listener.http = inner.http;
+    if (inner.line) listener.line = inner.line;
+    task.listening(listener);
+    return listener;
+  }
+  resolve(host: string): string | undefined {
+    return this[UNDERLYING].resolve(host);
+  }
+  http(...[host, port, request]: Parameters<ProcessNetwork['http']>): ReturnType<ProcessNetwork['http']> {
+    return this[TASK].gate(this[UNDERLYING].http(host, port, request));
+  }
+  line(...[host, port, line]: Parameters<ProcessNetwork['line']>): ReturnType<ProcessNetwork['line']> {
+    return this[TASK].gate(this[UNDERLYING].line(host, port, line));
+  }
+  addresses(): string[] {
+    return this[UNDERLYING].addresses();
+  }
+}
+
+function now(this: Fields): number {
+  return this[HOST].now();
+}
+function sleep(this: Fields, ms: number): Promise<void> {
+  return this[TASK].sleep(ms);
+}
+function onSignal(this: Fields, signal: SignalName, handler: (signal: SignalName) => void): void {
+  this[TASK].onSignal(signal, handler);
+}
+function exit(this: Fields, status: number): void {
+  this[TASK].end(normalizeStatus(status));
+}
+function spawn(this: Fields, argv: string[], options: SpawnOptions): ChildProcess {
+  return this[HOST].spawnChild(this[TASK], this[SELF], argv, options);
+}
+function exec(this: Fields, argv: string[], options: SpawnOptions): Promise<never> {
+  return this[HOST].execInPlace(this[TASK], this[SELF], argv, options);
+}
+function processes(this: Fields): ProcessInfo[] {
+  return this[HOST].list();
+}
+function random(this: Fields): number {
+  return this[HOST].random();
+}
+function kill(this: Fields, pid: number, signal: SignalName): boolean {
+  return this[HOST].kill(pid, signal, true);
+}
+function setTitle(this: Fields, title: string): void {
+  this[TASK].title = title;
+}
+
+function hostnameOf(this: Fields): string {
+  return this[HOST].hostname;
 }
 
 export function buildContext(host: ContextHost, task: Task, init: ContextInit): ProcessContext {
-  const stdin: Reader = { read: () => task.read(init.stdin), [UNDERLYING]: init.stdin } as Reader;
-  const stdout: Writer = {
-    write: (text) => task.write(init.stdout, text),
-    [UNDERLYING]: init.stdout,
-  } as Writer;
-  const stderr: Writer = {
-    write: (text) => task.write(init.stderr, text),
-    [UNDERLYING]: init.stderr,
-  } as Writer;
-  const fields: Omit<ProcessContext, 'hostname'> & { [HOST]: ContextHost } = {
+  const fields: Omit<ProcessContext, 'hostname'> & Fields = {
     argv: init.argv,
     variant: init.variant,
     env: init.env,
     cwd: init.cwd,
     fs: init.fs,
-    stdin,
-    stdout,
-    stderr,
+    stdin: new TaskReader(task, init.stdin),
+    stdout: new TaskWriter(task, init.stdout),
+    stderr: new TaskWriter(task, init.stderr),
     tty: init.tty,
     pid: task.pid,
     user: { ...init.user },
-    now: () => host.now(),
-    sleep: (ms) => task.sleep(ms),
-    onSignal: (signal, handler) => task.onSignal(signal, handler),
-    exit: (status) => task.end(normalizeStatus(status)),
+    now,
+    sleep,
+    onSignal,
+    exit,
     ended: task.ended,
-    spawn: (argv, options) => host.spawnChild(task, ctx, argv, options),
-    exec: (argv, options) => host.execInPlace(task, ctx, argv, options),
-    processes: () => host.list(),
-    net: taskNet(task, init.net),
-    random: () => host.random(),
-    kill: (pid, signal) => host.kill(pid, signal, true),
-    setTitle: (title) => {
-      task.title = title;
-    },
+    spawn,
+    exec,
+    processes,
+    net: new TaskNetwork(task, init.net),
+    random,
+    kill,
+    setTitle,
+    [TASK]: task,
     [HOST]: host,
+    [SELF]: undefined as unknown as ProcessContext,
   };
   // `hostname` reads the host's live name. It is defined with one shared getter rather
   // than a `get hostname()` in the literal: a getter made per context gives every
@@ -126,14 +208,9 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
   // getter and so at this whole scope (ctx, task, streams); every process then lived
   // through minor GCs until the next full one, and scavenges copied megabytes.
   Object.defineProperty(fields, 'hostname', { get: hostnameOf, enumerable: true, configurable: true });
-  const ctx = fields as ProcessContext & { [HOST]: ContextHost };
+  const ctx = fields as ProcessContext & Fields;
+  ctx[SELF] = ctx;
   return ctx;
-}
-
-const HOST: unique symbol = Symbol('host');
-
-function hostnameOf(this: { [HOST]: ContextHost }): string {
-  return this[HOST].hostname;
 }
 
 /** An exit status as wait(2) sees it: the low 8 bits (`exit 256` is 0, `exit -1` is 255). */
