@@ -148,7 +148,8 @@ export class ProcessTable implements TaskHost {
     task.streams = { stdin, stdout, stderr };
     this.#tasks.set(task.pid, task);
     this.#hold(this.#readHolds, stdin);
-    this.#hold(this.#writeHolds, stdout, stderr);
+    this.#hold(this.#writeHolds, stdout);
+    this.#hold(this.#writeHolds, stderr);
     const ctx = buildContext(this.#contextHost, task, {
       argv: [...argv],
       variant,
@@ -230,8 +231,9 @@ export class ProcessTable implements TaskHost {
     const streams = task.streams;
     if (streams) {
       // the last holder of a pipe's end is gone: a broken pipe, or end of input
-      this.#release(this.#readHolds, (s) => s.closeRead?.(), streams.stdin);
-      this.#release(this.#writeHolds, (s) => s.close?.(), streams.stdout, streams.stderr);
+      this.#release(this.#readHolds, closeRead, streams.stdin);
+      this.#release(this.#writeHolds, close, streams.stdout);
+      this.#release(this.#writeHolds, close, streams.stderr);
     }
     const reaper = this.#tasks.has(1) ? 1 : 0;
     for (const other of this.#tasks.values()) if (other.ppid === task.pid) other.ppid = reaper;
@@ -301,11 +303,13 @@ export class ProcessTable implements TaskHost {
     const stderr: Writer = unwrap(options.stderr ?? ctx.stderr);
     // the new streams are held before the old are let go, so a shared pipe stays open
     this.#hold(this.#readHolds, stdin);
-    this.#hold(this.#writeHolds, stdout, stderr);
+    this.#hold(this.#writeHolds, stdout);
+    this.#hold(this.#writeHolds, stderr);
     const old = task.streams;
     if (old) {
-      this.#release(this.#readHolds, (s) => s.closeRead?.(), old.stdin);
-      this.#release(this.#writeHolds, (s) => s.close?.(), old.stdout, old.stderr);
+      this.#release(this.#readHolds, closeRead, old.stdin);
+      this.#release(this.#writeHolds, close, old.stdout);
+      this.#release(this.#writeHolds, close, old.stderr);
     }
     task.streams = { stdin, stdout, stderr };
     task.errorOutput = stderr;
@@ -336,19 +340,17 @@ export class ProcessTable implements TaskHost {
     return never;
   }
 
-  #hold(holds: Map<object, number>, ...streams: (Reader | Writer)[]): void {
-    for (const s of streams) if (closable(s)) holds.set(s, (holds.get(s) ?? 0) + 1);
+  #hold(holds: Map<object, number>, s: Reader | Writer): void {
+    if (closable(s)) holds.set(s, (holds.get(s) ?? 0) + 1);
   }
 
-  #release(holds: Map<object, number>, close: (s: Closable) => void, ...streams: (Reader | Writer)[]): void {
-    for (const s of streams) {
-      if (!closable(s)) continue;
-      const left = (holds.get(s) ?? 1) - 1;
-      if (left > 0) holds.set(s, left);
-      else {
-        holds.delete(s);
-        close(s);
-      }
+  #release(holds: Map<object, number>, close: (s: Closable) => void, s: Reader | Writer): void {
+    if (!closable(s)) return;
+    const left = (holds.get(s) ?? 1) - 1;
+    if (left > 0) holds.set(s, left);
+    else {
+      holds.delete(s);
+      close(s);
     }
   }
 }
@@ -365,6 +367,9 @@ function copyEnv(env: ReadonlyMap<string, string> | undefined): Map<string, stri
 }
 
 type Closable = { close?: () => void; closeRead?: () => void };
+
+const closeRead = (s: Closable) => s.closeRead?.();
+const close = (s: Closable) => s.close?.();
 
 function closable(stream: Reader | Writer): stream is (Reader | Writer) & Closable {
   const s = stream as Closable;
