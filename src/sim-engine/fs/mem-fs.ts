@@ -12,7 +12,7 @@
  * credentials in its calls, and containers run as root); there are no hard links,
  * no atime/ctime, and file contents are text.
  */
-import { existing, lookup, lookupNode } from './namei.ts';
+import { existing, lookup, tryLookup } from './namei.ts';
 import type { Found } from './namei.ts';
 import { deleteChild, newDir, setChild, utf8Length } from './node.ts';
 import type { FileNode, Node } from './node.ts';
@@ -100,26 +100,31 @@ export class MemFs extends TreeFs implements FileSystem {
       make(found);
       return;
     }
-    // mkdir -p of a directory that is there already (as servers do at every start):
-    // nothing to make, and no walk per component
-    const there = lookupNode(this.root, path, true);
-    if (typeof there !== 'string' && there.kind === 'dir') return;
     // mkdir -p: each missing directory in turn, following links to directories; an
     // existing name that is not a directory fails as mkdir then stat would (EEXIST, or
     // the stat's ENOENT for a dangling link)
-    const parts = path.split('/').filter((p) => p !== '');
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = '/' + parts.slice(0, i).join('/');
-      const found = lookup(this.root, sub, false);
+    const ensure = (sub: string, found: Found, last: boolean) => {
       if (!found.node) {
         make(found);
-        continue;
+        return;
       }
       const target = found.node.kind === 'symlink' ? lookup(this.root, sub, true).node : found.node;
       if (target === undefined) throw new FsError('ENOENT', path);
-      if (target.kind === 'dir') continue;
-      const last = i === parts.length && !(path.length > 1 && path.endsWith('/'));
-      throw new FsError(last ? 'EEXIST' : 'ENOTDIR', path);
+      if (target.kind === 'dir') return;
+      throw new FsError(last && !(path.length > 1 && path.endsWith('/')) ? 'EEXIST' : 'ENOTDIR', path);
+    };
+    // When every directory above the last is there (as for a server's temp
+    // directories), one walk finds them all, and only the last is left to do.
+    const whole = stripSlashes(path);
+    const found = tryLookup(this.root, whole, false);
+    if (typeof found !== 'string') {
+      ensure(whole, found, true);
+      return;
+    }
+    const parts = path.split('/').filter((p) => p !== '');
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = '/' + parts.slice(0, i).join('/');
+      ensure(sub, lookup(this.root, sub, false), i === parts.length);
     }
   }
 
