@@ -63,7 +63,9 @@ export function unsupported(
     }
   }
   const errors: string[] = [];
-  for (const f of cmd.flags) {
+  if (values.changed.size === 0) return undefined;
+  for (let i = 0; i < cmd.flags.length; i++) {
+    const f = cmd.flags[i]!;
     if (!values.has(f.name) || !f.annotations) continue;
     const version = f.annotations['version']?.[0];
     const os = f.annotations['ostype']?.[0];

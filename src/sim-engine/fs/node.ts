@@ -78,7 +78,10 @@ export function newDir(owner: Owner, mode: number, uid: number, gid: number, mti
 /** A copy of `node` that `owner` may change; a directory's entries are shared, not copied. */
 export function copyNode<T extends Node>(node: T, owner: Owner, layered: boolean): T {
   if (node.kind === 'dir') {
-    return { ...node, owner, children: new Map(node.children), merged: node.merged || layered };
+    // forEach: no entry array per child (a copy-up copies /etc's few dozen)
+    const children = new Map<string, Node>();
+    node.children.forEach((child, name) => children.set(name, child));
+    return { ...node, owner, children, merged: node.merged || layered };
   }
   return { ...node, owner };
 }

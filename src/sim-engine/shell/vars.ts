@@ -163,7 +163,10 @@ export class Vars {
   /** The environment for a child: every exported variable that has a value. */
   environment(): Map<string, string> {
     const env = new Map<string, string>();
-    for (const [k, v] of this.#map) if (v.exported && v.value !== undefined && !v.array) env.set(k, v.value);
+    // forEach: no entry array per variable (this runs for every command started)
+    this.#map.forEach((v, k) => {
+      if (v.exported && v.value !== undefined && !v.array) env.set(k, v.value);
+    });
     return env;
   }
 
