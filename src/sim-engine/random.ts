@@ -2,6 +2,9 @@
  * The engine's only source of randomness: a seeded generator (sfc32), so the same
  * script with the same seed gives the same IDs, names and choices every time.
  */
+/** Two hex digits per byte value: `hex` makes IDs a byte at a time, not through toString(16). */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export class Random {
   #a: number;
   #b: number;
@@ -61,7 +64,11 @@ export class Random {
   /** `n` lowercase hex digits, as in container, image and network IDs (n = 64). */
   hex(n: number): string {
     let out = '';
-    while (out.length < n) out += this.uint32().toString(16).padStart(8, '0');
+    while (out.length < n) {
+      const v = this.uint32();
+      out +=
+        BYTE_HEX[v >>> 24]! + BYTE_HEX[(v >>> 16) & 255]! + BYTE_HEX[(v >>> 8) & 255]! + BYTE_HEX[v & 255]!;
+    }
     return out.slice(0, n);
   }
 

@@ -16,7 +16,9 @@ export { checkValid, JSONSyntaxError, unmarshalAny, type DecodeOptions } from '.
  * JSONSyntaxError on invalid input.
  */
 export function indent(src: string, prefix: string, indentStr: string): string {
-  const trailing = /[ \t\r\n]*$/.exec(src)![0];
+  let end = src.length;
+  while (end > 0 && ' \t\r\n'.includes(src[end - 1]!)) end--;
+  const trailing = src.slice(end);
   checkValid(src);
   // the line breaks by depth, made once each
   const newlines: string[] = [];
