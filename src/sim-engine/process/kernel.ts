@@ -76,6 +76,12 @@ function cannotRun(resolution: Resolution & { ok: false }): number {
   return resolution.error === 'ENOENT' ? 127 : 126;
 }
 
+const TABLE: unique symbol = Symbol('table');
+
+function tableHostname(this: { [TABLE]: ProcessTable }): string {
+  return this[TABLE].hostname;
+}
+
 export class ProcessTable implements TaskHost {
   readonly clock: Clock;
   readonly random: Random;
@@ -97,19 +103,22 @@ export class ProcessTable implements TaskHost {
     this.network = options.network ?? nullNetwork;
     this.programs = options.programs;
     this.#nextPid = options.firstPid ?? 1;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getter reads the live hostname
-    const table = this;
-    this.#contextHost = {
+    const host = {
       now: () => this.clock.now(),
       random: () => this.random.float(),
-      get hostname() {
-        return table.hostname;
-      },
       list: () => this.list(),
-      kill: (pid, signal, fromInside) => this.kill(pid, signal, fromInside),
-      spawnChild: (parent, ctx, argv, options) => this.#spawnChild(parent, ctx, argv, options),
-      execInPlace: (task, ctx, argv, options) => this.#execInPlace(task, ctx, argv, options),
+      kill: (pid: number, signal: SignalName, fromInside: boolean) => this.kill(pid, signal, fromInside),
+      spawnChild: (parent: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions) =>
+        this.#spawnChild(parent, ctx, argv, options),
+      execInPlace: (task: Task, ctx: ProcessContext, argv: string[], options: SpawnOptions) =>
+        this.#execInPlace(task, ctx, argv, options),
+      [TABLE]: this,
     };
+    // the live hostname, through one shared getter: a `get hostname()` in the literal
+    // would give every table's host its own hidden class, keeping the table (and its
+    // processes) alive through minor GCs until the next full one
+    Object.defineProperty(host, 'hostname', { get: tableHostname, enumerable: true, configurable: true });
+    this.#contextHost = host as typeof host & ContextHost;
   }
 
   get frozen(): boolean {
