@@ -175,7 +175,9 @@ export class FlagValues {
   }
 
   get<T = unknown>(name: string): T {
-    return (this.#values.has(name) ? this.#values.get(name) : this.#defaults.get(name)) as T;
+    const value = this.#values.get(name);
+    if (value !== undefined || this.#values.has(name)) return value as T;
+    return this.#defaults.get(name) as T;
   }
   bool(name: string): boolean {
     return this.get<boolean>(name) === true;

@@ -90,9 +90,16 @@ export function decodeUtf8(bytes: ArrayLike<number>): string {
  * invalid UTF-8 in Go; a terminal shows it as U+FFFD, and so do we.
  */
 export function sliceBytes(s: string, start: number, end?: number): string {
+  // ASCII (IDs, names): bytes are characters
+  if (isAscii(s)) return s.slice(start, end);
   const bytes = encodeUtf8(s);
   if (start === 0 && (end === undefined || end >= bytes.length) && !hasLoneSurrogate(s)) return s;
   return decodeUtf8(bytes.slice(start, end));
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 function hasLoneSurrogate(s: string): boolean {
