@@ -99,7 +99,9 @@ export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): Api
         );
       }
     }
-    for (const route of byFirst.get(firstSegment(path)) ?? []) {
+    const candidates = byFirst.get(firstSegment(path)) ?? [];
+    for (let r = 0; r < candidates.length; r++) {
+      const route = candidates[r]!;
       // the method first: it rules out most routes without running their pattern
       if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
       const m = route.regex.exec(path);

@@ -16,6 +16,22 @@ export interface LoggedEvent {
 
 export type EventSubscriber = (event: LoggedEvent) => void;
 
+/**
+ * Sort names in place by UTF-16 code units, as `sort()` does: an insertion sort, as
+ * an event has a handful of attributes and `sort()` allocates a work copy per call.
+ */
+function sortNames(names: string[]): void {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!;
+    let j = i - 1;
+    while (j >= 0 && names[j]! > name) {
+      names[j + 1] = names[j]!;
+      j--;
+    }
+    names[j + 1] = name;
+  }
+}
+
 export class EventLog {
   readonly #events: LoggedEvent[] = [];
   readonly #subscribers = new Set<EventSubscriber>();
@@ -29,7 +45,9 @@ export class EventLog {
     scope = 'local',
   ): void {
     const sorted: Record<string, string> = {};
-    for (const k of Object.keys(attributes).sort()) sorted[k] = attributes[k]!;
+    const keys = Object.keys(attributes);
+    sortNames(keys);
+    for (let i = 0; i < keys.length; i++) sorted[keys[i]!] = attributes[keys[i]!]!;
     const message: EventMessage = {
       Type: type,
       Action: action,

@@ -245,7 +245,9 @@ export class ProcessTable implements TaskHost {
       this.#release(this.#writeHolds, close, streams.stderr);
     }
     const reaper = this.#tasks.has(1) ? 1 : 0;
-    for (const other of this.#tasks.values()) if (other.ppid === task.pid) other.ppid = reaper;
+    this.#tasks.forEach((other) => {
+      if (other.ppid === task.pid) other.ppid = reaper;
+    });
     if (task.pid === 1) this.killAll('SIGKILL');
   }
 
