@@ -46,13 +46,15 @@ function compile<D>(route: Route<D>): CompiledRoute<D> {
   return { ...route, regex: new RegExp(`^${source}$`), names };
 }
 
+const SERVER = `Docker/${ENGINE_VERSION} (linux)`;
+
 /** Headers every dockerd response carries. */
 export function commonHeaders(version = API_VERSION): Record<string, string> {
   return {
     'Api-Version': version,
     'Docker-Experimental': 'false',
     Ostype: 'linux',
-    Server: `Docker/${ENGINE_VERSION} (linux)`,
+    Server: SERVER,
   };
 }
 
@@ -71,7 +73,10 @@ export function errorResponse(status: number, message: string): ApiResponse {
 const VERSION_PREFIX = /^\/v(\d+\.\d+)(\/.*)$/;
 
 /** `/containers/{name}/json` → `containers`: routes are looked up by their first segment */
-const firstSegment = (path: string) => path.slice(1).split('/', 1)[0]!;
+function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1);
+  return end < 0 ? path.slice(1) : path.slice(1, end);
+}
 
 export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): ApiTransport {
   const byFirst = new Map<string, CompiledRoute<D>[]>();

@@ -114,8 +114,21 @@ export class Command {
   #flags: readonly FlagSpec[] | undefined;
 
   findChild(name: string): Command | undefined {
-    return this.children.find((c) => c.name === name || (c.spec.aliases ?? []).includes(name));
+    return this.#byName().get(name);
   }
+
+  /** The children by name and alias, the first in order winning, as a search finds them. */
+  #byName(): ReadonlyMap<string, Command> {
+    if (!this.#childIndex) {
+      const index = new Map<string, Command>();
+      for (const c of this.children) {
+        for (const key of [c.name, ...(c.spec.aliases ?? [])]) if (!index.has(key)) index.set(key, c);
+      }
+      this.#childIndex = index;
+    }
+    return this.#childIndex;
+  }
+  #childIndex: Map<string, Command> | undefined;
 
   /** cobra commandsMaxNameLen floored at minNamePadding (11) */
   get namePadding(): number {
