@@ -28,15 +28,27 @@ const DEBIAN: Record<string, [string, string]> = {
   ],
 };
 
-function osRelease(ctx: ProcessContext): Map<string, string> {
-  const out = new Map<string, string>();
+/** /etc/os-release texts already parsed (the last few; nginx reads it at every start). */
+const releases = new Map<string, ReadonlyMap<string, string>>();
+const NO_RELEASE: ReadonlyMap<string, string> = new Map();
+
+function osRelease(ctx: ProcessContext): ReadonlyMap<string, string> {
+  let text: string;
   try {
-    for (const line of ctx.fs.readFile('/etc/os-release').split('\n')) {
-      const m = /^(\w+)=("?)(.*)\2$/.exec(line);
-      if (m) out.set(m[1]!, m[3]!);
-    }
+    text = ctx.fs.readFile('/etc/os-release');
   } catch {
     // no os-release: keep the defaults
+    return NO_RELEASE;
+  }
+  let out = releases.get(text);
+  if (!out) {
+    const fields = new Map<string, string>();
+    for (const line of text.split('\n')) {
+      const m = /^(\w+)=("?)(.*)\2$/.exec(line);
+      if (m) fields.set(m[1]!, m[3]!);
+    }
+    if (releases.size >= 16) releases.clear();
+    releases.set(text, (out = fields));
   }
   return out;
 }
