@@ -126,29 +126,35 @@ export function parseTemplate(text: string, funcs: FuncMap = {}, options: Templa
   const common: Common = { trees: new Map(), funcs: new Map(Object.entries(funcs)), missingKey: 'default' };
   const t = new Template(options.name ?? '', common);
   if (options.missingKey) t.option(`missingkey=${options.missingKey}`);
-  return t.parse(text);
+  // What a parse makes depends on the text, the template's name and which functions
+  // exist (a call of an unknown one is a parse error), not on what they do.
+  const key = `${t.name}\0${[...common.funcs.keys()].join('\0')}`;
+  const cached = parsedTrees.get(text)?.get(key);
+  if (cached) {
+    for (const [name, tree] of cached) common.trees.set(name, tree);
+    return t;
+  }
+  t.parse(text);
+  let byKey = parsedTrees.get(text);
+  if (!byKey) {
+    if (parsedTrees.size >= TREES_KEPT) parsedTrees.delete(parsedTrees.keys().next().value!);
+    parsedTrees.set(text, (byKey = new Map()));
+  }
+  if (byKey.size >= TREES_KEPT) byKey.clear();
+  byKey.set(key, new Map(common.trees));
+  return t;
 }
 
 /**
- * The trees parsed from docker templates, by text (the last 64): a learner repeats the
- * same `--format`, and `docker ps` parses one per call. Trees are not changed once
+ * The trees parsed from template texts (the last 64), by text, then by the name and
+ * function names they were parsed with: a learner repeats the same `--format`, and
+ * `docker ps` or `docker version` parses one per call. Trees are not changed once
  * parsed; each Template gets its own map of them, so its later Parse adds to its own.
  */
-const dockerTrees = new Map<string, ReadonlyMap<string, Tree>>();
-const DOCKER_TREES_KEPT = 64;
+const parsedTrees = new Map<string, Map<string, ReadonlyMap<string, Tree>>>();
+const TREES_KEPT = 64;
 
 /** docker/cli's templates.Parse: the name "" and the CLI's extra functions. */
 export function parseDockerTemplate(text: string): Template {
-  const cached = dockerTrees.get(text);
-  const common: Common = {
-    trees: new Map(cached),
-    funcs: new Map(Object.entries(dockerTemplateFuncs)),
-    missingKey: 'default',
-  };
-  const t = new Template('', common);
-  if (cached) return t;
-  t.parse(text);
-  if (dockerTrees.size >= DOCKER_TREES_KEPT) dockerTrees.delete(dockerTrees.keys().next().value!);
-  dockerTrees.set(text, new Map(common.trees));
-  return t;
+  return parseTemplate(text, dockerTemplateFuncs);
 }
