@@ -127,7 +127,50 @@ function rawValue(raw: string): unknown {
  * maps that print and range sorted, `[]`/`*` reach into slices and maps).
  */
 export function typed<T>(value: T, spec: Record<string, string>): T {
-  return applyGoTypes(JSON.parse(JSON.stringify(value)) as T, spec);
+  return applyGoTypes(jsonCopy(value) as T, spec);
+}
+
+/** Thrown by `plainCopy` on what only JSON itself handles exactly. */
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * `JSON.parse(JSON.stringify(value))`, copying plain data directly (API objects are
+ * plain: objects, arrays, strings, finite numbers, booleans, null), without the text
+ * in between; anything else (toJSON, class instances, cycles…) goes through JSON.
+ */
+function jsonCopy(value: unknown): unknown {
+  try {
+    return plainCopy(value, 0);
+  } catch (err) {
+    if (err !== NOT_PLAIN) throw err;
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  }
+}
+
+function plainCopy(v: unknown, depth: number): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null;
+  if (typeof v !== 'object' || depth > 100) throw NOT_PLAIN;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (Array.isArray(v)) {
+    if (proto !== Array.prototype) throw NOT_PLAIN;
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i] as unknown;
+      out[i] =
+        e === undefined || typeof e === 'function' || typeof e === 'symbol' ? null : plainCopy(e, depth + 1);
+    }
+    return out;
+  }
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in v) throw NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const e = (v as Record<string, unknown>)[key];
+    if (e === undefined || typeof e === 'function' || typeof e === 'symbol') continue;
+    if (key === '__proto__') throw NOT_PLAIN;
+    out[key] = plainCopy(e, depth + 1);
+  }
+  return out;
 }
 
 /** The daemon's JSON text for an object (Go's encoder: HTML-safe, compact). */

@@ -128,7 +128,7 @@ export function parseTemplate(text: string, funcs: FuncMap = {}, options: Templa
   if (options.missingKey) t.option(`missingkey=${options.missingKey}`);
   // What a parse makes depends on the text, the template's name and which functions
   // exist (a call of an unknown one is a parse error), not on what they do.
-  const key = `${t.name}\0${[...common.funcs.keys()].join('\0')}`;
+  const key = `${t.name}\0${functionNames(funcs)}`;
   const cached = parsedTrees.get(text)?.get(key);
   if (cached) {
     for (const [name, tree] of cached) common.trees.set(name, tree);
@@ -152,6 +152,17 @@ export function parseTemplate(text: string, funcs: FuncMap = {}, options: Templa
  * parsed; each Template gets its own map of them, so its later Parse adds to its own.
  */
 const parsedTrees = new Map<string, Map<string, ReadonlyMap<string, Tree>>>();
+
+/**
+ * The names of a function map, joined: made once per map object, as docker's is the
+ * same object every time. Function maps are constants or made per call, never changed.
+ */
+const namesOf = new WeakMap<FuncMap, string>();
+function functionNames(funcs: FuncMap): string {
+  let names = namesOf.get(funcs);
+  if (names === undefined) namesOf.set(funcs, (names = Object.keys(funcs).join('\0')));
+  return names;
+}
 const TREES_KEPT = 64;
 
 /** docker/cli's templates.Parse: the name "" and the CLI's extra functions. */
