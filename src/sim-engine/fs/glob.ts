@@ -91,6 +91,22 @@ function compile(pattern: string): Token[] {
   return tokens;
 }
 
+/**
+ * Compiled patterns (the last 64): a directory's names are each matched against the
+ * same pattern, and the same patterns come back (nginx's include, a shell's `*.txt`).
+ */
+const compiledPatterns = new Map<string, readonly Token[]>();
+
+function compiled(pattern: string): readonly Token[] {
+  let tokens = compiledPatterns.get(pattern);
+  if (!tokens) {
+    tokens = compile(pattern);
+    if (compiledPatterns.size >= 64) compiledPatterns.delete(compiledPatterns.keys().next().value!);
+    compiledPatterns.set(pattern, tokens);
+  }
+  return tokens;
+}
+
 function matchOne(token: Token, ch: string): boolean {
   if (token.t === 'lit') return token.ch === ch;
   if (token.t === 'any') return true;
@@ -100,7 +116,7 @@ function matchOne(token: Token, ch: string): boolean {
 
 /** Whether one path component `name` matches the glob `pattern` (no `/` in either). */
 export function matchGlob(pattern: string, name: string): boolean {
-  const tokens = compile(pattern);
+  const tokens = compiled(pattern);
   // a leading dot must be matched by a literal dot
   if (name.startsWith('.') && !(tokens[0]?.t === 'lit' && tokens[0].ch === '.')) return false;
   // iterative matching with one backtrack point: the last star seen
@@ -137,7 +153,7 @@ export function hasGlob(word: string): boolean {
 }
 
 function unescape(text: string): string {
-  return text.replace(/\\(.)/g, '$1');
+  return text.includes('\\') ? text.replace(/\\(.)/g, '$1') : text;
 }
 
 /**
