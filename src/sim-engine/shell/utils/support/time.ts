@@ -49,8 +49,23 @@ export function toMs(year: number, month: number, day: number, hour = 0, minute 
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * The last text made for each format: virtual time stands still while a command runs,
+ * so a server's log lines ask for the same instant over and over.
+ */
+const lastFormatted = new Map<string, { ms: number; zone: string; text: string }>();
+
 /** strftime in the C locale, UTC. Unknown conversions are copied as they are. */
 export function strftime(format: string, ms: number, zone = 'UTC'): string {
+  const last = lastFormatted.get(format);
+  if (last && last.ms === ms && last.zone === zone) return last.text;
+  const text = formatTime(format, ms, zone);
+  if (!last && lastFormatted.size >= 32) lastFormatted.clear();
+  lastFormatted.set(format, { ms, zone, text });
+  return text;
+}
+
+function formatTime(format: string, ms: number, zone: string): string {
   const c = civil(ms);
   let out = '';
   for (let i = 0; i < format.length; i++) {
