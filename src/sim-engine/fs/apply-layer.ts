@@ -15,7 +15,7 @@ export interface LinkAware {
 
 function depth(path: string): number {
   let n = 0;
-  for (const ch of path) if (ch === '/') n++;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
   return path === '/' ? 0 : n;
 }
 
