@@ -93,14 +93,27 @@ export class LayerCache {
 
 /**
  * A container's lower tree: its image's tree with the init layer of a container made
- * at `created` on top (see init-layer.ts). Not cached, as its times are the
- * container's own; it copies only the few directories the init layer touches.
+ * at `created` on top (see init-layer.ts). It copies only the few directories the init
+ * layer touches. It depends on nothing but the image's tree and the time, and is
+ * immutable like the image's own tree, so containers of an image created in the same
+ * millisecond (a script's, where virtual time stands still) share one, as they share
+ * the image's layers.
  */
 export function containerLower(image: LowerTree, created: number): LowerTree {
+  let byTime = lowers.get(image);
+  const cached = byTime?.get(created);
+  if (cached) return cached;
   const fs: MemFs = new LayeredMemFs(image, () => created);
   applyLayer(fs, dockerInitLayer(created));
-  return { root: fs.freeze().root, layerIds: image.layerIds, initCreated: created };
+  const tree: LowerTree = { root: fs.freeze().root, layerIds: image.layerIds, initCreated: created };
+  if (!byTime) lowers.set(image, (byTime = new Map()));
+  if (byTime.size >= 4) byTime.delete(byTime.keys().next().value!);
+  byTime.set(created, tree);
+  return tree;
 }
+
+/** The last few lower trees made from each image's tree, by creation time. */
+const lowers = new WeakMap<LowerTree, Map<number, LowerTree>>();
 
 export class OverlayFs extends MemFs {
   readonly lower: LowerTree;
