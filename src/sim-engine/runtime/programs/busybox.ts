@@ -12,6 +12,7 @@
 import { ALPINE_APPLETS } from '../../images/fs/rootfs-alpine.ts';
 import { busyboxBanner } from '../../shell/utils/support/command.ts';
 import type { ProcessContext, Program } from '../../process/types.ts';
+import { derive } from './support/exec.ts';
 
 /** What the busybox image adds to Alpine's applet list (its own build configuration). */
 const IMAGE_EXTRAS = [
@@ -77,25 +78,6 @@ function sortedApplets(dirs: ReadonlyMap<string, string>): string[] {
   return [...dirs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const SOURCE: unique symbol = Symbol('source');
-
-function sourceHostname(this: { [SOURCE]: ProcessContext }): string {
-  return this[SOURCE].hostname;
-}
-
-/**
- * The applet's context: this process's, with the applet's argv and the busybox
- * variant — what support/exec.ts's derive makes, but with one shared getter for the
- * live hostname instead of a getter made per call. A getter made per object gives each
- * its own hidden class, which keeps the object and the whole process context it came
- * from alive through every minor GC until the next full one.
- */
-function appletContext(ctx: ProcessContext, argv: string[]): ProcessContext {
-  const derived = { ...ctx, argv, variant: 'busybox', [SOURCE]: ctx };
-  Object.defineProperty(derived, 'hostname', { get: sourceHostname, enumerable: true, configurable: true });
-  return derived;
-}
-
 export function makeBusybox(implementations: ReadonlyMap<string, Program>): Program {
   const run = async (ctx: ProcessContext, applet: string, argv: string[]): Promise<number> => {
     const dirs = appletDirs(ctx);
@@ -104,7 +86,7 @@ export function makeBusybox(implementations: ReadonlyMap<string, Program>): Prog
       return 127;
     }
     const impl = implementations.get(applet);
-    if (impl) return impl(appletContext(ctx, argv));
+    if (impl) return impl(derive(ctx, { argv, variant: 'busybox' }));
     return ctx.spawn(argv, { program: `${applet}@busybox` }).wait();
   };
 

@@ -27,15 +27,22 @@ export interface ExecOptions {
 
 const FORWARDED: SignalName[] = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'];
 
-/** A context for the same process running another program (exec). */
+const SOURCE: unique symbol = Symbol('source');
+
+function sourceHostname(this: { [SOURCE]: ProcessContext }): string {
+  return this[SOURCE].hostname;
+}
+
+/**
+ * A context for the same process running another program (exec), reading the live
+ * hostname of the one it came from. The getter is one shared function: a getter made
+ * per call would give every derived context its own hidden class, which keeps it and
+ * the process context behind it alive through every minor GC until the next full one.
+ */
 export function derive(ctx: ProcessContext, overrides: Partial<ProcessContext>): ProcessContext {
-  const derived: ProcessContext = {
-    ...ctx,
-    get hostname() {
-      return ctx.hostname;
-    },
-    ...overrides,
-  };
+  const derived = { ...ctx, ...overrides, [SOURCE]: ctx };
+  if (!('hostname' in overrides))
+    Object.defineProperty(derived, 'hostname', { get: sourceHostname, enumerable: true, configurable: true });
   return derived;
 }
 
