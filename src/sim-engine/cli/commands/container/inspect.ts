@@ -8,6 +8,7 @@ import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { CONTAINER_TYPES, inspectRefs, lazyElement, rawJSON, typed } from '../../inspect.ts';
 import { objectPath } from '../../../api/client.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
@@ -18,10 +19,7 @@ export const inspectCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
     { name: 'size', shorthand: 's', type: 'bool', usage: 'Display total file sizes' },
   ],

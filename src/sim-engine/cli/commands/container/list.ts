@@ -12,6 +12,7 @@ import type { FlagValues } from '../../flags.ts';
 import { CONTAINER_HEADER, ContainerContext, containerFormat } from '../../formatter/container.ts';
 import { writeFormatted } from '../../formatter/formatter.ts';
 import { filtersQuery } from '../filters.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const psCommand: CommandSpec = {
   use: 'ps [OPTIONS]',
@@ -33,12 +34,7 @@ export const psCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     {
       name: 'last',

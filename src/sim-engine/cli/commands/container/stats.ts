@@ -10,6 +10,7 @@ import { CliError } from '../../errors.ts';
 import { statsFormat, StatsContext, STATS_HEADER, type StatsSample } from '../../formatter/stats.ts';
 import { writeFormatted } from '../../formatter/formatter.ts';
 import { objectPath } from '../../../api/client.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const statsCommand: CommandSpec = {
   use: 'stats [OPTIONS] [CONTAINER...]',
@@ -21,12 +22,7 @@ export const statsCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     { name: 'no-stream', type: 'bool', usage: 'Disable streaming stats and only pull the first result' },
     { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },

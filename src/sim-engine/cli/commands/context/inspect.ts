@@ -4,6 +4,7 @@
 
 import { type CommandSpec, type RunFn } from '../../command.ts';
 import { notSimulated } from '../not-simulated.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]',
@@ -13,10 +14,7 @@ export const inspectCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
   ],
   run: runInspect,

@@ -9,6 +9,7 @@ import type { FlagValues } from '../../flags.ts';
 import { TABLE_FORMAT_KEY, writeFormatted } from '../../formatter/formatter.ts';
 import { HISTORY_HEADER, HistoryContext, historyFormat } from '../../formatter/history.ts';
 import { imagePath } from './image-ref.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const historyCommand: CommandSpec = {
   use: 'history [OPTIONS] IMAGE',
@@ -19,12 +20,7 @@ export const historyCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     {
       name: 'human',

@@ -9,6 +9,7 @@ import type { FlagValues } from '../../flags.ts';
 import { inspectRefs, lazyElement, rawJSON } from '../../inspect.ts';
 import { imageInspectPath } from './image-ref.ts';
 import { typedImage } from './inspect-typed.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] IMAGE [IMAGE...]',
@@ -19,10 +20,7 @@ export const inspectCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
     {
       name: 'platform',

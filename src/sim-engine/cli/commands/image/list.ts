@@ -11,6 +11,7 @@ import type { FlagValues } from '../../flags.ts';
 import { writeFormatted, TABLE_FORMAT_KEY } from '../../formatter/formatter.ts';
 import { IMAGE_HEADER, imageFormat, imageRows } from '../../formatter/image.ts';
 import { filterOpt, type FilterArg } from '../opts/opts.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const imagesCommand: CommandSpec = {
   use: 'images [OPTIONS] [REPOSITORY[:TAG]]',
@@ -35,12 +36,7 @@ export const imagesCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only show image IDs' },

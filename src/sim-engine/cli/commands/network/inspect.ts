@@ -9,6 +9,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { inspectRefs, lazyElement, rawJSON, typed } from '../../inspect.ts';
 import { objectPath } from '../../../api/client.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
@@ -19,10 +20,7 @@ export const inspectCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
     { name: 'verbose', shorthand: 'v', type: 'bool', usage: 'Verbose output for diagnostics' },
   ],

@@ -5,6 +5,7 @@
 import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
 import { filterOpt } from '../opts/opts.ts';
 import { notSimulated } from '../not-simulated.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const secretListCommand: CommandSpec = {
   use: 'ls [OPTIONS]',
@@ -22,12 +23,7 @@ export const secretListCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only display IDs' },
   ],

@@ -6,6 +6,7 @@ import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
 import { filterOpt } from '../opts/opts.ts';
 import { orchestratorFlag } from './opts.ts';
 import { notSimulated } from '../not-simulated.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const psCommand: CommandSpec = {
   use: 'ps [OPTIONS] STACK',
@@ -22,12 +23,7 @@ export const psCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     { name: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names' },
     { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },

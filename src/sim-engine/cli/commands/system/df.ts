@@ -7,6 +7,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { DiskUsage } from '../../../api/types/system.ts';
 import { writeDiskUsage } from '../../formatter/disk-usage.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const diskUsageCommand: CommandSpec = {
   use: 'df [OPTIONS]',
@@ -17,12 +18,7 @@ export const diskUsageCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     { name: 'verbose', shorthand: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
   ],

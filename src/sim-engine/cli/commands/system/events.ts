@@ -12,6 +12,7 @@ import { emptyEventValue, eventValue, prettyEvent } from '../../formatter/events
 import { getTimestamp } from '../../../api/timetypes.ts';
 import type { EventMessage } from '../../../api/types/system.ts';
 import { parseDockerTemplate, TemplateError, type Template } from '../../../golang/template/index.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const eventsCommand: CommandSpec = {
   use: 'events [OPTIONS]',
@@ -29,10 +30,7 @@ export const eventsCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
     { name: 'since', type: 'string', usage: 'Show all events created since timestamp' },
     { name: 'until', type: 'string', usage: 'Stream events until this timestamp' },

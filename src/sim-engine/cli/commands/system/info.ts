@@ -13,6 +13,7 @@ import { CLI_PLUGINS } from './cli-plugins.ts';
 import { newClientVersion } from './client-version.ts';
 import { prettyPrintInfo } from './info-print.ts';
 import { dockerInfoValue, sparseInfoValue, type DockerInfo } from './info-value.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const infoCommand: CommandSpec = {
   use: 'info [OPTIONS]',
@@ -24,10 +25,7 @@ export const infoCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
   ],
   run: runInfo,

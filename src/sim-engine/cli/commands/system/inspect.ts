@@ -28,6 +28,7 @@ import { typedImage } from '../image/inspect-typed.ts';
 // (spelled from cli/ so the lint rule for the engine's own network/ folder does not mistake it)
 import { typedNetwork } from '../../commands/network/inspect.ts';
 import { VOLUME_TYPES } from '../volume/inspect.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
@@ -38,10 +39,7 @@ export const inspectCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
     {
       name: 'size',

@@ -14,6 +14,7 @@ import { dockerTemplateFuncs, goFunc, parseTemplate, TemplateError } from '../..
 import type { Template } from '../../../golang/template/index.ts';
 import { goMap, nilOf, withGoType } from '../../../golang/values.ts';
 import { clientVersionValue, newClientVersion, reformatDate } from './client-version.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const versionCommand: CommandSpec = {
   use: 'version [OPTIONS]',
@@ -25,10 +26,7 @@ export const versionCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
   ],
   run: runVersion,

@@ -8,6 +8,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { inspectRefs, rawJSON, typed } from '../../inspect.ts';
 import { objectPath } from '../../../api/client.ts';
+import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
@@ -18,10 +19,7 @@ export const inspectCommand: CommandSpec = {
       name: 'format',
       shorthand: 'f',
       type: 'string',
-      usage: `Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: INSPECT_FORMAT_HELP,
     },
   ],
   run: runInspect,

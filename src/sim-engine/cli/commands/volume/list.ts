@@ -11,6 +11,7 @@ import { writeFormatted } from '../../formatter/formatter.ts';
 import { VOLUME_HEADER, VolumeContext, volumeFormat } from '../../formatter/volume.ts';
 import { filtersQuery } from '../filters.ts';
 import { filterOpt } from '../opts/opts.ts';
+import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const listCommand: CommandSpec = {
   use: 'ls [OPTIONS]',
@@ -34,12 +35,7 @@ export const listCommand: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      usage: `Format output using a custom template:
-'table':            Print output in table format with column headers (default)
-'table TEMPLATE':   Print output in table format using the given Go template
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`,
+      usage: FORMAT_HELP,
     },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only display volume names' },
   ],
