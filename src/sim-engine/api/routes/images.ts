@@ -24,6 +24,12 @@ import type { ContainerConfig, FilesystemChange } from '../types/container.ts';
 import { compareVersions } from '../version.ts';
 import { bodyObject, jsonStream } from './util.ts';
 
+/** The X-Registry-Auth header (any case), as moby's image router reads it. */
+function registryAuthHeader(headers: Record<string, string> | undefined): string | undefined {
+  for (const [k, v] of Object.entries(headers ?? {})) if (k.toLowerCase() === 'x-registry-auth') return v;
+  return undefined;
+}
+
 export const imageRoutes: Route<Daemon>[] = [
   {
     method: 'GET',
@@ -58,11 +64,11 @@ export const imageRoutes: Route<Daemon>[] = [
   {
     method: 'POST',
     path: '/images/create',
-    handler: ({ daemon, query }) => {
+    handler: async ({ daemon, query }) => {
       const fromImage = query['fromImage'] ?? '';
       // Differs from Docker: importing a tarball (fromSrc) is not simulated.
       if (!fromImage) throw invalidParameter('fromSrc is not supported');
-      return jsonStream(pullRequest(daemon, fromImage, query['tag'] ?? ''));
+      return jsonStream(await pullRequest(daemon, fromImage, query['tag'] ?? ''));
     },
   },
   {
@@ -83,8 +89,10 @@ export const imageRoutes: Route<Daemon>[] = [
   {
     method: 'POST',
     path: '/images/{name*}/push',
-    handler: ({ daemon, params, query }) =>
-      jsonStream(pushImage(daemon, planPush(params['name']!, query['tag'] ?? ''))),
+    handler: ({ daemon, params, query, request }) =>
+      jsonStream(
+        pushImage(daemon, planPush(params['name']!, query['tag'] ?? ''), registryAuthHeader(request.headers)),
+      ),
   },
   {
     method: 'POST',

@@ -4,11 +4,13 @@
  * daemon/system/engine-host.ts and api/version.ts.
  */
 import type { Daemon } from '../../daemon/daemon.ts';
+import { authenticate } from '../../daemon/images/login.ts';
 import { diskUsageTypes, systemDiskUsage } from '../../daemon/system/df.ts';
 import { KERNEL_VERSION } from '../../daemon/system/engine-host.ts';
 import { streamEvents } from '../../daemon/system/event-stream.ts';
 import { swarmInfo, systemInfo } from '../../daemon/system/info.ts';
 import { commonHeaders, json, type Route } from '../router.ts';
+import type { AuthConfig } from '../registry-auth.ts';
 import type { VersionResponse } from '../types/system.ts';
 import {
   API_VERSION,
@@ -24,7 +26,7 @@ import {
   RUNC_COMMIT,
   RUNC_VERSION,
 } from '../version.ts';
-import { jsonStream } from './util.ts';
+import { bodyObject, jsonStream } from './util.ts';
 
 export { KERNEL_VERSION };
 /** When this engine build was made, as `docker version` prints it. */
@@ -90,6 +92,12 @@ export function versionBody(): VersionResponse {
 export const systemRoutes: Route<Daemon>[] = [
   { method: 'GET', path: '/_ping', handler: ({ daemon }) => ping(daemon) },
   { method: 'GET', path: '/version', handler: () => json(200, versionBody()) },
+  {
+    // postAuth: the body is the AuthConfig; the answer is AuthenticateOKBody
+    method: 'POST',
+    path: '/auth',
+    handler: async ({ daemon, body }) => json(200, await authenticate(daemon, bodyObject<AuthConfig>(body))),
+  },
   {
     method: 'GET',
     path: '/info',

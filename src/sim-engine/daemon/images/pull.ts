@@ -8,7 +8,7 @@
  * (`docker pull -a`) every tag of the repository is pulled in turn.
  */
 import { AsyncQueue } from '../../api/stream.ts';
-import { forbidden, invalidParameter, notFound, notImplemented, systemError } from '../../errdefs.ts';
+import { DaemonError, forbidden, invalidParameter, notFound, systemError } from '../../errdefs.ts';
 import { catalogue } from '../../images/index.ts';
 import {
   familiarString,
@@ -20,7 +20,10 @@ import {
 import { parseRfc3339 } from '../../images/rfc3339.ts';
 import type { CatalogueImage } from '../../images/types.ts';
 import type { Daemon } from '../daemon.ts';
+import { addMetadata, parseManifest } from './distribution.ts';
+import { Hub, imageFromConfig } from './hub.ts';
 import { logImageEvent } from './image-events.ts';
+import { labEndpoint, pingLab } from './lab-registry.ts';
 import { chainOf, layersInUse } from './layers.ts';
 import type { ImageRecord, LayerRecord } from './record.ts';
 import { familiarTagged } from './store.ts';
@@ -44,7 +47,7 @@ function humanSize(n: number): string {
   return `${Number(v.toPrecision(4))}${units[i]}`;
 }
 
-function bar(current: number, total: number): string {
+export function bar(current: number, total: number): string {
   const pct = Math.floor((current / total) * 50);
   const arrow = pct >= 50 ? '='.repeat(50) : '='.repeat(pct) + '>' + ' '.repeat(49 - pct);
   return `[${arrow}]${humanSize(current).padStart(8)}/${humanSize(total)}`;
@@ -70,26 +73,8 @@ export function pullReference(fromImage: string, tag: string): Reference {
   return ref;
 }
 
-/**
- * Differs from Docker: a registry that answers from the lab (a `registry` container
- * behind a published port) is not spoken to yet; rather than pretend it did not answer,
- * pulls and pushes say so.
- */
-export const REGISTRY_CONTAINERS =
-  'pulling from and pushing to a registry running in the lab is not simulated in Dockyard yet';
-
-/** Whether something in the lab listens where `ref`'s registry would be, seen from the daemon's host. */
-export function labRegistryAnswers(d: Daemon, ref: Reference): boolean {
-  if (ref.domain === 'docker.io') return false;
-  const [host, port = '443'] = ref.domain.split(':');
-  const ip = d.hostNs.resolve(host!);
-  const route = ip === undefined ? undefined : d.hostNs.route(ip);
-  return route !== undefined && route.ns.listenerFor(ip!, Number(port)) !== undefined;
-}
-
 /** Resolve one tag or digest at the registry; throws the daemon's error when it cannot. */
 export function planRef(d: Daemon, ref: Reference): PullPlan {
-  if (labRegistryAnswers(d, ref)) throw notImplemented(REGISTRY_CONTAINERS);
   const found = d.registry.lookup(ref);
   if (!found.ok) {
     if (found.reason === 'no-repository') {
@@ -111,22 +96,72 @@ export function planPull(d: Daemon, fromImage: string, tag: string): PullPlan {
 }
 
 /**
+ * Resolve one tag or digest at whichever registry the reference names: the simulated
+ * Docker Hub, or a registry in the lab reached over the network (lab-registry.ts).
+ */
+export async function planRefAsync(d: Daemon, ref: Reference): Promise<PullPlan> {
+  if (ref.domain === 'docker.io') return planRef(d, ref);
+  const endpoint = labEndpoint(d, ref.domain);
+  if (!endpoint.ok) throw systemError(endpoint.message);
+  const registry = endpoint.registry;
+  const unknown = () =>
+    notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
+  try {
+    await pingLab(registry);
+    const answer = await registry.getManifest(ref.path, ref.digest ?? ref.tag ?? 'latest');
+    if (!answer.ok) throw unknown();
+    const manifest = parseManifest(answer.content);
+    if (!manifest) throw systemError(`unsupported manifest format`);
+    const configText = await registry.getConfig(ref.path, manifest.config.digest);
+    if (configText === undefined) throw unknown();
+    const layers: LayerRecord[] = [];
+    for (const l of manifest.layers) {
+      const layer = await registry.getLayer(ref.path, l.digest);
+      if (!layer) throw notFound(`blob unknown: blob unknown to registry`);
+      layers.push(layer);
+    }
+    const image = imageFromConfig(
+      ref.path,
+      manifest.config.digest,
+      answer.digest,
+      configText,
+      manifest.layers,
+      layers,
+    );
+    return { ref, image, layers };
+  } catch (err) {
+    if (err instanceof DaemonError) throw err;
+    throw systemError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** The tags `docker pull -a` pulls, sorted as the registry lists them. */
+async function allTags(d: Daemon, ref: Reference): Promise<string[]> {
+  if (ref.domain !== 'docker.io') {
+    const endpoint = labEndpoint(d, ref.domain);
+    if (!endpoint.ok) throw systemError(endpoint.message);
+    return endpoint.registry.tags(ref.path);
+  }
+  const pushed = d.registry instanceof Hub ? d.registry.pushedTags(ref.path) : [];
+  if (pushed.length > 0) return pushed;
+  return catalogue()
+    .filter((i) => i.repository === ref.path)
+    .flatMap((i) => i.tags)
+    .sort();
+}
+
+/**
  * The pull a request asks for: one tag, or (no tag) every tag the registry has,
  * sorted as the registry lists them. Errors before any output are HTTP errors.
  */
-export function pullRequest(d: Daemon, fromImage: string, tag: string): AsyncQueue<Message> {
+export async function pullRequest(d: Daemon, fromImage: string, tag: string): Promise<AsyncQueue<Message>> {
   const ref = pullReference(fromImage, tag);
-  if (ref.tag || ref.digest) return pullImage(d, planRef(d, ref));
-  const tags =
-    ref.domain === 'docker.io'
-      ? catalogue()
-          .filter((i) => i.repository === ref.path)
-          .flatMap((i) => i.tags)
-          .sort()
-      : [];
+  if (ref.tag || ref.digest) return pullImage(d, await planRefAsync(d, ref));
+  const tags = await allTags(d, ref);
   // a repository the registry does not have fails as its `latest` would
-  if (tags.length === 0) planRef(d, { ...ref, tag: 'latest' });
-  const plans = tags.map((t) => planRef(d, { ...ref, tag: t }));
+  if (tags.length === 0) await planRefAsync(d, { ...ref, tag: 'latest' });
+  const plans: PullPlan[] = [];
+  for (const t of tags) plans.push(await planRefAsync(d, { ...ref, tag: t }));
   const queue = new AsyncQueue<Message>();
   let updated = false;
   const next = (i: number) => {
@@ -270,6 +305,11 @@ export function store(d: Daemon, plan: PullPlan, options: { digest?: boolean } =
   // `docker load` leaves no repo digest; a pull does
   const withDigest = options.digest ?? true;
   if (!d.images.get(image.id)) d.images.add(fromCatalogue(image, layers));
+  // the daemon remembers which blob each layer is in this repository (v2 metadata)
+  if (withDigest)
+    image.layers.forEach((l) =>
+      addMetadata(d, l.diffId, { digest: l.blob, sourceRepository: `${ref.domain}/${ref.path}` }),
+    );
   const name = familiarTagged(ref);
   if (d.images.byReference(name)?.id === image.id) {
     if (withDigest) addDigestReference(d, ref, image);
@@ -290,8 +330,8 @@ export function fromCatalogue(image: CatalogueImage, layers: LayerRecord[]): Ima
   return {
     id: image.id,
     parent: '',
-    // a pulled image's config has no comment of its own; inspect falls back to the history's
-    comment: '',
+    // a Hub image's config has no comment of its own; inspect falls back to the history's
+    comment: (image as { comment?: string }).comment ?? '',
     created: image.created,
     createdMs: parseRfc3339(image.created),
     dockerVersion: image.dockerVersion,

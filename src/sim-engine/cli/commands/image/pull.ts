@@ -6,6 +6,7 @@ import { canonicalString, parseNormalizedNamed, type Reference } from '../../../
 import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError } from '../../errors.ts';
+import { registryAuthFor } from '../registry/config-file.ts';
 import type { FlagValues } from '../../flags.ts';
 import { displayJSONMessages, JSONMessageError } from '../../jsonmessage.ts';
 
@@ -64,7 +65,7 @@ async function pullImage(
       // platform is accepted and the amd64 image pulled.
       platform: o.platform ? o.platform.toLowerCase() : undefined,
     },
-    headers: { 'X-Registry-Auth': 'e30=' },
+    headers: { 'X-Registry-Auth': registryAuthFor(cli, ref.domain) },
   });
   if (res.stream?.kind !== 'json') return;
   const out = o.quiet ? { write() {} } : cli.out;

@@ -6,6 +6,7 @@ import { canonicalString, parseNormalizedNamed } from '../../../images/reference
 import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError } from '../../errors.ts';
+import { registryAuthFor } from '../registry/config-file.ts';
 import type { FlagValues } from '../../flags.ts';
 import { displayJSONMessages, JSONMessageError } from '../../jsonmessage.ts';
 import { imagePath } from './image-ref.ts';
@@ -62,7 +63,7 @@ async function runPush(cli: DockerCli, flags: FlagValues, args: string[]): Promi
   if (ref.digest !== undefined) throw new CliError('cannot push a digest reference');
   const res = await cli.client.request('POST', `/images/${imagePath(ref.familiar)}/push`, {
     query: { tag: ref.tag },
-    headers: { 'X-Registry-Auth': 'e30=' },
+    headers: { 'X-Registry-Auth': registryAuthFor(cli, ref.domain) },
   });
   if (res.stream?.kind !== 'json') return;
   try {

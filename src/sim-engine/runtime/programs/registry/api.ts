@@ -3,7 +3,8 @@
  * `curl` and a daemon use it: `GET /v2/` (`{}`), `/v2/_catalog`,
  * `/v2/<name>/tags/list`, manifests (GET, HEAD, PUT), blobs (GET, HEAD) and uploads
  * (`POST /v2/<name>/blobs/uploads/` → 202 with a Location; `PATCH` data; `PUT
- * ?digest=`; or a monolithic `POST ?digest=`), with distribution's error bodies.
+ * ?digest=`; or a monolithic `POST ?digest=`; a cross-repository mount `POST
+ * ?mount=&from=`; `DELETE` to cancel), with distribution's error bodies.
  * Deleting is refused unless REGISTRY_STORAGE_DELETE_ENABLED is true.
  */
 import type { HttpRequest, HttpResponse } from '../../../process/types.ts';
@@ -82,13 +83,13 @@ export function handleRegistry(api: RegistryApi, req: HttpRequest): HttpResponse
     }
     const found = s.getManifest(name, ref);
     if (!found) {
-      if (s.tags(name) === undefined)
-        return error(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name });
+      // distribution 2.8: an unknown tag (of any repository, known or not) is ErrTagUnknown,
+      // an unknown digest ErrManifestUnknownRevision; both MANIFEST_UNKNOWN
       return error(
         404,
         'MANIFEST_UNKNOWN',
         'manifest unknown',
-        ref.startsWith('sha256:') ? undefined : { Tag: ref },
+        ref.startsWith('sha256:') ? { Name: name, Revision: ref } : { Tag: ref },
       );
     }
     const headers = { 'Docker-Content-Digest': found.digest, Etag: `"${found.digest}"` };
@@ -97,7 +98,8 @@ export function handleRegistry(api: RegistryApi, req: HttpRequest): HttpResponse
   }
   m = ROUTES.blob.exec(path);
   if (m) {
-    const blob = s.getBlob(m[2]!);
+    // a blob is served through a repository that links it (linkedBlobStore)
+    const blob = s.linked(m[1]!, m[2]!) ? s.getBlob(m[2]!) : undefined;
     if (blob === undefined) return error(404, 'BLOB_UNKNOWN', 'blob unknown to registry', m[2]);
     const res = reply(
       200,
@@ -111,6 +113,13 @@ export function handleRegistry(api: RegistryApi, req: HttpRequest): HttpResponse
   if (m) {
     const [, name, id] = m as unknown as [string, string, string];
     const digest = params.get('digest');
+    const mount = params.get('mount');
+    const from = params.get('from');
+    // a cross-repository mount: linked at once when the source repository has the blob
+    if (req.method === 'POST' && mount && from && s.linked(from, mount)) {
+      s.linkLayer(name, mount);
+      return reply(201, '', { Location: `/v2/${name}/blobs/${mount}`, 'Docker-Content-Digest': mount });
+    }
     if (req.method === 'POST' && digest) {
       s.putBlob(req.body, digest);
       s.linkLayer(name, digest);
@@ -126,6 +135,10 @@ export function handleRegistry(api: RegistryApi, req: HttpRequest): HttpResponse
       });
     }
     if (!api.uploads.has(id)) return error(404, 'BLOB_UPLOAD_UNKNOWN', 'blob upload unknown to registry');
+    if (req.method === 'DELETE') {
+      api.uploads.delete(id);
+      return reply(204, '');
+    }
     const data = api.uploads.get(id)! + req.body;
     if (req.method === 'PATCH') {
       api.uploads.set(id, data);

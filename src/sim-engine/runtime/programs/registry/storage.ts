@@ -8,14 +8,12 @@
  *   docker/registry/v2/repositories/<name>/_manifests/tags/<tag>/current/link
  *   docker/registry/v2/repositories/<name>/_uploads/<uuid>/data  an upload in progress
  *
- * This is also the interface for the daemon's `docker push`/`docker pull` against a
- * `registry` container, should it prefer the file system to the HTTP API (api.ts
- * serves the same store): `registryStorage(containerFs)` then `putBlob` for each
- * layer and the config, and `putManifest(name, tag, manifestJson)`; `getManifest`
- * and `getBlob` to pull.
+ * The daemon's `docker push`/`docker pull` reach it through the HTTP API (api.ts), over
+ * the lab's network, as dockerd does.
  *
  * Differs from distribution: blobs are text (the simulation's layers are data, not
- * tarballs); digests are whatever the caller gives (the daemon's, checked only in form).
+ * tarballs: see daemon/images/distribution.ts); digests are whatever the caller gives
+ * (the daemon's, checked only in form).
  */
 import type { FileSystem } from '../../../fs/types.ts';
 import { digestOf } from '../../../images/index.ts';
@@ -49,6 +47,8 @@ export interface RegistryStorage {
   getBlob(digest: string): string | undefined;
   /** Link a stored blob into a repository (a layer of it). */
   linkLayer(name: string, digest: string): void;
+  /** Whether a repository links this blob (as a layer or config, or as a manifest). */
+  linked(name: string, digest: string): boolean;
   /** Store a manifest under a tag (or by digest when `reference` is one); returns its digest. */
   putManifest(name: string, reference: string, content: string): string;
   getManifest(name: string, reference: string): StoredManifest | undefined;
@@ -85,6 +85,11 @@ export function registryStorage(fs: FileSystem, root = '/var/lib/registry'): Reg
     linkLayer(name, digest) {
       write(`${repo(name)}/_layers/sha256/${hex(digest)}/link`, digest);
     },
+    linked: (name, digest) =>
+      /^sha256:[a-f0-9]{64}$/.test(digest) &&
+      fs.stat(blobPath(digest)) !== undefined &&
+      (fs.stat(`${repo(name)}/_layers/sha256/${hex(digest)}/link`) !== undefined ||
+        fs.stat(`${repo(name)}/_manifests/revisions/sha256/${hex(digest)}/link`) !== undefined),
     putManifest(name, reference, content) {
       const digest = storage.putBlob(content);
       write(`${repo(name)}/_manifests/revisions/sha256/${hex(digest)}/link`, digest);
