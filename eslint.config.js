@@ -78,7 +78,7 @@ export default tseslint.config(
             // command folders of the same names under cli/commands/; the CLI may use
             // images/reference.ts, the parser it vendors from distribution/reference
             regex:
-              '^(\\.\\./)+(daemon|store|swarm|runtime|network|builder)/|^(\\.\\./)+images/(?!reference\\.ts$)|^(\\.\\./)+api/(router|routes)',
+              '^(\\.\\./)+(daemon|store|swarm|runtime|network)/|^(\\.\\./)+builder/(?!progress/|dockerignore/)|^(\\.\\./)+images/(?!reference\\.ts$)|^(\\.\\./)+api/(router|routes)',
             message: 'cli/ and grader/ talk to the engine through api/ (client and types) only.',
           },
         ],

@@ -2,6 +2,7 @@
 import type { Daemon } from '../../daemon/daemon.ts';
 import { createRouter, type Route } from '../router.ts';
 import type { ApiTransport } from '../transport.ts';
+import { buildRoutes } from './build.ts';
 import { containerRoutes } from './containers.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
@@ -12,6 +13,7 @@ export const routes: Route<Daemon>[] = [
   ...systemRoutes,
   ...containerRoutes,
   ...imageRoutes,
+  ...buildRoutes,
   ...networkRoutes,
   ...volumeRoutes,
 ];

@@ -1,0 +1,996 @@
+/**
+ * `docker build` on the daemon's side: BuildKit with the Dockerfile frontend and
+ * moby's image exporter (Docker 28 with buildx's `docker` driver, graphdriver store).
+ *
+ * The Dockerfile is parsed (dockerfile/), the stages the target needs are resolved
+ * and dispatched in order, each RUN, COPY, ADD and WORKDIR is looked up in the build
+ * cache and run only when it misses, and the result is written to the image store and
+ * named. Every operation is reported as BuildKit reports it — vertices, status lines,
+ * logs, build-check warnings — for the client to print (progress/).
+ */
+import { AsyncQueue } from '../api/stream.ts';
+import type { TarArchive } from '../daemon/archive.ts';
+import type { Daemon } from '../daemon/daemon.ts';
+import { fromCatalogue, planRef } from '../daemon/images/pull.ts';
+import type { ImageRecord, LayerRecord } from '../daemon/images/record.ts';
+import { resolveUser } from '../daemon/user.ts';
+import { imageTree } from '../daemon/rootfs.ts';
+import { utf8Length } from '../fs/node.ts';
+import { normalize } from '../fs/path.ts';
+import { MemFs } from '../fs/mem-fs.ts';
+import type { FileSystem } from '../fs/types.ts';
+import type { LayerEntry } from '../fs/layer.ts';
+import { OverlayFs, type LowerTree } from '../fs/overlay-fs.ts';
+import { canonicalString, parseNormalizedNamed, type Reference } from '../images/reference.ts';
+import { digestOf } from '../images/sha256.ts';
+import { parseSignal } from '../process/signals.ts';
+import { buildCacheOf, cacheKey, type CacheRecord } from './cache.ts';
+import { contextFs, transferSize } from './context.ts';
+import { copyInto, copyText, sourcesChecksum, SourceNotFound } from './copy.ts';
+import {
+  expandInstruction,
+  formatParseError,
+  parseDockerfile,
+  parseOnbuildTrigger,
+  shellLex,
+  type Instruction,
+  type Problem,
+  type ShellLex,
+  type Stage,
+} from './dockerfile/index.ts';
+import { exportImage } from './export.ts';
+import type { BuildErrorInfo, SolveStatus, Vertex } from './progress/index.ts';
+import { runStep } from './run.ts';
+import {
+  addEnv,
+  commit,
+  DEFAULT_PATH,
+  envList,
+  goList,
+  goQuoteList,
+  healthcheckHistory,
+  prefixCommand,
+  runCommandString,
+  withShell,
+  type StageState,
+} from './stage.ts';
+import { Trace } from './trace.ts';
+
+export interface BuildRequest {
+  /** the Dockerfile's name as the client shows it (`Dockerfile`, `other.Dockerfile`) and its text */
+  dockerfile: { name: string; text: string };
+  /** the context the client sent, .dockerignore already applied */
+  context: TarArchive;
+  /** the size of the .dockerignore the client read (0 when there is none) */
+  dockerignoreSize: number;
+  /** familiar references to name the image (`app:1`) */
+  tags: string[];
+  buildArgs: Record<string, string>;
+  labels: Record<string, string>;
+  target: string;
+  noCache: boolean;
+  noCacheFilter: string[];
+  pull: boolean;
+}
+
+type Message = Record<string, unknown>;
+
+/** The empty layer's diff ID (the digest of an empty tar): a step that changed nothing. */
+export const EMPTY_LAYER = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
+
+/** A build failure: BuildKit's message and what the client shows around it. */
+export class BuildError extends Error {
+  readonly info: BuildErrorInfo;
+  constructor(info: BuildErrorInfo) {
+    super(info.message);
+    this.info = info;
+  }
+}
+
+const PLATFORM_ARGS: Record<string, string> = {
+  BUILDPLATFORM: 'linux/amd64',
+  BUILDOS: 'linux',
+  BUILDARCH: 'amd64',
+  BUILDVARIANT: '',
+  TARGETPLATFORM: 'linux/amd64',
+  TARGETOS: 'linux',
+  TARGETARCH: 'amd64',
+  TARGETVARIANT: '',
+};
+
+/** ARGs that never become environment variables (nonEnvArgs). */
+const NON_ENV_ARGS = new Set(['SOURCE_DATE_EPOCH']);
+
+/** Start a build; the stream carries BuildKit's trace, then the image ID or the error. */
+export function build(d: Daemon, req: BuildRequest): AsyncQueue<Message> {
+  const queue = new AsyncQueue<Message>();
+  const trace = new Trace(
+    (s: SolveStatus) => queue.push({ id: 'moby.buildkit.trace', aux: s }),
+    () => d.clock.now(),
+    `${d.id}\n${d.clock.now()}\n${d.random.hex(8)}`,
+  );
+  new Builder(d, req, trace)
+    .run()
+    .then((id) => queue.push({ id: 'moby.image.id', aux: { ID: id } }))
+    .catch((err: unknown) => {
+      const info: BuildErrorInfo =
+        err instanceof BuildError ? err.info : { message: err instanceof Error ? err.message : String(err) };
+      queue.push({ error: info.message, errorDetail: { message: info.message, build: info } });
+    })
+    .finally(() => queue.close());
+  return queue;
+}
+
+class Builder {
+  readonly d: Daemon;
+  readonly req: BuildRequest;
+  readonly trace: Trace;
+  readonly cache;
+  lex!: ShellLex;
+  #context: FileSystem | undefined;
+  readonly #states: StageState[] = [];
+  readonly #problems: Problem[] = [];
+
+  constructor(d: Daemon, req: BuildRequest, trace: Trace) {
+    this.d = d;
+    this.req = req;
+    this.trace = trace;
+    this.cache = buildCacheOf(d);
+  }
+
+  get now(): number {
+    return this.d.clock.now();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return this.d.clock.sleep(ms);
+  }
+
+  /** A build failure that points at lines of the Dockerfile. */
+  fail(
+    message: string,
+    lines?: { line: number; endLine: number },
+    extra: Partial<BuildErrorInfo> = {},
+  ): never {
+    throw new BuildError({
+      message,
+      ...extra,
+      ...(lines
+        ? {
+            source: {
+              filename: this.req.dockerfile.name,
+              data: this.req.dockerfile.text,
+              ranges: [{ start: lines.line, end: lines.endLine }],
+            },
+          }
+        : {}),
+    });
+  }
+
+  async run(): Promise<string> {
+    const { name, text } = this.req.dockerfile;
+    // [internal] load build definition
+    const def = this.trace.start(`[internal] load build definition from ${name}`);
+    await this.sleep(10);
+    this.trace.status(def, `transferring dockerfile: ${utf8Length(text)}B`);
+    this.trace.complete(def);
+
+    const parsed = parseDockerfile(text);
+    this.lex = shellLex(parsed.directives.escape);
+    const firstError = parsed.problems.find((p) => p.severity === 'error');
+    for (const p of parsed.problems) if (p.severity === 'warning') this.warn(p);
+    if (firstError) this.fail(formatParseError(firstError), firstError);
+    if (parsed.stages.length === 0) this.fail('dockerfile contains no stages to build');
+
+    // global ARGs: the platform's, then the Dockerfile's before FROM, with --build-arg values
+    const globalArgs = new Map<string, string>(Object.entries(PLATFORM_ARGS));
+    for (const arg of parsed.metaArgs) {
+      for (const a of arg.args) {
+        if (a.key in this.req.buildArgs) globalArgs.set(a.key, this.req.buildArgs[a.key]!);
+        else if (a.value !== undefined) {
+          const v = this.expandWord(a.value, (k) => globalArgs.get(k), arg);
+          globalArgs.set(a.key, v);
+        } else globalArgs.delete(a.key);
+      }
+    }
+
+    // every stage's base name, expanded with the global ARGs
+    const stages = parsed.stages;
+    const states: StageState[] = stages.map((st, i) => {
+      const base = this.expandWord(st.baseName, (k) => globalArgs.get(k), st);
+      if (base === '') this.fail(`base name (${st.baseName}) should not be blank`, st);
+      return newState({ ...st, baseName: base }, st.name ? st.name : `stage-${i}`);
+    });
+    if (states.length === 1) states[0]!.stageName = '';
+    this.#states.push(...states);
+
+    let target = states[states.length - 1]!;
+    if (this.req.target) {
+      const found = states.find((s) => s.stage.name === this.req.target.toLowerCase());
+      if (!found) {
+        const names = states.flatMap((s) => (s.stage.name ? [s.stage.name] : []));
+        this.fail(`target stage "${this.req.target}" could not be found${suggest(this.req.target, names)}`);
+      }
+      target = found;
+    }
+    const reachable = this.reachable(target);
+
+    // [internal] load metadata for each image a reachable stage starts from
+    const bases = new Map<string, Promise<ImageRecord>>();
+    const metadata: Promise<void>[] = [];
+    for (const s of states) {
+      if (!reachable.has(s) || this.stageByName(s.stage.baseName, s)) continue;
+      if (s.stage.baseName === 'scratch') continue;
+      const ref = this.parseBase(s);
+      const canonical = canonicalString(ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+      if (bases.has(canonical)) continue;
+      const resolved = this.resolveBase(ref, canonical, s);
+      bases.set(canonical, resolved);
+      metadata.push(resolved.then(() => undefined));
+    }
+    // BuildKit resolves them in parallel; an error fails the build once all have answered
+    const settled = await Promise.allSettled(metadata);
+    const rejected = settled.find((r) => r.status === 'rejected');
+    if (rejected) throw (rejected as PromiseRejectedResult).reason;
+
+    // [internal] load .dockerignore
+    const ign = this.trace.start('[internal] load .dockerignore');
+    await this.sleep(5);
+    this.trace.status(ign, `transferring context: ${Math.max(2, this.req.dockerignoreSize)}B`);
+    this.trace.complete(ign);
+
+    for (const s of states) {
+      if (!reachable.has(s)) continue;
+      await this.dispatchStage(s, bases, globalArgs);
+    }
+
+    for (const [k, v] of Object.entries(this.req.labels)) {
+      target.config.Labels = { ...(target.config.Labels ?? {}), [k]: v };
+    }
+    return exportImage(this.d, this.trace, target, this.req.tags);
+  }
+
+  /** The stages `target` needs: itself, its base stages and the stages it copies from. */
+  reachable(target: StageState): Set<StageState> {
+    const out = new Set<StageState>();
+    const visit = (s: StageState) => {
+      if (out.has(s)) return;
+      out.add(s);
+      const base = this.stageByName(s.stage.baseName, s);
+      if (base) visit(base);
+      for (const c of s.stage.commands) {
+        if ((c.kind === 'COPY' || c.kind === 'ADD') && c.from) {
+          const from = this.stageByName(c.from, s);
+          if (from) visit(from);
+        }
+        if (c.kind === 'RUN') {
+          for (const m of runMountsFrom(c)) {
+            const from = this.stageByName(m, s);
+            if (from) visit(from);
+          }
+        }
+      }
+    };
+    visit(target);
+    return out;
+  }
+
+  /** A stage named `name` (or by index) defined before `before`. */
+  stageByName(name: string, before: StageState): StageState | undefined {
+    const idx = this.#states.indexOf(before);
+    const lower = name.toLowerCase();
+    for (let i = 0; i < idx; i++) {
+      const s = this.#states[i]!;
+      if (s.stage.name === lower) return s;
+    }
+    if (/^\d+$/.test(name) && Number(name) < idx) return this.#states[Number(name)];
+    return undefined;
+  }
+
+  parseBase(s: StageState): Reference {
+    const parsed = parseNormalizedNamed(s.stage.baseName);
+    if (!parsed.ok) this.fail(`failed to parse stage name "${s.stage.baseName}": ${parsed.error}`, s.stage);
+    return parsed.ref;
+  }
+
+  /** The image a FROM names: the daemon's own first (moby's resolver), else the registry. */
+  async resolveBase(ref: Reference, canonical: string, s: StageState): Promise<ImageRecord> {
+    const v = this.trace.start(`[internal] load metadata for ${canonical}`);
+    const local = this.req.pull
+      ? undefined
+      : this.d.images.byRef(ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+    if (local) {
+      await this.sleep(20);
+      this.trace.complete(v);
+      return local;
+    }
+    await this.sleep(600);
+    try {
+      const plan = planRef(this.d, ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+      this.trace.complete(v);
+      const image = fromCatalogue(plan.image, plan.layers);
+      (image as ImageRecord & { repoDigest?: string }).repoDigest = plan.image.digest;
+      return image;
+    } catch (err) {
+      const why = registryError(err instanceof Error ? err.message : String(err));
+      const message = `${s.stage.baseName}: failed to resolve source metadata for ${canonical}: ${why}`;
+      this.trace.complete(v, message);
+      return this.fail(message, s.stage, { vertexName: `[internal] load metadata for ${canonical}` });
+    }
+  }
+
+  expandWord(
+    word: string,
+    env: (k: string) => string | undefined,
+    at: { line: number; endLine: number },
+  ): string {
+    try {
+      return this.lex.processWord(word, env).result;
+    } catch (err) {
+      return this.fail(err instanceof Error ? err.message : String(err), at);
+    }
+  }
+
+  warn(p: Problem): void {
+    this.#problems.push(p);
+    this.trace.warning({
+      vertex: '',
+      level: 1,
+      short: `${p.rule ?? 'Warning'}: ${p.message}${p.line > 0 ? ` (line ${p.line})` : ''}`,
+      detail: p.description ? [p.description] : [],
+      ...(p.url ? { url: p.url } : {}),
+      sourceInfo: { filename: this.req.dockerfile.name, data: this.req.dockerfile.text },
+      ranges: [{ start: { line: p.line }, end: { line: p.endLine } }],
+    });
+  }
+
+  /** The context's files, sent on first use (`[internal] load build context`). */
+  async context(): Promise<FileSystem> {
+    if (this.#context) return this.#context;
+    const v = this.trace.start('[internal] load build context');
+    await this.sleep(15);
+    this.trace.status(v, `transferring context: ${humanSize(transferSize(this.req.context))}`);
+    this.#context = contextFs(this.req.context, this.now);
+    this.trace.complete(v);
+    return this.#context;
+  }
+
+  async dispatchStage(
+    s: StageState,
+    bases: Map<string, Promise<ImageRecord>>,
+    globalArgs: Map<string, string>,
+  ) {
+    const baseStage = this.stageByName(s.stage.baseName, s);
+    let base: ImageRecord | undefined;
+    if (baseStage) {
+      if (!baseStage.dispatched) this.fail(`circular dependency detected on stage: ${baseStage.stageName}`);
+      inherit(s, baseStage);
+    } else if (s.stage.baseName === 'scratch') {
+      s.key = cacheKey('scratch');
+      s.env.set('PATH', DEFAULT_PATH);
+      s.config = { Env: [`PATH=${DEFAULT_PATH}`] };
+    } else {
+      const ref = this.parseBase(s);
+      const canonical = canonicalString(ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+      base = await bases.get(canonical)!;
+      fromImage(s, base);
+    }
+
+    // ONBUILD triggers of the base image run first (and are not inherited)
+    const triggers: Instruction[] = [];
+    for (const expr of s.config.OnBuild ?? []) {
+      try {
+        triggers.push(parseOnbuildTrigger(expr));
+      } catch (err) {
+        this.fail(err instanceof Error ? err.message : String(err), s.stage);
+      }
+    }
+    if (s.config.OnBuild) delete s.config.OnBuild;
+    const commands = [
+      ...triggers.map((t) => ({ cmd: t, onbuild: true })),
+      ...s.stage.commands.map((c) => ({ cmd: c, onbuild: false })),
+    ];
+    s.cmdTotal =
+      (base ? 1 : 0) +
+      commands.filter(({ cmd }) => ['RUN', 'COPY', 'ADD', 'WORKDIR'].includes(cmd.kind)).length;
+
+    if (base) {
+      const digest =
+        (base as ImageRecord & { repoDigest?: string }).repoDigest ??
+        this.d.images.repoDigests(base.id)[0]?.split('@')[1];
+      const ref = this.parseBase(s);
+      const canonical = canonicalString(ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+      const name = prefixCommand(s, `FROM ${canonical}${digest && !ref.digest ? '@' + digest : ''}`);
+      const hit = this.cache.get(cacheKey('from', base.id), this.now);
+      if (hit && !this.noCache(s)) this.trace.cached(name);
+      else {
+        const v = this.trace.start(name);
+        const resolve = `resolve ${canonical}${digest && !ref.digest ? '@' + digest : ''}`;
+        await this.sleep(10);
+        this.trace.status(v, resolve);
+        if (!this.d.images.get(base.id)) {
+          // the layers come from the registry into BuildKit's own store (not `docker images`)
+          for (const l of base.layers) {
+            await this.sleep(40 + Math.round(l.size / 200_000));
+            this.trace.status(v, `extracting ${l.diffId}`);
+          }
+        }
+        this.cache.put({
+          key: cacheKey('from', base.id),
+          createdMs: this.now,
+          lastUsedMs: this.now,
+          usageCount: 1,
+          description: `pulled from ${canonical}`,
+          kind: 'regular',
+        });
+        this.trace.complete(v);
+      }
+    }
+
+    for (const { cmd, onbuild } of commands) {
+      await this.dispatch(s, cmd, onbuild, globalArgs);
+    }
+    s.dispatched = true;
+  }
+
+  noCache(s: StageState): boolean {
+    return this.req.noCache || (s.stage.name !== undefined && this.req.noCacheFilter.includes(s.stage.name));
+  }
+
+  async dispatch(
+    s: StageState,
+    raw: Instruction,
+    onbuild: boolean,
+    globalArgs: Map<string, string>,
+  ): Promise<void> {
+    const env = (k: string) => s.env.get(k);
+    let cmd = raw;
+    if (raw.kind !== 'ARG' && raw.kind !== 'RUN' && raw.kind !== 'CMD' && raw.kind !== 'ENTRYPOINT') {
+      try {
+        const expanded = expandInstruction(raw, this.lex, env);
+        cmd = expanded.cmd;
+      } catch (err) {
+        this.fail(err instanceof Error ? err.message : String(err), raw);
+      }
+    }
+    const displayName = (text: string) => {
+      const shown = displayEnv(text, s.env);
+      const sp = shown.indexOf(' ');
+      const upper = sp === -1 ? shown.toUpperCase() : shown.slice(0, sp).toUpperCase() + shown.slice(sp);
+      return prefixCommand(s, (onbuild ? 'ONBUILD ' : '') + upper);
+    };
+
+    switch (cmd.kind) {
+      case 'MAINTAINER':
+        s.author = cmd.maintainer;
+        commit(s, `MAINTAINER ${cmd.maintainer}`, false, false);
+        return;
+      case 'ENV': {
+        const parts: string[] = [];
+        for (const p of cmd.pairs) {
+          s.env.set(p.key, p.value);
+          s.config.Env = addEnv(s.config.Env, p.key, p.value);
+          parts.push(`${p.key}=${p.value}`);
+        }
+        commit(s, `ENV ${parts.join(' ')}`, false, false);
+        return;
+      }
+      case 'LABEL': {
+        const labels = { ...(s.config.Labels ?? {}) };
+        const parts: string[] = [];
+        for (const p of cmd.pairs) {
+          labels[p.key] = p.value;
+          parts.push(`${p.key}=${p.value}`);
+        }
+        s.config.Labels = labels;
+        commit(s, `LABEL ${parts.join(' ')}`, false, false);
+        return;
+      }
+      case 'ARG': {
+        const strs: string[] = [];
+        for (const a of cmd.args) {
+          const given = a.key in this.req.buildArgs;
+          let value: string | undefined;
+          if (given) value = this.req.buildArgs[a.key];
+          else if (a.value !== undefined) value = this.expandWord(a.value, env, cmd);
+          else if (globalArgs.has(a.key)) value = globalArgs.get(a.key);
+          if (value !== undefined && !NON_ENV_ARGS.has(a.key)) s.env.set(a.key, value);
+          s.buildArgs.push({ key: a.key, ...(value !== undefined ? { value } : {}) });
+          strs.push(value !== undefined ? `${a.key}=${value}` : a.key);
+        }
+        commit(s, `ARG ${strs.join(' ')}`, false, false);
+        return;
+      }
+      case 'EXPOSE': {
+        const ports: string[] = [];
+        for (const p of cmd.ports) {
+          for (const word of this.lex.processWords(p, env).result)
+            ports.push(...parsePort(word, (m) => this.fail(m, cmd)));
+        }
+        const exposed = { ...(s.config.ExposedPorts ?? {}) };
+        for (const p of ports) exposed[p] = {};
+        s.config.ExposedPorts = exposed;
+        commit(s, `EXPOSE ${goList(ports)}`, false, false);
+        return;
+      }
+      case 'USER':
+        s.config.User = cmd.user;
+        commit(s, `USER ${cmd.user}`, false, false);
+        return;
+      case 'VOLUME': {
+        const volumes = { ...(s.config.Volumes ?? {}) };
+        for (const v of cmd.volumes) {
+          if (v === '') this.fail('VOLUME specified can not be an empty string', cmd);
+          volumes[v] = {};
+        }
+        s.config.Volumes = volumes;
+        commit(s, `VOLUME ${goList(cmd.volumes)}`, false, false);
+        return;
+      }
+      case 'STOPSIGNAL':
+        if (!validSignal(cmd.signal)) this.fail(`Invalid signal: ${cmd.signal}`, cmd);
+        s.config.StopSignal = cmd.signal;
+        commit(s, `STOPSIGNAL ${cmd.signal}`, false, false);
+        return;
+      case 'SHELL':
+        s.config.Shell = [...cmd.shell];
+        commit(s, `SHELL ${goList(cmd.shell)}`, false, false);
+        return;
+      case 'ONBUILD':
+        s.config.OnBuild = [...(s.config.OnBuild ?? []), cmd.expression];
+        return;
+      case 'CMD': {
+        const args = cmd.prependShell ? withShell(s.config, cmd.args) : [...cmd.args];
+        s.config.Cmd = args;
+        s.config.ArgsEscaped = true;
+        s.cmdSet = true;
+        commit(s, `CMD ${goQuoteList(args)}`, false, false);
+        return;
+      }
+      case 'ENTRYPOINT': {
+        const args = cmd.prependShell ? withShell(s.config, cmd.args) : [...cmd.args];
+        s.config.Entrypoint = args;
+        if (!s.cmdSet) delete s.config.Cmd;
+        commit(s, `ENTRYPOINT ${goQuoteList(args)}`, false, false);
+        return;
+      }
+      case 'HEALTHCHECK': {
+        const h = cmd.none
+          ? { Test: ['NONE'] }
+          : {
+              Test: cmd.test ?? [],
+              ...(cmd.interval ? { Interval: cmd.interval } : {}),
+              ...(cmd.timeout ? { Timeout: cmd.timeout } : {}),
+              ...(cmd.startPeriod ? { StartPeriod: cmd.startPeriod } : {}),
+              ...(cmd.startInterval ? { StartInterval: cmd.startInterval } : {}),
+              ...(cmd.retries ? { Retries: cmd.retries } : {}),
+            };
+        s.config.Healthcheck = h as NonNullable<StageState['config']['Healthcheck']>;
+        commit(s, healthcheckHistory(h), false, false);
+        return;
+      }
+      case 'WORKDIR': {
+        const wd = normalize(
+          cmd.path.startsWith('/') ? cmd.path : `${s.config.WorkingDir || '/'}/${cmd.path}`,
+        );
+        s.config.WorkingDir = wd;
+        s.workdirSet = true;
+        if (wd === '/') {
+          commit(s, `WORKDIR ${wd}`, false, false);
+          return;
+        }
+        const name = displayName(cmd.original);
+        const key = cacheKey(s.key, 'mkdir', wd, s.config.User ?? '');
+        await this.layerStep(s, key, name, `WORKDIR ${wd}`, cmd, async (fs) => {
+          if (fs.stat(wd)?.kind !== 'dir') {
+            const user = s.config.User ? resolveUser(fs, s.config.User) : { uid: 0, gid: 0 };
+            const owner = 'error' in user ? { uid: 0, gid: 0 } : user;
+            mkdirP(fs, wd, owner.uid, owner.gid);
+          }
+          return undefined;
+        });
+        commitLast(s, `WORKDIR ${wd}`, false);
+        return;
+      }
+      case 'RUN':
+        return this.dispatchRun(s, cmd, displayName);
+      case 'COPY':
+      case 'ADD':
+        return this.dispatchCopy(s, cmd, displayName);
+    }
+  }
+
+  async dispatchRun(
+    s: StageState,
+    cmd: Extract<Instruction, { kind: 'RUN' }>,
+    displayName: (t: string) => string,
+  ) {
+    let args = [...cmd.args];
+    let script: { path: string; data: string } | undefined;
+    if (cmd.heredocs.length > 0 && cmd.prependShell) {
+      const doc = cmd.heredocs[0]!;
+      const body = doc.expand ? this.lex.processWord(doc.content, (k) => s.env.get(k)).result : doc.content;
+      if (body.startsWith('#!')) {
+        script = { path: `/dev/pipes/${doc.name}`, data: body };
+        args = [script.path];
+      } else args = withShell(s.config, [body]);
+    } else if (cmd.prependShell) args = withShell(s.config, args);
+    const name = displayName(cmd.original);
+    const history = `RUN ${runCommandString(s, args)}`;
+    const key = cacheKey(s.key, 'exec', args, envList(s), s.config.WorkingDir ?? '/', s.config.User ?? '');
+    await this.layerStep(s, key, name, history, cmd, async (fs, v) => {
+      if (script) {
+        fs.mkdir('/dev/pipes', { parents: true });
+        fs.writeFile(script.path, script.data, { mode: 0o755 });
+      }
+      const result = await runStep(this.d, {
+        fs,
+        argv: args,
+        env: envList(s),
+        cwd: s.config.WorkingDir || '/',
+        user: s.config.User ?? '',
+        onOutput: (stream, text) => this.trace.log(v, stream, text),
+      });
+      if (!result.ok) {
+        const message =
+          result.exitCode !== undefined
+            ? `process "${args.join(' ')}" did not complete successfully: exit code: ${result.exitCode}`
+            : result.message;
+        return { error: message };
+      }
+      return { changes: result.changes.filter((e) => !(script && /^\/?dev(\/|$)/.test(e.path))) };
+    });
+    commitLast(s, history, true);
+  }
+
+  async dispatchCopy(
+    s: StageState,
+    cmd: Extract<Instruction, { kind: 'COPY' | 'ADD' }>,
+    displayName: (t: string) => string,
+  ) {
+    const isAdd = cmd.kind === 'ADD';
+    let source: FileSystem;
+    let sourceKey: string;
+    if (cmd.from) {
+      const stage = this.stageByName(cmd.from, s);
+      if (stage) {
+        if (!stage.dispatched)
+          this.fail(
+            `cannot copy from stage "${cmd.from}", it needs to be defined before current stage "${s.stageName}"`,
+            cmd,
+          );
+        source = new MemFs({ tree: treeOf(stage.layers) });
+        sourceKey = stage.key;
+      } else {
+        const parsed = parseNormalizedNamed(cmd.from);
+        if (!parsed.ok) this.fail(`failed to parse stage name "${cmd.from}": ${parsed.error}`, cmd);
+        const ref = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: 'latest' };
+        const image = await this.resolveBase(ref, canonicalString(ref), s);
+        source = new MemFs({ tree: treeOf(image.layers) });
+        sourceKey = image.id;
+      }
+    } else {
+      for (const src of cmd.sources) {
+        if (/^https?:\/\//.test(src)) {
+          if (!isAdd) this.fail("source can't be a URL for COPY", cmd);
+          this.fail(`ADD of a URL (${src}) is not simulated in Dockyard: the lab has no internet`, cmd);
+        }
+      }
+      source = cmd.sources.length > 0 ? await this.context() : new MemFs();
+      sourceKey = 'context';
+    }
+    let chmod: number | undefined;
+    if (cmd.chmod) {
+      if (!/^[0-7]+$/.test(cmd.chmod) || parseInt(cmd.chmod, 8) > 0o7777) {
+        this.fail(
+          `invalid chmod parameter: '${cmd.chmod}'. it should be octal string and between 0 and 07777`,
+          cmd,
+        );
+      }
+      chmod = parseInt(cmd.chmod, 8);
+    }
+    const name = displayName(cmd.original);
+    let message = isAdd ? 'ADD' : 'COPY';
+    if (cmd.parents) message += ' --parents';
+    if (cmd.chown) message += ` --chown=${cmd.chown}`;
+    if (cmd.chmod) message += ` --chmod=${cmd.chmod}`;
+    for (const src of cmd.sources) message += ` ${src}`;
+    for (const h of cmd.heredocs) message += ` <<${h.name}`;
+    message += ` ${cmd.dest}`;
+
+    let checksum: string[];
+    try {
+      checksum = sourcesChecksum(source, cmd.sources);
+    } catch (err) {
+      if (err instanceof SourceNotFound) return this.missingSource(s, cmd, name, err.path);
+      throw err;
+    }
+    const dest = cmd.dest.startsWith('/')
+      ? cmd.dest
+      : `${(s.config.WorkingDir || '/').replace(/\/$/, '')}/${cmd.dest}`;
+    const key = cacheKey(
+      s.key,
+      isAdd ? 'add' : 'copy',
+      sourceKey,
+      checksum,
+      cmd.heredocs,
+      dest,
+      cmd.chown ?? '',
+      chmod ?? -1,
+    );
+    await this.layerStep(s, key, name, message, cmd, async (fs) => {
+      let owner = { uid: 0, gid: 0 };
+      if (cmd.chown) {
+        const o = chownOwner(fs, cmd.chown);
+        if ('error' in o) return { error: o.error };
+        owner = o;
+      }
+      const o = { owner, ...(chmod !== undefined ? { mode: chmod } : {}), now: this.now };
+      copyInto(fs, source, cmd.sources, dest, o);
+      for (const h of cmd.heredocs) {
+        const text = h.expand ? this.lex.processWord(h.content, (k) => s.env.get(k)).result : h.content;
+        copyText(fs, h.name, text, dest, o);
+      }
+      return undefined;
+    });
+    commitLast(s, message, true);
+  }
+
+  /** COPY of a source that is not in the context: BuildKit fails computing the step's cache key. */
+  missingSource(s: StageState, cmd: Instruction, name: string, path: string): never {
+    const ref = () =>
+      Array.from({ length: 25 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[this.d.random.int(36)]).join(
+        '',
+      );
+    const v = this.trace.start(name);
+    const message = `failed to compute cache key: failed to calculate checksum of ref ${ref()}::${ref()}: "${path}": not found`;
+    this.trace.complete(v, message);
+    this.fail(message, cmd, { vertexName: name });
+  }
+
+  /**
+   * A step that makes a layer: reused from the cache when its key is there, else run
+   * on the stage's file system, and its changes kept as a layer (and in the cache).
+   */
+  async layerStep(
+    s: StageState,
+    key: string,
+    name: string,
+    description: string,
+    at: { line: number; endLine: number },
+    work: (fs: OverlayFs, v: Vertex) => Promise<{ error: string } | { changes: LayerEntry[] } | undefined>,
+  ): Promise<void> {
+    const hit = this.noCache(s) ? undefined : this.cache.get(key, this.now);
+    if (hit) {
+      this.trace.cached(name);
+      useRecord(s, key, hit);
+      return;
+    }
+    const v = this.trace.start(name);
+    const lower = treeOf(s.layers);
+    const fs = new OverlayFs(lower, { now: () => this.d.clock.now() });
+    await this.sleep(10);
+    const out = await work(fs, v);
+    if (out && 'error' in out) {
+      this.trace.complete(v, out.error);
+      this.fail(out.error, at, { vertexName: name, logs: [] });
+    }
+    const changes = out && 'changes' in out ? out.changes : fs.changes();
+    const layer = toLayer(changes);
+    const record: CacheRecord = {
+      key,
+      layer,
+      createdMs: this.now,
+      lastUsedMs: this.now,
+      usageCount: 1,
+      description,
+      kind: 'regular',
+    };
+    this.cache.put(record);
+    useRecord(s, key, record);
+    this.trace.complete(v);
+  }
+}
+
+function newState(stage: Stage, stageName: string): StageState {
+  return {
+    stage,
+    stageName,
+    cmdTotal: 0,
+    cmdIndex: 0,
+    key: '',
+    layers: [],
+    history: [],
+    config: {},
+    author: '',
+    architecture: 'amd64',
+    os: 'linux',
+    env: new Map(),
+    buildArgs: [],
+    cmdSet: false,
+    workdirSet: false,
+    dispatched: false,
+  };
+}
+
+function fromImage(s: StageState, image: ImageRecord): void {
+  s.key = cacheKey('image', image.id);
+  s.layers = [...image.layers];
+  s.history = image.history.map((h) => ({ ...h }));
+  s.config = JSON.parse(JSON.stringify(image.config)) as StageState['config'];
+  s.architecture = image.architecture;
+  s.os = image.os;
+  if (image.variant) s.variant = image.variant;
+  s.baseCreated = image.created;
+  if (!(s.config.Env ?? []).some((e) => e.startsWith('PATH=')))
+    s.config.Env = [`PATH=${DEFAULT_PATH}`, ...(s.config.Env ?? [])];
+  for (const e of s.config.Env ?? []) {
+    const eq = e.indexOf('=');
+    s.env.set(eq === -1 ? e : e.slice(0, eq), eq === -1 ? '' : e.slice(eq + 1));
+  }
+}
+
+/** FROM another stage: start from where it ended (its ARGs stay behind). */
+function inherit(s: StageState, from: StageState): void {
+  s.key = from.key;
+  s.layers = [...from.layers];
+  s.history = from.history.map((h) => ({ ...h }));
+  s.config = JSON.parse(JSON.stringify(from.config)) as StageState['config'];
+  s.author = from.author;
+  s.architecture = from.architecture;
+  s.os = from.os;
+  if (from.variant) s.variant = from.variant;
+  if (from.baseCreated) s.baseCreated = from.baseCreated;
+  for (const e of s.config.Env ?? []) {
+    const eq = e.indexOf('=');
+    s.env.set(eq === -1 ? e : e.slice(0, eq), eq === -1 ? '' : e.slice(eq + 1));
+  }
+}
+
+/** A step's result joins the stage: its layer, and its time for the history row that follows. */
+function useRecord(s: StageState, key: string, r: CacheRecord): void {
+  s.key = key;
+  if (r.layer) s.layers = [...s.layers, r.layer];
+  (s as StageState & { pendingCreated?: number }).pendingCreated = r.createdMs;
+}
+
+/** commitToHistory for a step that made a layer, carrying the layer's creation time. */
+function commitLast(s: StageState, createdBy: string, isOp: boolean): void {
+  commit(s, createdBy, true, isOp);
+  const pending = (s as StageState & { pendingCreated?: number }).pendingCreated;
+  if (pending !== undefined) s.history[s.history.length - 1]!.createdMs = pending;
+}
+
+/** The merged tree of a list of layers (shared with the daemon's containers). */
+function treeOf(layers: readonly LayerRecord[]): LowerTree {
+  return imageTree({ layers } as ImageRecord);
+}
+
+function toLayer(changes: LayerEntry[]): LayerRecord {
+  if (changes.length === 0) return { diffId: EMPTY_LAYER, size: 0, entries: () => [] };
+  let size = 0;
+  for (const e of changes) {
+    if (e.kind === 'file') size += e.size ?? utf8Length(e.data ?? '');
+    else if (e.kind === 'symlink') size += utf8Length(e.target ?? '');
+  }
+  return { diffId: digestOf(`layer\n${JSON.stringify(changes)}`), size, entries: () => changes };
+}
+
+function mkdirP(fs: FileSystem, dir: string, uid: number, gid: number): void {
+  const parts = dir.split('/').filter(Boolean);
+  let p = '';
+  for (const part of parts) {
+    p += '/' + part;
+    if (fs.stat(p)?.kind === 'dir') continue;
+    if (fs.lstat(p)) fs.rm(p, { recursive: true });
+    fs.mkdir(p, { mode: 0o755, uid, gid });
+  }
+}
+
+/** `--chown=user:group`, looked up in the destination's /etc/passwd and /etc/group. */
+function chownOwner(fs: FileSystem, spec: string): { uid: number; gid: number } | { error: string } {
+  const [user = '', group] = spec.split(':');
+  const u = resolveUser(fs, group !== undefined ? `${user}:${group}` : user);
+  if ('error' in u) return { error: `unable to convert uid/gid chown string to host mapping: ${u.error}` };
+  // a user given alone gives its own primary group only when looked up by name; a bare uid keeps gid = uid
+  if (group === undefined && /^\d+$/.test(user)) return { uid: u.uid, gid: u.uid };
+  return { uid: u.uid, gid: u.gid };
+}
+
+function validSignal(sig: string): boolean {
+  if (/^\d+$/.test(sig)) return Number(sig) > 0;
+  return parseSignal(sig.replace(/^SIG/i, '').toUpperCase()) !== undefined;
+}
+
+/** The ports one EXPOSE word names (`80`, `80/udp`, `8000-8002`), as BuildKit's portSpecs parses them. */
+function parsePort(raw: string, fail: (m: string) => never): string[] {
+  const [port = '', proto = 'tcp'] = raw.split('/');
+  const colon = port.lastIndexOf(':');
+  const container = colon === -1 ? port : port.slice(colon + 1);
+  if (container === '') fail(`invalid port: "${raw}": no port specified: ${raw}<empty>`);
+  const [startText = '', endText] = container.split('-');
+  const num = (t: string, which: string): number => {
+    if (t === '') return fail(`invalid containerPort: ${container}`);
+    if (!/^[+-]?\d+$/.test(t)) return fail(`invalid containerPort: ${container}`);
+    const n = Number(t);
+    if (n < 0 || n > 65535) return fail(`invalid containerPort: ${container}`);
+    void which;
+    return n;
+  };
+  const start = num(startText, 'start');
+  const end = endText === undefined || endText === startText ? start : num(endText, 'end');
+  if (end < start) fail(`invalid containerPort: ${container}`);
+  const out: string[] = [];
+  for (let p = start; p <= end; p++) out.push(`${p}/${proto.toLowerCase()}`);
+  return out;
+}
+
+/** Stages a RUN's `--mount=from=…` names. */
+function runMountsFrom(cmd: Extract<Instruction, { kind: 'RUN' }>): string[] {
+  const mounts = (cmd as { mounts?: { from?: string }[] }).mounts ?? [];
+  return mounts.flatMap((m) => (m.from ? [m.from] : []));
+}
+
+/**
+ * processCmdEnv for a step's name: `$VAR` and `${VAR}` replaced where the variable is
+ * set (unset ones and quotes stay as written).
+ */
+function displayEnv(text: string, env: Map<string, string>): string {
+  return text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (m, a: string, b: string) => {
+      const v = env.get(a ?? b);
+      return v === undefined ? m : v;
+    },
+  );
+}
+
+/** What the registry said, as the resolver words it. */
+function registryError(daemonMessage: string): string {
+  if (daemonMessage.startsWith('pull access denied')) {
+    return 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+  }
+  const m = /^manifest for (.*) not found/.exec(daemonMessage);
+  if (m) return `docker.io/${m[1]}: not found`;
+  return daemonMessage;
+}
+
+/** suggest.WrapError: ` (did you mean x?)` for a close name. */
+function suggest(value: string, options: string[]): string {
+  let best = '';
+  let bestDist = Infinity;
+  for (const o of options) {
+    const dist = levenshtein(value.toLowerCase(), o.toLowerCase());
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = o;
+    }
+  }
+  return best && bestDist <= Math.max(1, Math.floor(value.length / 3)) ? ` (did you mean ${best}?)` : '';
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** go-units HumanSize with BuildKit's units (`8.16kB`, `2B`). */
+export function humanSize(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${Number(v.toPrecision(4))}${units[i]}`;
+}
