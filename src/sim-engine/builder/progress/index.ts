@@ -38,6 +38,8 @@ export interface ProgressWriterOptions {
   builderTag?: string;
   /** Virtual time the display started (its ticker starts here). */
   start: number;
+  /** NO_COLOR is set in the CLI's environment (TTY only; buildx's warnings stay yellow). */
+  noColor?: boolean;
 }
 
 /** UpdateFrom's timings (display.go): a refresh at most every 100 ms, a tick 150 ms after the last update. */
@@ -82,12 +84,19 @@ class ConsoleDisplay implements Display {
   private readonly width: number;
   private readonly height: number;
   private readonly limiter: Limiter;
-  constructor(out: (s: string) => void, width: number, height: number, desc: string, limiter: Limiter) {
+  constructor(
+    out: (s: string) => void,
+    width: number,
+    height: number,
+    desc: string,
+    limiter: Limiter,
+    noColor: boolean,
+  ) {
     this.out = out;
     this.width = width;
     this.height = height;
     this.limiter = limiter;
-    this.disp = new TtyDisplay(out, 'Building', desc);
+    this.disp = new TtyDisplay(out, 'Building', desc, noColor);
   }
   update(ss: SolveStatus, now: number): void {
     this.t.update(ss, this.width, now);
@@ -166,6 +175,13 @@ export function newProgressWriter(
   const disp =
     mode === 'plain'
       ? new PlainDisplay(out, opts.desc, limiter)
-      : new ConsoleDisplay(out, opts.width, opts.height ?? 24, opts.builderTag ?? '', limiter);
+      : new ConsoleDisplay(
+          out,
+          opts.width,
+          opts.height ?? 24,
+          opts.builderTag ?? '',
+          limiter,
+          !!opts.noColor,
+        );
   return new Writer(disp, opts.start);
 }

@@ -241,6 +241,25 @@ describe('TTY display (--progress=tty)', () => {
     w.tick!(400); // and every 150 ms after that
     expect(frames).toEqual([0, 100, 250, 400]);
   });
+
+  it('draws no colours with NO_COLOR, but still the faint log rows', () => {
+    let out = '';
+    const w = newProgressWriter('tty', (s) => (out += s), {
+      width: 40,
+      desc: DESC,
+      builderTag: 'docker:default',
+      start: 0,
+      noColor: true,
+    });
+    const V = 'sha256:n';
+    w.write(S.full({ vertexes: [{ digest: V, name: 'x', started: 0 }] }), 0);
+    w.write(S.full({ logs: [{ vertex: V, stream: 1, data: 'hi\n', timestamp: 100 }] }), 100);
+    w.write(S.full({ vertexes: [{ digest: V, name: 'x', started: 0, completed: 200, error: 'boom' }] }), 200);
+    w.done(200);
+    expect(out).toContain('\x1b[2m => => # hi');
+    expect(out).not.toContain('\x1b[34m');
+    expect(out).not.toContain('\x1b[31m');
+  });
 });
 
 describe('quiet (-q)', () => {

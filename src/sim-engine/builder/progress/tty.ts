@@ -173,7 +173,11 @@ export class TtyDisplay {
   private readonly phase: string;
   private readonly desc: string;
 
-  constructor(w: (s: string) => void, phase: string, desc: string) {
+  /** NO_COLOR set: progressui leaves its four colours nil (init.go); faint log rows stay. */
+  private readonly noColor: boolean;
+
+  constructor(w: (s: string) => void, phase: string, desc: string, noColor = false) {
+    this.noColor = noColor;
     this.w = w;
     this.phase = phase;
     this.desc = desc;
@@ -216,7 +220,7 @@ export class TtyDisplay {
       let line = pfx + name;
       if (showStatus) line += ' ' + status;
       line = align(line, timer, width);
-      if (j.isCompleted) {
+      if (j.isCompleted && !this.noColor) {
         let color = COLOR_RUN;
         if (j.isCanceled) color = COLOR_CANCEL;
         else if (j.hasError) color = COLOR_ERROR;
