@@ -71,4 +71,38 @@ describe('registry', () => {
     await c.stop();
     expect(run.proc.exitCode).toBe(2);
   });
+
+  it("serves blobs through the repositories that link them, mounts across repositories, and answers distribution's errors", async () => {
+    const { c } = await start('2');
+    const layer = 'layer bytes';
+    const digest = digestOf(layer);
+    const put = await c.http(5000, `/v2/one/blobs/uploads/?digest=${digest}`, 'POST', {}, layer);
+    expect(put.status).toBe(201);
+    expect((await c.http(5000, `/v2/one/blobs/${digest}`, 'HEAD')).status).toBe(200);
+    // another repository does not have it until it mounts it
+    const other = await c.http(5000, `/v2/two/blobs/${digest}`, 'HEAD');
+    expect(other.status).toBe(404);
+    expect((await c.http(5000, `/v2/two/blobs/${digest}`)).body).toBe(
+      `{"errors":[{"code":"BLOB_UNKNOWN","message":"blob unknown to registry","detail":"${digest}"}]}\n`,
+    );
+    const mounted = await c.http(5000, `/v2/two/blobs/uploads/?mount=${digest}&from=one`, 'POST');
+    expect(mounted.status).toBe(201);
+    expect(mounted.headers['Location']).toBe(`/v2/two/blobs/${digest}`);
+    expect(mounted.headers['Docker-Content-Digest']).toBe(digest);
+    expect((await c.http(5000, `/v2/two/blobs/${digest}`)).body).toBe(layer);
+    // a mount from where the blob is not starts an ordinary upload, which can be cancelled
+    const missing = digestOf('nothing');
+    const started = await c.http(5000, `/v2/three/blobs/uploads/?mount=${missing}&from=one`, 'POST');
+    expect(started.status).toBe(202);
+    expect((await c.http(5000, started.headers['Location']!, 'DELETE')).status).toBe(204);
+    expect((await c.http(5000, started.headers['Location']!, 'PATCH')).status).toBe(404);
+    // an unknown tag is MANIFEST_UNKNOWN, in a known repository or not (distribution 2.8's ErrTagUnknown)
+    const unknownTag =
+      '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{"Tag":"1"}}]}\n';
+    expect((await c.http(5000, '/v2/nope/manifests/1')).body).toBe(unknownTag);
+    expect((await c.http(5000, '/v2/one/manifests/1')).body).toBe(unknownTag);
+    expect((await c.http(5000, `/v2/one/manifests/${missing}`)).body).toBe(
+      `{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{"Name":"one","Revision":"${missing}"}}]}\n`,
+    );
+  });
 });
