@@ -16,6 +16,16 @@ export { chompHeredocContent, parseHeredoc } from './parser.ts';
 export { rules, formats, Linter, parseLintOptions, lintFormatShort, looksLikeSecret } from './lint.ts';
 export type { LintConfig, LintRule, RuleName } from './lint.ts';
 export { suggestSearch } from './suggest.ts';
+export {
+  defaultArgs,
+  parsePlatformLoose,
+  resolveStages,
+  StageChecks,
+  StageError,
+  type PlatformSpec,
+  type ResolvedStages,
+  type ResolveStagesOptions,
+} from './checks.ts';
 
 /** A ParseResult plus what the builder needs to run the remaining checks. */
 export interface ParsedDockerfile extends ParseResult {
