@@ -353,7 +353,7 @@ async function runBuild(...[cli, flags, args]: Parameters<RunFn>): Promise<numbe
   }
   writer.done(cli.now());
   if (warnings.length > 0 && mode !== 'quiet')
-    cli.err.write(formatWarnings(warnings, { debug: flags.bool('debug') }));
+    cli.err.write(formatWarnings(warnings, { debug: flags.bool('debug'), mode }));
   if (error) {
     cli.err.write(formatBuildError(error, mode));
     return 1;
