@@ -11,7 +11,9 @@
 //   sub:    [[RegExp, replacement], ...]  applied to every output line of that command
 //           (each pattern must match at least once, so a re-recording that changed the text
 //           makes this script fail instead of silently keeping a stale edit), or
-//   output: [line, ...]                   the whole output of that command in Docker 28;
+//   output: [line, ...]                   the whole output of that command in Docker 28, or
+//   drop:   [line, ...]                   consecutive lines removed from that output (they must
+//                                         be there);
 // plus, optionally, exit: N (the exit status in Docker 28; 0 removes the "[exit N]" line)
 // and nth: K (only the K-th occurrence of the command, counting from 1).
 //
@@ -60,6 +62,73 @@ const rmRunning = (name) =>
 // and headers end in CRLF (net/http request.go); the busybox stand-in recorded here prints LF.
 const WHOAMI_CRLF = [/^(GET \S+ HTTP\/1\.1|Host: .*|User-Agent: .*)$/, '$1\r'];
 const NOT_RUNNING = [/Container ([0-9a-f]{64}) is not running/, 'container $1 is not running'];
+
+// ---- docker build (scenarios 28-32) ----------------------------------------------------------
+// This machine has no buildx plugin, so the CLI falls back to the legacy builder and prints this
+// notice on stderr first (docker/cli v28.5.2 cmd/docker/builder.go:22-24, :127). With buildx
+// installed, as on Docker 28, `docker build` is forwarded to `docker buildx build` (builder.go
+// :139-146) and the notice is not printed.
+const LEGACY_NOTICE = [
+  'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.',
+  '            Install the buildx component to build images with BuildKit:',
+  '            https://docs.docker.com/go/buildx/',
+  '',
+];
+/** A successful `docker build -q`: both builders print only `sha256:<image ID>` on stdout
+ *  (buildx v0.29.1 commands/build.go:395-398 getImageID). */
+const quietBuild = (cmd) => ({ cmd, drop: LEGACY_NOTICE });
+// buildx prints a failed build as the Dockerfile excerpt(s) of the error (buildkit
+// solver/errdefs/source.go Source.Print, called from buildx cmd/buildx/main.go) and then
+// `ERROR: <err>`, where err is wrapped "failed to build: " (buildx commands/build.go:461) and,
+// when BuildKit returned it, "failed to solve: " (buildkit client/solve.go:295); exit status 1.
+// In quiet mode the progress display is discarded (progressui QuietMode -> discardDisplay), so
+// nothing else is printed; the legacy builder printed its whole step log instead.
+/** Source.Print for a one-line range in a Dockerfile that ends with a newline: the line, up to
+ *  two lines before it and the (empty) line after the last one. */
+const excerpt = (file, lines, at) => {
+  const text = [...lines, '']; // strings.Split(data, "\n") of a file ending in "\n"
+  let start = at;
+  let end = at;
+  for (let p = 0; p < 4; p++) {
+    if (start > 1) (start--, p++);
+    if (end !== text.length) (end++, p++);
+  }
+  const out = [`${file}:${at}`, '--------------------'];
+  for (let i = start; i <= end; i++)
+    out.push(` ${String(i).padStart(3)} | ${i === at ? '>>>' : '   '} ${text[i - 1]}`);
+  out.push('--------------------');
+  return out;
+};
+// docker history cuts CREATED BY to 45 columns, 44 and "…", unless --no-trunc (docker/cli
+// cli/command/image/formatter_history.go CreatedBy -> formatter.Ellipsis(…, 45)).
+const trunc = (s) => ([...s].length > 45 ? `${[...s].slice(0, 44).join('')}…` : s);
+// BuildKit's image history (buildkit v0.25.2 as vendored in moby v28.5.2,
+// frontend/dockerfile/dockerfile2llb/convert.go): every entry has the comment
+// "buildkit.dockerfile.v0" (convert.go:53); an instruction that makes a layer (RUN, COPY, ADD)
+// gets " # buildkit" appended (commitToHistory, :1981-1992); RUN is "RUN " + build args as
+// "|N K=V…" + the command with its shell (runCommandString :1959-1979); COPY is "COPY" +
+// --chown/--chmod + the sources and destination as written, without --from (:1478-1497, :1690);
+// WORKDIR other than / makes a layer but no "# buildkit" (:1404-1422); CMD/ENTRYPOINT/
+// HEALTHCHECK print their value with %q, VOLUME/SHELL/EXPOSE with %v; ARG records the value it
+// got (:1842-1893); ONBUILD adds no history entry (:1755-1758). The legacy builder's entries
+// are "/bin/sh -c #(nop) …" with no comment. Rows of the base image are unchanged.
+const BK = 'buildkit.dockerfile.v0';
+const ALPINE_ROWS = ['CMD ["/bin/sh"]', 'ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit'];
+/** `docker history --format '{{.CreatedBy}}|{{.Comment}}'` of an image built FROM alpine. */
+const bkHistory = (rows, noTrunc = false) =>
+  [...rows, ...ALPINE_ROWS].map((r) => `${noTrunc ? r : trunc(r)}|${BK}`);
+/** A row of the default `docker history` table: the legacy builder's CREATED BY (matched by
+ *  `legacy`, a RegExp source for the cut text) becomes BuildKit's, the comment column gets
+ *  buildkit.dockerfile.v0, and the IMAGE column says <missing> except on the first row:
+ *  BuildKit images have no parent image, and the daemon fills in IDs by walking the parent
+ *  chain (moby v28.5.2 daemon/images/image_history.go:58-77; the BuildKit exporter,
+ *  builder/builder-next/exporter/mobyexporter/export.go, stores a config with no parent). */
+const historyRow = (legacy, bk, top = false) => [
+  new RegExp(`^([0-9a-f]{12})(\\s+\\S.*?\\s{3,})(${legacy})(\\s+)(\\S+)(\\s*)$`),
+  (m, id, created, cell, sp, size, trail) =>
+    `${top ? id : '<missing>   '}${created}${trunc(bk).padEnd(cell.length + sp.length)}${size}${trail}${BK}`,
+];
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const EDITS = {
   '02-run-errors': [
@@ -283,6 +352,201 @@ export const EDITS = {
   ],
   '26-container-tools': [{ cmd: 'docker top stopped', sub: [NOT_RUNNING] }],
   '27-cli-flag-forms': [{ cmd: 'docker run --rm alpine -- echo hi', sub: [RUN_EXEC] }],
+  '28-build-basics': [
+    quietBuild('docker build -q -t hello ./app'),
+    {
+      cmd: 'docker history hello',
+      sub: [
+        historyRow(esc(trunc('/bin/sh -c #(nop)  CMD ["cat" "hello.txt"]')), 'CMD ["cat" "hello.txt"]', true),
+        historyRow(
+          esc('/bin/sh -c echo built > built.txt'),
+          'RUN /bin/sh -c echo built > built.txt # buildkit',
+        ),
+        historyRow(
+          esc('/bin/sh -c #(nop) COPY --chown=1000:1000file') + '…',
+          'COPY --chown=1000:1000 owned.txt /data/ # buildkit',
+        ),
+        historyRow(esc('/bin/sh -c #(nop) COPY multi:') + '[0-9a-f]+…', 'COPY *.md docs/ # buildkit'),
+        historyRow(esc('/bin/sh -c #(nop) COPY dir:') + '[0-9a-f]+…', 'COPY conf ./conf/ # buildkit'),
+        historyRow(esc('/bin/sh -c #(nop) COPY file:') + '[0-9a-f]+…', 'COPY hello.txt . # buildkit'),
+        historyRow(esc('/bin/sh -c #(nop) WORKDIR /app'), 'WORKDIR /app'),
+        historyRow(esc('/bin/sh -c #(nop)  ENV GREETING=hello'), 'ENV GREETING=hello'),
+        historyRow(
+          esc(trunc('/bin/sh -c #(nop)  LABEL org.opencontainers.image.title=hello version=1.0')),
+          'LABEL org.opencontainers.image.title=hello version=1.0',
+        ),
+        [/^[0-9a-f]{12}(\s.*\sCMD \["\/bin\/sh"\]\s.*buildkit\.dockerfile\.v0)$/, '<missing>   $1'],
+      ],
+    },
+    {
+      cmd: "docker history --no-trunc --format '{{.CreatedBy}}|{{.Comment}}' hello",
+      output: bkHistory(
+        [
+          'CMD ["cat" "hello.txt"]',
+          'RUN /bin/sh -c echo built > built.txt # buildkit',
+          'COPY --chown=1000:1000 owned.txt /data/ # buildkit',
+          'COPY *.md docs/ # buildkit',
+          'COPY conf ./conf/ # buildkit',
+          'COPY hello.txt . # buildkit',
+          'WORKDIR /app',
+          'ENV GREETING=hello',
+          'LABEL org.opencontainers.image.title=hello version=1.0',
+        ],
+        true,
+      ),
+    },
+    quietBuild('cd app && docker build -q -f other.Dockerfile -t other:1.0 -t other:latest .'),
+    {
+      cmd: "docker history --format '{{.CreatedBy}}|{{.Comment}}' other",
+      output: bkHistory([
+        'CMD ["/srv/hello.txt"]',
+        'ENTRYPOINT ["cat"]',
+        'COPY hello.txt /srv/hello.txt # buildkit',
+      ]),
+    },
+  ],
+  '29-build-cache': [
+    quietBuild('docker build -q -t cacheapp /tmp/dockyard-cache'),
+    quietBuild('docker build -q --no-cache -t cacheapp /tmp/dockyard-cache'),
+    quietBuild('docker build -q -t cacheapp:v3 /tmp/dockyard-cache'),
+  ],
+  '30-build-run-config': [
+    // moby v28.5.2 daemon/create.go:351-352 (20.10 capitalised it)
+    { cmd: 'docker run --rm c0', sub: [[/No command specified/, 'no command specified']] },
+    quietBuild('docker build -q -t cfg ./img'),
+    {
+      cmd: "docker history --format '{{.CreatedBy}}|{{.Comment}}' cfg",
+      output: bkHistory([
+        'CMD ["sleep" "60"]',
+        `HEALTHCHECK &{["CMD-SHELL" "test -f /tmp/healthy"] "1s" "1s" "0s" "0s" '\\x01'}`,
+        'STOPSIGNAL SIGINT',
+        'USER nobody',
+        'WORKDIR /srv/app',
+        'RUN /bin/sh -ec echo kept > /data/file # buildkit',
+        'VOLUME [/data]',
+        'EXPOSE [80/tcp 8080/udp]',
+        'SHELL [/bin/sh -ec]',
+        'MAINTAINER Course Team <team@example.com>',
+      ]),
+    },
+    // RUN after VOLUME: the legacy builder runs the step with a volume on /data and its writes
+    // there are lost; BuildKit keeps them in the layer (buildkit v0.25.2
+    // frontend/dockerfile/docs/reference.md, VOLUME, "Changing the volume from within the
+    // Dockerfile"), and docker run copies them into the new anonymous volume.
+    { cmd: 'docker exec box ls /data', output: ['file'] },
+  ],
+  '31-build-errors': [
+    {
+      // buildx's build command: cli.ExactArgs(1) (buildx v0.29.1 commands/build.go:475) of
+      // docker/cli v28.4.0 cli/required.go:85-98, under the plugin root "docker" (cli-plugins/
+      // plugin/plugin.go:150-151); printed by buildx cmd/buildx/main.go as "ERROR: %v".
+      cmd: 'docker build',
+      output: [
+        "ERROR: docker: 'docker buildx build' requires 1 argument",
+        '',
+        'Usage:  docker buildx build [OPTIONS] PATH | URL | -',
+        '',
+        "Run 'docker buildx build --help' for more information",
+      ],
+    },
+    {
+      // buildkit instructions/parse.go:145,166-176 + util/suggest; the location becomes a
+      // source excerpt in frontend/dockerfile/builder/build.go:103-109 (wrapSource)
+      cmd: 'docker build -q ./typo',
+      output: [
+        ...excerpt('Dockerfile', ['FROM alpine', 'RUNN echo hi'], 2),
+        'ERROR: failed to build: failed to solve: dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)',
+      ],
+    },
+    {
+      // buildkit solver/edge.go:900, solver/llbsolver/ops/opsutils/contenthash.go:59 (the ref is
+      // "<daemon ID, a UUID>::<cache record ID>", worker/result.go:26; this one is made up, and
+      // normalize masks both parts), cache/contenthash/checksum.go:879
+      cmd: 'docker build -q ./nofile',
+      output: [
+        ...excerpt('Dockerfile', ['FROM alpine', 'COPY nothere.txt /'], 2),
+        'ERROR: failed to build: failed to solve: failed to compute cache key: failed to calculate checksum of ref 3f6c1b9e-8d27-4a5e-b0c4-91e2d7a6f318::q8vzx4kd2m7nw1c5hy9t0ljbp: "/nothere.txt": not found',
+      ],
+    },
+    {
+      // buildkit solver/llbsolver/ops/exec.go:518, frontend/gateway/pb/exit.go:41; the exit
+      // status is buildx's 1, not the step's 3
+      cmd: 'docker build -q ./failrun',
+      output: [
+        ...excerpt('Dockerfile', ['FROM alpine', 'RUN echo before > /before.txt', 'RUN exit 3'], 3),
+        'ERROR: failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
+      ],
+      exit: 1,
+    },
+    {
+      // buildkit frontend/dockerui/config.go:380-395, cache/util/fsutil.go:60-69 (the path in the
+      // error is the requested file name)
+      cmd: 'docker build -q ./empty',
+      output: [
+        'ERROR: failed to build: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory',
+      ],
+    },
+    {
+      // buildx v0.29.1 build/opt.go:497
+      cmd: 'docker build -q ./nope',
+      output: ['ERROR: failed to build: unable to prepare context: path "./nope" not found'],
+    },
+    {
+      // buildx v0.29.1 build/opt.go:218-224 with distribution/reference Parse
+      // (ErrNameContainsUppercase); buildx does not validate -t as a flag, so exit 1, not 125
+      cmd: 'docker build -q -t Hello ./ok',
+      output: ['ERROR: failed to build: invalid tag "Hello": repository name must be lowercase'],
+      exit: 1,
+    },
+    quietBuild('docker build -q -t ok --build-arg UNUSED=1 ./ok'),
+    // The legacy builder keeps the image of every step that succeeded and the container of the
+    // step that failed; BuildKit runs steps in its own executor (moby v28.5.2
+    // builder/builder-next/executor_linux.go), not as daemon containers, and stores only the
+    // exported result (mobyexporter/export.go), so a failed build leaves neither.
+    { cmd: "docker images --format '{{.Repository}}:{{.Tag}}'", output: ['ok:latest', 'alpine:latest'] },
+    { cmd: 'docker ps -a -q | wc -l', output: ['0'] },
+  ],
+  '32-build-multistage-args-ignore': [
+    quietBuild('docker build -q -t multi ./multi'),
+    {
+      cmd: "docker history --format '{{.CreatedBy}}|{{.Comment}}' multi",
+      output: bkHistory(['CMD ["/app/greet.sh"]', 'COPY /src/artifact.txt /src/greet.sh /app/ # buildkit']),
+    },
+    quietBuild('docker build -q --target build -t multi:build ./multi'),
+    // The legacy builder committed the last image of the unused "test" stage and left it
+    // untagged; BuildKit builds only the stages the target needs and exports only the target.
+    { cmd: 'docker images --filter dangling=true -q | wc -l', output: ['0'] },
+    quietBuild('docker build -q -t args1 ./args'),
+    quietBuild('docker build -q -t args2 --build-arg VERSION=2.0 --build-arg GREETING=hi ./args'),
+    {
+      cmd: "docker history --no-trunc --format '{{.CreatedBy}}|{{.Comment}}' args1",
+      output: bkHistory(
+        [
+          'CMD ["cat" "/info.txt"]',
+          'RUN |2 VERSION=1.0 GREETING= /bin/sh -c echo "version=$VERSION greeting=${GREETING:-none}" > /info.txt # buildkit',
+          'ENV APP_VERSION=1.0',
+          'ARG GREETING',
+          'ARG VERSION=1.0',
+        ],
+        true,
+      ),
+    },
+    {
+      cmd: "docker history --no-trunc --format '{{.CreatedBy}}|{{.Comment}}' args2",
+      output: bkHistory(
+        [
+          'CMD ["cat" "/info.txt"]',
+          'RUN |2 VERSION=2.0 GREETING=hi /bin/sh -c echo "version=$VERSION greeting=${GREETING:-none}" > /info.txt # buildkit',
+          'ENV APP_VERSION=2.0',
+          'ARG GREETING=hi',
+          'ARG VERSION=2.0',
+        ],
+        true,
+      ),
+    },
+    quietBuild('docker build -q -t args3 --build-arg BASE=busybox ./args'),
+    quietBuild('docker build -q -t ign ./ignore'),
+  ],
 };
 
 export const FROM_PING28 = ['24-cli-help'];
@@ -324,6 +588,11 @@ export function applyEdits(name, text, edits) {
       throw new Error(`${name}: no command "${e.cmd}"${e.nth ? ` (occurrence ${e.nth})` : ''}`);
     for (const b of targets) {
       if (e.output) b.out = [...e.output];
+      if (e.drop) {
+        const at = b.out.findIndex((_, i) => e.drop.every((l, j) => b.out[i + j] === l));
+        if (at < 0) throw new Error(`${name}: "${e.cmd}": the lines to drop are not there`);
+        b.out.splice(at, e.drop.length);
+      }
       for (const [re, rep] of e.sub ?? []) {
         const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
         if (!b.out.some((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l)))

@@ -59,6 +59,15 @@ describe('normalizeLine', () => {
     expect(normalizeLine('node1', '')).toBe('node1');
   });
 
+  it('masks a UUID (BuildKit cache refs name the daemon ID)', () => {
+    expect(
+      normalizeLine(
+        'checksum of ref 3f6c1b9e-8d27-4a5e-b0c4-91e2d7a6f318::q8vzx4kd2m7nw1c5hy9t0ljbp: "/x": not found',
+        '',
+      ),
+    ).toBe('checksum of ref <UUID>::<SID>: "/x": not found');
+  });
+
   it('masks swarm tokens and IDs', () => {
     expect(
       normalizeLine('SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx'),

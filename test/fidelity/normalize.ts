@@ -6,7 +6,8 @@
 // the change here and extend normalize.test.ts.
 //
 // Masks: sha256 digests -> <DIGEST>; SWMTKN join tokens -> <TOKEN>; 64- and 12-hex IDs -> <ID>;
-// 25-char swarm object IDs (and their 12-char form in the first column of a table) -> <SID>;
+// UUIDs -> <UUID> (an addition of this port: see normalizeLine); 25-char swarm object IDs
+// (and their 12-char form in the first column of a table) -> <SID>;
 // relative times ("5 seconds ago", "About a minute ago", "Less than a second ago", swarm's
 // "less than a second ago") -> <AGO>; "Up 5 seconds" -> "Up <DUR>"; sizes ("4.27MB", "1.2kB",
 // "0B") -> <SIZE>; IPv4 (with optional /mask) -> <IP>; the node hostname -> <HOST>; absolute
@@ -57,6 +58,9 @@ export function normalizeLine(line: string, host: string = envHost): string {
     '<TIME>',
   ); // http Date
   s = s.replace(/signal-handler \(\d+\)/g, 'signal-handler (<TIME>)');
+  // UUIDs (Engine 28's daemon ID, e.g. in BuildKit's "checksum of ref <daemon ID>::<record>"):
+  // not in the oracle's normalize.mjs, whose recordings (Engine 20.10) print none
+  s = s.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<UUID>');
   s = s.replace(/\b[0-9a-f]{64}\b/g, '<ID>');
   s = s.replace(/\b[0-9a-f]{12}\b/g, (m) => (/[a-f]/.test(m) && /\d/.test(m) ? '<ID>' : m));
   s = s.replace(/\b[0-9a-z]{25}\b/g, (m) => (/[a-z]/.test(m) ? '<SID>' : m));

@@ -1,0 +1,4 @@
+FROM alpine
+COPY hello.txt /srv/hello.txt
+ENTRYPOINT ["cat"]
+CMD ["/srv/hello.txt"]

@@ -1,0 +1,2 @@
+FROM scratch
+COPY c0.txt /c0.txt

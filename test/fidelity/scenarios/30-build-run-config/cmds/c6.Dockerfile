@@ -1,0 +1,3 @@
+FROM alpine
+ENTRYPOINT echo shell entry
+CMD ["exec", "cmd"]

@@ -1,0 +1,2 @@
+FROM alpine
+ENTRYPOINT echo shell entry
