@@ -57,7 +57,7 @@ export class BFlags {
       const arg = flagName.slice(2);
       const flag = this.flags.get(arg);
       if (!flag) {
-        throw new Error(wrapSuggest(`unknown flag: ${flagName}`, arg, [...this.flags.keys()].sort(), true));
+        throw new Error(wrapSuggest(`unknown flag: ${flagName}`, arg, [...this.flags.keys()], true));
       }
       if (this.used.has(arg) && flag.type !== 'strings')
         throw new Error(`duplicate flag specified: ${flagName}`);

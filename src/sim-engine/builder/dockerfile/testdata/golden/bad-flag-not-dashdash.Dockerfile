@@ -1,0 +1,2 @@
+FROM alpine
+RUN --network=none --mount=type=cache,target=/x -- -v

@@ -1,0 +1,2 @@
+FROM alpine
+RUN --security=insecure id

@@ -1,0 +1,4 @@
+# check=skip=MaintainerDeprecated,StageNameCasing;error=true
+FROM alpine AS Upper
+MAINTAINER me
+from alpine
