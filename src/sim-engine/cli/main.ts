@@ -4,6 +4,7 @@
  * argument rule, and its run function. Errors print to stderr the way docker's main
  * prints them.
  */
+import { forwardBuilder } from './commands/buildx/builder-forward.ts';
 import { ApiClientError } from '../api/client.ts';
 import { CLI_GIT_COMMIT, ENGINE_VERSION } from '../api/version.ts';
 import { Command, anyArgs, noArgs, type CommandSpec } from './command.ts';
@@ -243,6 +244,7 @@ async function dispatch(
     cmd = child;
     args = args.slice(1);
   }
+  cmd = forwardBuilder(cmd, cli.env);
   if (cmd === root && globalHelp) {
     await learn();
     cli.out.write(usageString(root, cli.width, hide));

@@ -144,6 +144,9 @@ describe('argument rules', () => {
     const path = d.path.split(' ').slice(1);
     for (let n = 0; n < d.args!.length; n++) {
       const fake = fakeCli();
+      // the dump is docker/cli's own tree: with buildx present (as in a lab) docker
+      // forwards build, image build and builder build to buildx, unless BuildKit is off
+      (fake.cli.env as Map<string, string>).set('DOCKER_BUILDKIT', '0');
       const argv = [...path, ...Array.from({ length: n }, (_, i) => `a${i}`)];
       await runDocker(argv, () => fake.cli, { connect: () => fakeClient(), home: '/root', commands });
       const first = fake.err().split('\n')[0];
