@@ -91,6 +91,13 @@ describe('expandInstruction', () => {
     expect(r.unmatched).toEqual([]);
   });
 
+  it('reads only --mount from before expansion, as BuildKit builds its stage graph', () => {
+    const [run] = cmds('RUN --mount=type=cache,from=build,source=/x,target=$DIR true\n');
+    expect(run!.kind === 'RUN' && run.mounts.map((m) => [m.type, m.from, m.target])).toEqual([
+      ['bind', 'build', ''],
+    ]);
+  });
+
   it('parses RUN --mount once expanded', () => {
     const [run] = cmds(
       'RUN --mount=type=cache,target=$DIR,sharing=locked --mount=type=secret,id=tok,required true\n',

@@ -336,8 +336,8 @@ function parseRun(req: Req): RunInstruction {
   const flagsUsed = [...f.used.keys()];
   const cmd = shellDependent(req, false);
   const devices = device.stringValues.map(parseDevice);
-  // without an expander parseMount only checks the CSV and that `from` has no variable
-  for (const m of mount.stringValues) parseRunMount(m, undefined);
+  // without an expander parseMount checks the CSV and reads only `from` (no variable allowed)
+  const mounts = mount.stringValues.map((m) => parseRunMount(m, undefined));
   if (!['default', 'none', 'host'].includes(network.value)) {
     throw new Error(`invalid network mode ${quote(network.value)}`);
   }
@@ -346,7 +346,7 @@ function parseRun(req: Req): RunInstruction {
     ...base(req),
     ...cmd,
     mountSpecs: mount.stringValues,
-    mounts: [],
+    mounts,
     network: network.value as RunInstruction['network'],
     devices,
     flagsUsed,

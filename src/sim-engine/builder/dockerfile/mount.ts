@@ -119,8 +119,9 @@ const allKeys = [
 ];
 
 /**
- * parseMount. `expand` is the builder's word expander; without it (parse time) only
- * the parse-time checks run and the result is not meaningful.
+ * parseMount. `expand` is the builder's word expander. Without it (parse time) only
+ * `from` is read and checked, as BuildKit does before expansion; the other fields keep
+ * their defaults.
  */
 export function parseRunMount(val: string, expand: ((word: string) => string) | undefined): Mount {
   let fields: string[];
@@ -170,13 +171,13 @@ export function parseRunMount(val: string, expand: ((word: string) => string) | 
     }
     if (expand) {
       value = expand(value);
-    } else {
-      if (key === 'from') {
-        const idx = value.indexOf('$');
-        if (idx !== -1 && idx !== value.length - 1) {
-          throw new Error(`'${key}' doesn't support variable expansion, define alias stage instead`);
-        }
+    } else if (key === 'from') {
+      // parse time reads `from` only (GetMounts before Expand), for the stage graph
+      const idx = value.indexOf('$');
+      if (idx !== -1 && idx !== value.length - 1) {
+        throw new Error(`'${key}' doesn't support variable expansion, define alias stage instead`);
       }
+    } else {
       continue;
     }
     const invalid = () => new Error(`invalid value for ${key}: ${value}`);

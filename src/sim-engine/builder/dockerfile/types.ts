@@ -84,8 +84,13 @@ export interface RunInstruction extends Base {
   args: string[];
   prependShell: boolean;
   heredocs: Heredoc[];
-  /** The raw --mount values; `mounts` holds them parsed after expandInstruction. */
+  /** The raw --mount values. */
   mountSpecs: string[];
+  /**
+   * The mounts. Before expandInstruction only `from` is meaningful (BuildKit's
+   * GetMounts at toCommand time, which builds the stage graph); expandInstruction
+   * parses every option.
+   */
   mounts: Mount[];
   network: 'default' | 'none' | 'host';
   devices: Device[];
