@@ -414,6 +414,18 @@ export const EDITS = {
     // moby v28.5.2 daemon/create.go:351-352 (20.10 capitalised it)
     { cmd: 'docker run --rm c0', sub: [[/No command specified/, 'no command specified']] },
     quietBuild('docker build -q -t cfg ./img'),
+    // a stand-in artifact, not a version difference: alpine's own /etc/group puts root in
+    // bin, daemon, sys, adm, disk, wheel, floppy, dialout, tape and video (alpine-baselayout
+    // `group`); the busybox stand-in recorded here has a shorter /etc/group
+    {
+      cmd: 'docker exec -u root box id',
+      sub: [
+        [
+          /^uid=0\(root\) gid=0\(root\) groups=0\(root\),1\(bin\),2\(daemon\),10\(wheel\)$/,
+          'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)',
+        ],
+      ],
+    },
     {
       cmd: "docker history --format '{{.CreatedBy}}|{{.Comment}}' cfg",
       output: bkHistory([
@@ -422,7 +434,7 @@ export const EDITS = {
         'STOPSIGNAL SIGINT',
         'USER nobody',
         'WORKDIR /srv/app',
-        'RUN /bin/sh -ec echo kept > /data/file # buildkit',
+        'RUN /bin/sh -ec mkdir -p /data && echo kept > /data/file # buildkit',
         'VOLUME [/data]',
         'EXPOSE [80/tcp 8080/udp]',
         'SHELL [/bin/sh -ec]',
@@ -503,7 +515,10 @@ export const EDITS = {
     // step that failed; BuildKit runs steps in its own executor (moby v28.5.2
     // builder/builder-next/executor_linux.go), not as daemon containers, and stores only the
     // exported result (mobyexporter/export.go), so a failed build leaves neither.
-    { cmd: "docker images --format '{{.Repository}}:{{.Tag}}'", output: ['ok:latest', 'alpine:latest'] },
+    {
+      cmd: "docker images --format '{{.Repository}}:{{.Tag}}' | sort",
+      output: ['alpine:latest', 'ok:latest'],
+    },
     { cmd: 'docker ps -a -q | wc -l', output: ['0'] },
   ],
   '32-build-multistage-args-ignore': [

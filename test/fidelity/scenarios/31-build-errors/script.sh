@@ -10,5 +10,5 @@ docker build -q ./nope
 docker build -q -t Hello ./ok
 docker build -q -t ok --build-arg UNUSED=1 ./ok
 docker run --rm ok
-docker images --format '{{.Repository}}:{{.Tag}}'
+docker images --format '{{.Repository}}:{{.Tag}}' | sort
 docker ps -a -q | wc -l
