@@ -58,7 +58,7 @@ import { Trace } from './trace.ts';
 
 export interface BuildRequest {
   /** the Dockerfile's name as the client shows it (`Dockerfile`, `other.Dockerfile`) and its text */
-  dockerfile: { name: string; text: string };
+  dockerfile: { name: string; text: string | undefined };
   /** the context the client sent, .dockerignore already applied */
   context: TarArchive;
   /** the size of the .dockerignore the client read (0 when there is none) */
@@ -159,7 +159,7 @@ class Builder {
         ? {
             source: {
               filename: this.req.dockerfile.name,
-              data: this.req.dockerfile.text,
+              data: this.req.dockerfile.text ?? '',
               ranges: [{ start: lines.line, end: lines.endLine }],
             },
           }
@@ -172,10 +172,15 @@ class Builder {
     // [internal] load build definition
     const def = this.trace.start(`[internal] load build definition from ${name}`);
     await this.sleep(10);
-    this.trace.status(def, `transferring dockerfile: ${utf8Length(text)}B`);
+    this.trace.status(def, `transferring dockerfile: ${text === undefined ? 2 : utf8Length(text)}B`);
+    if (text === undefined) {
+      const message = `failed to read dockerfile: open ${name}: no such file or directory`;
+      this.trace.complete(def, message);
+      this.fail(message, undefined, { vertexName: def.name });
+    }
     this.trace.complete(def);
 
-    const parsed = parseDockerfile(text);
+    const parsed = parseDockerfile(text ?? '');
     this.lex = shellLex(parsed.directives.escape);
     const firstError = parsed.problems.find((p) => p.severity === 'error');
     for (const p of parsed.problems) if (p.severity === 'warning') this.warn(p);
@@ -339,7 +344,7 @@ class Builder {
       short: `${p.rule ?? 'Warning'}: ${p.message}${p.line > 0 ? ` (line ${p.line})` : ''}`,
       detail: p.description ? [p.description] : [],
       ...(p.url ? { url: p.url } : {}),
-      sourceInfo: { filename: this.req.dockerfile.name, data: this.req.dockerfile.text },
+      sourceInfo: { filename: this.req.dockerfile.name, data: this.req.dockerfile.text ?? '' },
       ranges: [{ start: { line: p.line }, end: { line: p.endLine } }],
     });
   }
@@ -738,12 +743,13 @@ class Builder {
 
   /** COPY of a source that is not in the context: BuildKit fails computing the step's cache key. */
   missingSource(s: StageState, cmd: Instruction, name: string, path: string): never {
-    const ref = () =>
-      Array.from({ length: 25 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[this.d.random.int(36)]).join(
-        '',
-      );
+    // the context's snapshot is named by the daemon's ID and a record ID (moby's worker)
+    const record = Array.from(
+      { length: 25 },
+      () => '0123456789abcdefghijklmnopqrstuvwxyz'[this.d.random.int(36)],
+    ).join('');
     const v = this.trace.start(name);
-    const message = `failed to compute cache key: failed to calculate checksum of ref ${ref()}::${ref()}: "${path}": not found`;
+    const message = `failed to compute cache key: failed to calculate checksum of ref ${this.d.id}::${record}: "${path}": not found`;
     this.trace.complete(v, message);
     this.fail(message, cmd, { vertexName: name });
   }

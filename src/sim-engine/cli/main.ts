@@ -283,7 +283,15 @@ async function dispatch(
   }
   const refused = unsupported(cmd, parsed.values, info);
   if (refused) throw new StatusError(refused, 1);
-  checkArgs(cmd, parsed.args);
+  try {
+    checkArgs(cmd, parsed.args);
+  } catch (err) {
+    // buildx (a plugin) prints its errors as `ERROR: …`
+    if (err instanceof StatusError && cmd.commandPath.startsWith('docker buildx ')) {
+      throw new StatusError(`ERROR: ${err.message}`, err.status);
+    }
+    throw err;
+  }
   const status = await cmd.spec.run!(cli, parsed.values, parsed.args, cmd);
   return status ?? 0;
 }

@@ -45,7 +45,10 @@ export const buildRoutes: Route<Daemon>[] = [
     handler: ({ daemon, query, body }) => {
       const b = bodyObject<BuildBody>(body);
       const req: BuildRequest = {
-        dockerfile: { name: query['dockerfile'] || 'Dockerfile', text: b.dockerfile ?? '' },
+        dockerfile: {
+          name: query['dockerfile'] || 'Dockerfile',
+          text: typeof b.dockerfile === 'string' ? b.dockerfile : undefined,
+        },
         context: { entries: Array.isArray(b.context?.entries) ? b.context.entries : [] },
         dockerignoreSize: typeof b.dockerignoreSize === 'number' ? b.dockerignoreSize : 0,
         tags: (query['t'] ?? '').split('\n').filter(Boolean),

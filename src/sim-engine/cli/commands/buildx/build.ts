@@ -216,9 +216,16 @@ async function runBuild(...[cli, flags, args]: Parameters<RunFn>): Promise<numbe
   if (progress === 'rawjson') throw new StatusError('--progress=rawjson is not simulated in Dockyard', 1);
 
   const tags = flags.list('tag');
+  // build/opt.go: reference.Parse, whose errors are distribution/reference's own
   for (const t of tags) {
-    const parsed = parseNormalizedNamed(t);
-    if (!parsed.ok) failed(cli, `invalid tag "${t}": ${parsed.error}`);
+    if (parseNormalizedNamed(t).ok) continue;
+    const why =
+      t === ''
+        ? 'repository name must have at least one component'
+        : parseNormalizedNamed(t.toLowerCase()).ok
+          ? 'repository name must be lowercase'
+          : 'invalid reference format';
+    failed(cli, `invalid tag "${t}": ${why}`);
   }
   for (const o of flags.list('output')) {
     if (!/^type=(docker|image)\b/.test(o))
