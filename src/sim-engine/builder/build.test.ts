@@ -182,7 +182,7 @@ describe('docker build', () => {
     const copy = await l.docker([...plain, 'copy']);
     expect(copy.status).toBe(1);
     expect(copy.stderr).toMatch(
-      /failed to calculate checksum of ref [a-z0-9]{25}::[a-z0-9]{25}: "\/nope.txt": not found/,
+      /failed to calculate checksum of ref [0-9a-f-]{36}::[a-z0-9]{25}: "\/nope.txt": not found/,
     );
     const parse = await l.docker([...plain, 'parse']);
     expect(parse.status).toBe(1);

@@ -33,6 +33,8 @@ import {
   parseDockerfile,
   parseOnbuildTrigger,
   shellLex,
+  Linter,
+  StageChecks,
   type Instruction,
   type Problem,
   type ShellLex,
@@ -127,6 +129,8 @@ class Builder {
   readonly trace: Trace;
   readonly cache;
   lex!: ShellLex;
+  /** the build checks that need the build's state (UndefinedVar, JSONArgsRecommended…) */
+  linter!: Linter;
   #context: FileSystem | undefined;
   readonly #states: StageState[] = [];
   readonly #problems: Problem[] = [];
@@ -182,6 +186,7 @@ class Builder {
 
     const parsed = parseDockerfile(text ?? '');
     this.lex = shellLex(parsed.directives.escape);
+    this.linter = new Linter(parsed.lintConfig, (p) => this.warn(p));
     const firstError = parsed.problems.find((p) => p.severity === 'error');
     for (const p of parsed.problems) if (p.severity === 'warning') this.warn(p);
     if (firstError) this.fail(formatParseError(firstError), firstError);
@@ -432,8 +437,9 @@ class Builder {
       }
     }
 
+    const checks = new StageChecks(this.linter);
     for (const { cmd, onbuild } of commands) {
-      await this.dispatch(s, cmd, onbuild, globalArgs);
+      await this.dispatch(s, cmd, onbuild, globalArgs, checks);
     }
     s.dispatched = true;
   }
@@ -447,17 +453,28 @@ class Builder {
     raw: Instruction,
     onbuild: boolean,
     globalArgs: Map<string, string>,
+    checks: StageChecks,
   ): Promise<void> {
     const env = (k: string) => s.env.get(k);
     let cmd = raw;
     if (raw.kind !== 'ARG' && raw.kind !== 'RUN' && raw.kind !== 'CMD' && raw.kind !== 'ENTRYPOINT') {
+      let unmatched: string[] = [];
       try {
         const expanded = expandInstruction(raw, this.lex, env);
         cmd = expanded.cmd;
+        unmatched = expanded.unmatched;
       } catch (err) {
         this.fail(err instanceof Error ? err.message : String(err), raw);
       }
+      // UndefinedVar: a variable neither declared by an ARG of the stage nor in its environment
+      checks.undefinedVars(
+        raw,
+        unmatched,
+        s.buildArgs.map((a) => a.key),
+        [...s.env.keys()],
+      );
     }
+    checks.dispatch(cmd, s.config.Shell ?? []);
     const displayName = (text: string) => {
       const shown = displayEnv(text, s.env);
       const sp = shown.indexOf(' ');
