@@ -90,8 +90,14 @@ const excerpt = (file, lines, at) => {
   let start = at;
   let end = at;
   for (let p = 0; p < 4; p++) {
-    if (start > 1) (start--, p++);
-    if (end !== text.length) (end++, p++);
+    if (start > 1) {
+      start--;
+      p++;
+    }
+    if (end !== text.length) {
+      end++;
+      p++;
+    }
   }
   const out = [`${file}:${at}`, '--------------------'];
   for (let i = start; i <= end; i++)
