@@ -11,7 +11,7 @@
 import { AsyncQueue } from '../api/stream.ts';
 import type { TarArchive } from '../daemon/archive.ts';
 import type { Daemon } from '../daemon/daemon.ts';
-import { fromCatalogue, planRef } from '../daemon/images/pull.ts';
+import { fromCatalogue, planRefAsync } from '../daemon/images/pull.ts';
 import type { ImageRecord, LayerRecord } from '../daemon/images/record.ts';
 import { resolveUser } from '../daemon/user.ts';
 import { imageTree } from '../daemon/rootfs.ts';
@@ -133,6 +133,8 @@ class Builder {
   linter!: Linter;
   #context: FileSystem | undefined;
   readonly #states: StageState[] = [];
+  /** what COPY and ADD take from the context, in the stages the target needs (FollowPaths) */
+  #contextPaths: string[] = [];
   readonly #problems: Problem[] = [];
 
   constructor(d: Daemon, req: BuildRequest, trace: Trace) {
@@ -224,6 +226,11 @@ class Builder {
       target = found;
     }
     const reachable = this.reachable(target);
+    for (const st of reachable) {
+      for (const c of st.stage.commands) {
+        if ((c.kind === 'COPY' || c.kind === 'ADD') && !c.from) this.#contextPaths.push(...c.sources);
+      }
+    }
 
     // [internal] load metadata for each image a reachable stage starts from
     const bases = new Map<string, Promise<ImageRecord>>();
@@ -316,7 +323,7 @@ class Builder {
     }
     await this.sleep(600);
     try {
-      const plan = planRef(this.d, ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
+      const plan = await planRefAsync(this.d, ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
       this.trace.complete(v);
       const image = fromCatalogue(plan.image, plan.layers);
       (image as ImageRecord & { repoDigest?: string }).repoDigest = plan.image.digest;
@@ -359,7 +366,10 @@ class Builder {
     if (this.#context) return this.#context;
     const v = this.trace.start('[internal] load build context');
     await this.sleep(15);
-    this.trace.status(v, `transferring context: ${humanSize(transferSize(this.req.context))}`);
+    this.trace.status(
+      v,
+      `transferring context: ${humanSize(transferSize(this.req.context, this.#contextPaths))}`,
+    );
     this.#context = contextFs(this.req.context, this.now);
     this.trace.complete(v);
     return this.#context;
@@ -524,10 +534,14 @@ class Builder {
         return;
       }
       case 'EXPOSE': {
-        const ports: string[] = [];
-        for (const p of cmd.ports) {
-          for (const word of this.lex.processWords(p, env).result)
-            ports.push(...parsePort(word, (m) => this.fail(m, cmd)));
+        const words: string[] = [];
+        for (const p of cmd.ports) words.push(...this.lex.processWords(p, env).result);
+        let ports: string[] = [];
+        try {
+          // portSpecs.parsePorts, with its ExposeProtoCasing and ExposeInvalidFormat checks
+          ports = checks.exposePorts(cmd, words);
+        } catch (err) {
+          this.fail(err instanceof Error ? err.message : String(err), cmd);
         }
         const exposed = { ...(s.config.ExposedPorts ?? {}) };
         for (const p of ports) exposed[p] = {};
@@ -717,7 +731,7 @@ class Builder {
     if (cmd.chown) message += ` --chown=${cmd.chown}`;
     if (cmd.chmod) message += ` --chmod=${cmd.chmod}`;
     for (const src of cmd.sources) message += ` ${src}`;
-    for (const h of cmd.heredocs) message += ` <<${h.name}`;
+    for (const h of cmd.sourceContents) message += ` <<${h.path}`;
     message += ` ${cmd.dest}`;
 
     let checksum: string[];
@@ -735,7 +749,7 @@ class Builder {
       isAdd ? 'add' : 'copy',
       sourceKey,
       checksum,
-      cmd.heredocs,
+      cmd.sourceContents,
       dest,
       cmd.chown ?? '',
       chmod ?? -1,
@@ -749,10 +763,8 @@ class Builder {
       }
       const o = { owner, ...(chmod !== undefined ? { mode: chmod } : {}), now: this.now };
       copyInto(fs, source, cmd.sources, dest, o);
-      for (const h of cmd.heredocs) {
-        const text = h.expand ? this.lex.processWord(h.content, (k) => s.env.get(k)).result : h.content;
-        copyText(fs, h.name, text, dest, o);
-      }
+      // heredoc sources, already expanded (and chomped for <<-) by expandInstruction
+      for (const h of cmd.sourceContents) copyText(fs, h.path, h.data, dest, o);
       return undefined;
     });
     commitLast(s, message, true);
@@ -923,29 +935,6 @@ function chownOwner(fs: FileSystem, spec: string): { uid: number; gid: number } 
 function validSignal(sig: string): boolean {
   if (/^\d+$/.test(sig)) return Number(sig) > 0;
   return parseSignal(sig.replace(/^SIG/i, '').toUpperCase()) !== undefined;
-}
-
-/** The ports one EXPOSE word names (`80`, `80/udp`, `8000-8002`), as BuildKit's portSpecs parses them. */
-function parsePort(raw: string, fail: (m: string) => never): string[] {
-  const [port = '', proto = 'tcp'] = raw.split('/');
-  const colon = port.lastIndexOf(':');
-  const container = colon === -1 ? port : port.slice(colon + 1);
-  if (container === '') fail(`invalid port: "${raw}": no port specified: ${raw}<empty>`);
-  const [startText = '', endText] = container.split('-');
-  const num = (t: string, which: string): number => {
-    if (t === '') return fail(`invalid containerPort: ${container}`);
-    if (!/^[+-]?\d+$/.test(t)) return fail(`invalid containerPort: ${container}`);
-    const n = Number(t);
-    if (n < 0 || n > 65535) return fail(`invalid containerPort: ${container}`);
-    void which;
-    return n;
-  };
-  const start = num(startText, 'start');
-  const end = endText === undefined || endText === startText ? start : num(endText, 'end');
-  if (end < start) fail(`invalid containerPort: ${container}`);
-  const out: string[] = [];
-  for (let p = start; p <= end; p++) out.push(`${p}/${proto.toLowerCase()}`);
-  return out;
 }
 
 /** Stages a RUN's `--mount=from=…` names. */

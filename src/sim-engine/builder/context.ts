@@ -8,6 +8,8 @@ import { applyLayer } from '../fs/layer.ts';
 import { MemFs } from '../fs/mem-fs.ts';
 import type { FileSystem } from '../fs/types.ts';
 import { utf8Length } from '../fs/node.ts';
+import { pathMatch } from '../daemon/images/path-match.ts';
+import { cleanSource } from './copy.ts';
 
 export function contextFs(archive: TarArchive, now: number): FileSystem {
   const fs = new MemFs({ now: () => now });
@@ -18,12 +20,29 @@ export function contextFs(archive: TarArchive, now: number): FileSystem {
   return fs;
 }
 
-/** The bytes the client transfers for the context (`transferring context: 8.16kB`). */
-export function transferSize(archive: TarArchive): number {
+/**
+ * The bytes the client transfers for the context (`transferring context: 8.16kB`):
+ * only the paths the Dockerfile's COPY and ADD name (BuildKit's FollowPaths), a
+ * directory with all it holds.
+ */
+export function transferSize(archive: TarArchive, sources: readonly string[]): number {
+  const patterns = sources.map((src) => cleanSource(src).split('/').filter(Boolean));
+  const wanted = (path: string): boolean => {
+    const parts = path.split('/').filter(Boolean);
+    return patterns.some((pat) => {
+      if (pat.length > parts.length) return false;
+      return pat.every((seg, i) => {
+        try {
+          return pathMatch(seg, parts[i]!);
+        } catch {
+          return seg === parts[i];
+        }
+      });
+    });
+  };
   let n = 0;
   for (const e of archive.entries) {
-    // fsutil sends a stat record per entry (~ 2 bytes of framing at the least) and each file's bytes
-    n += e.kind === 'file' ? (e.size ?? utf8Length(e.data ?? '')) : 0;
+    if (e.kind === 'file' && wanted(e.path)) n += e.size ?? utf8Length(e.data ?? '');
   }
   return n;
 }
