@@ -318,6 +318,17 @@ async function runBuild(...[cli, flags, args]: Parameters<RunFn>): Promise<numbe
   const warnings: VertexWarning[] = [];
   let imageId = '';
   let error: BuildErrorInfo | undefined;
+  // the TTY display redraws on its own ticker, also while no update arrives (a long RUN)
+  let streaming = true;
+  const ticker =
+    mode === 'tty'
+      ? (async () => {
+          while (streaming) {
+            await cli.sleep(150);
+            if (streaming) writer.tick?.(cli.now());
+          }
+        })()
+      : Promise.resolve();
   if (res.stream?.kind === 'json') {
     for await (const m of res.stream.messages) {
       if (m['id'] === 'moby.buildkit.trace') {
@@ -332,6 +343,8 @@ async function runBuild(...[cli, flags, args]: Parameters<RunFn>): Promise<numbe
       }
     }
   }
+  streaming = false;
+  await ticker;
   writer.done(cli.now());
   if (warnings.length > 0 && mode !== 'quiet')
     cli.err.write(formatWarnings(warnings, { debug: flags.bool('debug'), mode }));
