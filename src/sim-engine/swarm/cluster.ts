@@ -14,17 +14,24 @@
  *   'task'    (Task: ID, ServiceID, Slot, NodeID, Spec, Status, DesiredState, …)
  *   'network', 'secret', 'config' (as the API shows them)
  */
+import type { Clock } from '../clock.ts';
 import type { Daemon } from '../daemon/daemon.ts';
+import type { Random } from '../random.ts';
 import { Store } from '../store/store.ts';
 
 export class Cluster {
   /** the swarm's ID (`docker info` Swarm.Cluster.ID) */
   readonly id: string;
   readonly store = new Store();
+  /** the lab's virtual clock and seeded randomness (IDs, tokens), shared by every component */
+  readonly clock: Clock;
+  readonly random: Random;
   readonly #members = new Map<string, Daemon>();
 
-  constructor(id: string) {
+  constructor(id: string, clock: Clock, random: Random) {
     this.id = id;
+    this.clock = clock;
+    this.random = random;
   }
 
   /** A daemon joined as node `nodeId`. */
