@@ -24,7 +24,7 @@ import { OverlayFs, type LowerTree } from '../fs/overlay-fs.ts';
 import { canonicalString, parseNormalizedNamed, type Reference } from '../images/reference.ts';
 import { digestOf } from '../images/sha256.ts';
 import { parseSignal } from '../process/signals.ts';
-import { buildCacheOf, cacheKey, type CacheRecord } from './cache.ts';
+import { buildCacheOf, cacheKey, recordDescription, type CacheRecord } from './cache.ts';
 import { contextFs, transferSize } from './context.ts';
 import { copyInto, copyText, sourcesChecksum, SourceNotFound } from './copy.ts';
 import {
@@ -370,6 +370,7 @@ class Builder {
       v,
       `transferring context: ${humanSize(transferSize(this.req.context, this.#contextPaths))}`,
     );
+    this.cache.useContext(this.now, transferSize(this.req.context, this.#contextPaths));
     this.#context = contextFs(this.req.context, this.now);
     this.trace.complete(v);
     return this.#context;
@@ -440,8 +441,12 @@ class Builder {
           createdMs: this.now,
           lastUsedMs: this.now,
           usageCount: 1,
-          description: `pulled from ${canonical}`,
+          // moby's puller: an image of the store is taken `from local`, else pulled by digest
+          description: this.d.images.get(base.id)
+            ? `from local ${canonical}`
+            : `pulled from ${canonical}${digest && !ref.digest ? '@' + digest : ''}`,
           kind: 'regular',
+          base: { imageId: base.id, layers: base.layers },
         });
         this.trace.complete(v);
       }
@@ -818,8 +823,9 @@ class Builder {
       createdMs: this.now,
       lastUsedMs: this.now,
       usageCount: 1,
-      description,
+      description: recordDescription(description, name),
       kind: 'regular',
+      parent: s.key,
     };
     this.cache.put(record);
     useRecord(s, key, record);

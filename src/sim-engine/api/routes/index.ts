@@ -3,6 +3,7 @@ import type { Daemon } from '../../daemon/daemon.ts';
 import { createRouter, type Route } from '../router.ts';
 import type { ApiTransport } from '../transport.ts';
 import { buildRoutes } from './build.ts';
+import { buildCacheRoutes } from './build-cache.ts';
 import { containerRoutes } from './containers.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
@@ -14,6 +15,7 @@ export const routes: Route<Daemon>[] = [
   ...containerRoutes,
   ...imageRoutes,
   ...buildRoutes,
+  ...buildCacheRoutes,
   ...networkRoutes,
   ...volumeRoutes,
 ];

@@ -4,6 +4,7 @@
  * size of its writable layer, local volumes with their usage, and the build cache.
  */
 import { FilterArgs } from '../../api/filters.ts';
+import { buildCacheDiskUsage } from '../../builder/df.ts';
 import type { ContainerSummary } from '../../api/types/container.ts';
 import type { DiskUsage } from '../../api/types/system.ts';
 import type { Volume } from '../../api/types/volume.ts';
@@ -62,8 +63,7 @@ export function systemDiskUsage(d: Daemon, types: Set<string>): DiskUsage {
       : null,
     Containers: types.has('container') ? containers(d) : null,
     Volumes: types.has('volume') ? volumes(d) : null,
-    // Differs from Docker: the builder keeps no cache records yet, so the list is always
-    // empty (dockerd sends [] rather than null when it has a builder).
-    BuildCache: types.has('build-cache') ? [] : null,
+    // BuildKit's records (builder/df.ts); [] rather than null when there are none
+    BuildCache: types.has('build-cache') ? buildCacheDiskUsage(d) : null,
   };
 }
