@@ -1,7 +1,8 @@
 /**
  * docker/cli's builder forwarding (cmd/docker/builder.go processBuilder): before
  * parsing flags, `docker build`, `docker image build` and `docker builder build`
- * become `docker buildx build` when buildx is installed — and in a Docker 28 lab it
+ * become `docker buildx build`, and `docker builder prune` `docker buildx prune`, when
+ * buildx is installed — and in a Docker 28 lab it
  * is, as in Docker's own packages. So their flags, help (`docker build --help` prints
  * buildx's) and behaviour are buildx's. `DOCKER_BUILDKIT=0` keeps docker/cli's own
  * (legacy) command, which warns that the legacy builder is deprecated.
@@ -12,12 +13,13 @@
 import { Command, type CommandSpec, noArgs } from '../../command.ts';
 import { StatusError } from '../../errors.ts';
 import { buildxBuildCommand } from './build.ts';
+import { buildxPruneCommand } from './prune.ts';
 
 const buildxSpec: CommandSpec = {
   use: 'buildx',
   short: 'Docker Buildx',
   args: noArgs,
-  subcommands: [buildxBuildCommand],
+  subcommands: [buildxBuildCommand, buildxPruneCommand],
 };
 
 /** strconv.ParseBool */
@@ -27,14 +29,23 @@ function parseBool(v: string): boolean | undefined {
   return undefined;
 }
 
+/** What each forwarded command becomes (forwardBuilder's aliases: `builder` → `buildx`). */
+const FORWARDS: Record<string, string> = {
+  'docker build': 'build',
+  'docker image build': 'build',
+  'docker builder build': 'build',
+  'docker builder prune': 'prune',
+};
+
 /**
- * The command `cmd` runs as: buildx's build for the three build commands, unless
- * DOCKER_BUILDKIT turns BuildKit off. Throws docker's error for a DOCKER_BUILDKIT that
+ * The command `cmd` runs as: buildx's build for the three build commands and buildx's
+ * prune for `docker builder prune`, unless DOCKER_BUILDKIT turns BuildKit off. Throws docker's error for a DOCKER_BUILDKIT that
  * is not a boolean.
  */
 export function forwardBuilder(cmd: Command, env: ReadonlyMap<string, string>): Command {
   const path = cmd.commandPath;
-  if (path !== 'docker build' && path !== 'docker image build' && path !== 'docker builder build') return cmd;
+  const target = FORWARDS[path];
+  if (target === undefined) return cmd;
   const v = env.get('DOCKER_BUILDKIT');
   if (v) {
     const on = parseBool(v);
@@ -47,5 +58,5 @@ export function forwardBuilder(cmd: Command, env: ReadonlyMap<string, string>): 
     if (!on) return cmd;
   }
   const buildx = new Command(buildxSpec, cmd.root);
-  return buildx.children[0]!;
+  return buildx.children.find((c) => c.name === target)!;
 }

@@ -5,7 +5,7 @@
 import { type CommandSpec, noArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
-import type { DiskUsage } from '../../../api/types/system.ts';
+import type { BuildCacheRecord, DiskUsage } from '../../../api/types/system.ts';
 import { writeDiskUsage } from '../../formatter/disk-usage.ts';
 import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
@@ -30,7 +30,12 @@ export const diskUsageCommand: CommandSpec = {
 
 async function runDf(cli: DockerCli, flags: FlagValues): Promise<void> {
   const du = await cli.client.get<DiskUsage>('/system/df');
-  const buildCache = du.BuildCache ?? [];
+  // build.CacheRecord's JSON tag of Parents is `" Parents"` (moby v28), which the
+  // CLI's own copy of the struct decodes
+  const buildCache = (du.BuildCache ?? []).map((b) => {
+    const { ' Parents': parents, ...rest } = b as BuildCacheRecord & { ' Parents'?: string[] };
+    return parents ? { ...rest, Parents: parents } : rest;
+  });
   // the builder's size is what its records take that no other record shares
   const builderSize = buildCache.reduce((n, b) => (b.Shared ? n : n + b.Size), 0);
   writeDiskUsage(

@@ -10,7 +10,7 @@ import type { FlagValues } from '../../flags.ts';
 import { CliError } from '../../errors.ts';
 import { filterOpt, type FilterArg } from '../opts/opts.ts';
 import { confirm } from '../prompt.ts';
-import { ApiClientError, encodeFilters } from '../../../api/client.ts';
+import { encodeFilters } from '../../../api/client.ts';
 import type { ContainerPruneReport } from '../../../api/types/container.ts';
 import type { ImagePruneReport } from '../../../api/types/image.ts';
 import type { NetworkPruneReport } from '../../../api/types/network.ts';
@@ -120,20 +120,12 @@ const pruneImages: PruneFn = async (cli, o) => {
   return { reclaimed: r.SpaceReclaimed, output };
 };
 
+/** builder.CachePrune: docker/cli's own builder prune, forced, through `/build/prune`. */
 const pruneBuildCache: PruneFn = async (cli, o) => {
-  let r: BuildCachePruneReport;
-  try {
-    r = await cli.client.post<BuildCachePruneReport>('/build/prune', {
-      all: o.all || undefined,
-      ...query(o.filters),
-    });
-  } catch (err) {
-    // Differs from Docker: until the builder serves /build/prune there is no cache to
-    // prune, which dockerd reports as an empty result
-    if (err instanceof ApiClientError && err.status === 404 && err.daemonMessage === 'page not found')
-      return { reclaimed: 0, output: '' };
-    throw err;
-  }
+  const r = await cli.client.post<BuildCachePruneReport>('/build/prune', {
+    all: o.all || undefined,
+    ...query(o.filters),
+  });
   return { reclaimed: r.SpaceReclaimed, output: list('Deleted build cache objects', r.CachesDeleted) };
 };
 
