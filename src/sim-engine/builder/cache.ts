@@ -139,7 +139,9 @@ export class BuildCache {
 
   /**
    * The build context the client synced (source/local): one mutable record, made by
-   * the first build and used again by the next, holding the files sent.
+   * the first build and used again by the next, holding the files sent. Differs from
+   * BuildKit: one per daemon rather than per context directory (the request does not
+   * say which directory), and none for the Dockerfile's and .dockerignore's transfers.
    */
   useContext(now: number, size: number): CacheRecord {
     const r = this.#records.get(CONTEXT_KEY);
