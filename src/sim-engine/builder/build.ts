@@ -35,6 +35,9 @@ import {
   shellLex,
   Linter,
   StageChecks,
+  StageError,
+  defaultArgs,
+  resolveStages,
   type Instruction,
   type Problem,
   type ShellLex,
@@ -88,17 +91,6 @@ export class BuildError extends Error {
     this.info = info;
   }
 }
-
-const PLATFORM_ARGS: Record<string, string> = {
-  BUILDPLATFORM: 'linux/amd64',
-  BUILDOS: 'linux',
-  BUILDARCH: 'amd64',
-  BUILDVARIANT: '',
-  TARGETPLATFORM: 'linux/amd64',
-  TARGETOS: 'linux',
-  TARGETARCH: 'amd64',
-  TARGETVARIANT: '',
-};
 
 /** ARGs that never become environment variables (nonEnvArgs). */
 const NON_ENV_ARGS = new Set(['SOURCE_DATE_EPOCH']);
@@ -194,22 +186,26 @@ class Builder {
     if (firstError) this.fail(formatParseError(firstError), firstError);
     if (parsed.stages.length === 0) this.fail('dockerfile contains no stages to build');
 
-    // global ARGs: the platform's, then the Dockerfile's before FROM, with --build-arg values
-    const globalArgs = new Map<string, string>(Object.entries(PLATFORM_ARGS));
-    for (const arg of parsed.metaArgs) {
-      for (const a of arg.args) {
-        if (a.key in this.req.buildArgs) globalArgs.set(a.key, this.req.buildArgs[a.key]!);
-        else if (a.value !== undefined) {
-          const v = this.expandWord(a.value, (k) => globalArgs.get(k), arg);
-          globalArgs.set(a.key, v);
-        } else globalArgs.delete(a.key);
-      }
-    }
-
-    // every stage's base name, expanded with the global ARGs
+    // toDispatchState's pass over the FROM lines: the platform's ARGs, the ARGs before
+    // FROM with the --build-arg values, each stage's base name, and the checks on them
+    // (InvalidDefaultArgInFrom, UndefinedArgInFrom, RedundantTargetPlatform…)
     const stages = parsed.stages;
+    const platform = { os: 'linux', architecture: 'amd64' };
+    const targetName = this.req.target || stages[stages.length - 1]?.name || '';
+    let resolved: ReturnType<typeof resolveStages>;
+    try {
+      resolved = resolveStages(parsed, this.lex, this.linter, {
+        buildArgs: this.req.buildArgs,
+        platformArgs: defaultArgs(platform, platform, targetName),
+        isValidReference: (name) => parseNormalizedNamed(name).ok,
+      });
+    } catch (err) {
+      if (err instanceof StageError) this.fail(err.message, err);
+      throw err;
+    }
+    const globalArgs = new Map<string, string>(resolved.globalArgs);
     const states: StageState[] = stages.map((st, i) => {
-      const base = this.expandWord(st.baseName, (k) => globalArgs.get(k), st);
+      const base = resolved.stages[i]?.baseName ?? '';
       if (base === '') this.fail(`base name (${st.baseName}) should not be blank`, st);
       return newState({ ...st, baseName: base }, st.name ? st.name : `stage-${i}`);
     });
