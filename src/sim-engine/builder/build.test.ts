@@ -212,4 +212,30 @@ describe('docker build', () => {
     await l.sleep(2500);
     expect((await l.docker(['ps', '--format', '{{.Status}}'])).stdout).toContain('(healthy)');
   });
+
+  it('runs package managers in RUN and keeps what they install', async () => {
+    const l = testLab({ images: ['alpine:latest', 'python:3.12-slim', 'node:20-alpine'] });
+    const fs = l.engine.host().fs;
+    const files: Record<string, string> = {
+      'apk/Dockerfile': 'FROM alpine\nRUN apk add --no-cache curl\n',
+      'py/Dockerfile': 'FROM python:3.12-slim\nRUN pip install flask\n',
+      'js/Dockerfile': 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json .\nRUN npm install\n',
+      'js/package.json': '{"name":"a","version":"1.0.0","dependencies":{"express":"^4.18.2"}}\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      fs.mkdir(`/root/${path.slice(0, path.indexOf('/'))}`, { parents: true });
+      fs.writeFile(`/root/${path}`, text);
+    }
+    const apk = await l.docker([...plain, '-t', 'apk', 'apk']);
+    expect(apk.stderr).toMatch(/Installing curl/);
+    expect((await l.docker('run --rm apk curl --version')).out).toMatch(/^curl \d/);
+    const py = await l.docker([...plain, '-t', 'py', 'py']);
+    expect(py.stderr).toMatch(/Successfully installed .*flask/i);
+    expect((await l.docker(['run', '--rm', 'py', 'python', '-c', 'import flask; print("ok")'])).out).toBe(
+      'ok\n',
+    );
+    const js = await l.docker([...plain, '-t', 'js', 'js']);
+    expect(js.stderr).toMatch(/added \d+ packages/);
+    expect((await l.docker('run --rm js ls node_modules/express/package.json')).status).toBe(0);
+  });
 });
