@@ -13,6 +13,7 @@ import type { Program, ProgramRegistry, Reader, Writer } from '../process/types.
 import { Random } from '../random.ts';
 import { sessionProgram, type DialectName, type Shell } from '../shell/index.ts';
 import { createDockerProgram } from '../cli/program.ts';
+import { machineChanged, setMachine } from '../swarm/cluster.ts';
 import { Host } from './host.ts';
 import { createLabProgram } from './lab-command.ts';
 
@@ -91,6 +92,25 @@ export class Engine {
       this.hosts.push(host);
     });
     for (const image of options.images ?? []) this.preload(image);
+    // the swarm learns of machines through this: up, reachable, who has an address
+    for (const host of this.hosts) {
+      setMachine(host.daemon, {
+        up: () => host.up,
+        reaches: (other) => {
+          const peer = this.hosts.find((h) => h.daemon === other);
+          if (!peer || !host.up || !peer.up) return false;
+          return peer === host || (host.connected && peer.connected);
+        },
+        daemonAt: (ip) => this.hosts.find((h) => h.ip === ip)?.daemon,
+      });
+    }
+  }
+
+  /** `lab stop/start/disconnect/connect` changed a machine: the swarm re-checks who it reaches. */
+  machineChanged(host: Host): void {
+    machineChanged(host.daemon);
+    // a partition changes what every other member reaches too
+    for (const h of this.hosts) if (h !== host) machineChanged(h.daemon);
   }
 
   host(name?: string): Host {

@@ -63,6 +63,7 @@ export function createLabProgram(engine: Engine): Program {
         host.connected = true;
         break;
     }
+    engine.machineChanged(host);
     ctx.stdout.write(
       `${name}: ${command === 'stop' ? 'stopped' : command === 'start' ? 'started' : command === 'disconnect' ? 'disconnected' : 'connected'}\n`,
     );

@@ -8,6 +8,7 @@ import { containerRoutes } from './containers.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
 import { volumeRoutes } from './volumes.ts';
+import { swarmRoutes } from './swarm.ts';
 import { systemRoutes } from './system.ts';
 
 export const routes: Route<Daemon>[] = [
@@ -18,6 +19,7 @@ export const routes: Route<Daemon>[] = [
   ...buildCacheRoutes,
   ...networkRoutes,
   ...volumeRoutes,
+  ...swarmRoutes,
 ];
 
 export function engineApi(daemon: Daemon): ApiTransport {

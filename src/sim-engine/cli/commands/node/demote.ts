@@ -2,8 +2,10 @@
  * `docker node demote` — docker/cli cli/command/node/demote.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { NO_ROLE_CHANGE, updateNodes } from './update-nodes.ts';
 
 export const demoteCommand: CommandSpec = {
   use: 'demote NODE [NODE...]',
@@ -13,8 +15,20 @@ export const demoteCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli node/demote.go runDemote
 
-function runDemote(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runDemote(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  await updateNodes(
+    cli,
+    args,
+    (node) => {
+      if (node.Spec.Role === 'worker') {
+        cli.out.write(`Node ${node.ID} is already a worker.\n`);
+        return NO_ROLE_CHANGE;
+      }
+      node.Spec.Role = 'worker';
+      return undefined;
+    },
+    (nodeId) => cli.out.write(`Manager ${nodeId} demoted in the swarm.\n`),
+  );
 }

@@ -2,8 +2,16 @@
  * `docker node inspect` — docker/cli cli/command/node/inspect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import { objectPath } from '../../../api/client.ts';
+import type { Node } from '../../../api/types/swarm.ts';
+import { parseRFC3339 } from '../../../golang/time.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError, StatusError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { inspectRefs, lazyElement, rawJSON, typed } from '../../inspect.ts';
+import { prettyNode } from './formatter.ts';
+import { nodeReference } from './reference.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -23,8 +31,46 @@ export const inspectCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli node/inspect.go runInspect
 
-function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+/** Go types inside swarm.Node. */
+const NODE_TYPES: Record<string, string> = {
+  '': 'swarm.Node',
+  'Spec.Labels': 'map[string]string',
+  'Description.Engine.Labels': 'map[string]string',
+};
+
+async function fetchNode(cli: DockerCli, ref: string): Promise<Node> {
+  return cli.client.get<Node>(objectPath('node', await nodeReference(cli, ref)));
+}
+
+async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  let format = flags.string('format');
+  if (flags.bool('pretty')) format = 'pretty';
+  if (format.startsWith('pretty') && format !== 'pretty')
+    throw new CliError('cannot supply extra formatting options to the pretty template');
+  if (format !== 'pretty') {
+    await inspectRefs(cli.out, args, format, async (ref) => {
+      const n = await fetchNode(cli, ref);
+      return lazyElement(
+        () => {
+          const t = typed(n, NODE_TYPES) as unknown as Record<string, unknown>;
+          t['CreatedAt'] = parseRFC3339(n.CreatedAt);
+          t['UpdatedAt'] = parseRFC3339(n.UpdatedAt);
+          return t;
+        },
+        () => rawJSON(n),
+      );
+    });
+    return;
+  }
+  for (const ref of args) {
+    let n: Node;
+    try {
+      n = await fetchNode(cli, ref);
+    } catch (err) {
+      throw new StatusError((err as Error).message, 1);
+    }
+    cli.out.write(prettyNode(n) + '\n');
+  }
 }

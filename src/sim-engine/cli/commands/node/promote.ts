@@ -2,8 +2,10 @@
  * `docker node promote` — docker/cli cli/command/node/promote.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { NO_ROLE_CHANGE, updateNodes } from './update-nodes.ts';
 
 export const promoteCommand: CommandSpec = {
   use: 'promote NODE [NODE...]',
@@ -13,8 +15,20 @@ export const promoteCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli node/promote.go runPromote
 
-function runPromote(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runPromote(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  await updateNodes(
+    cli,
+    args,
+    (node) => {
+      if (node.Spec.Role === 'manager') {
+        cli.out.write(`Node ${node.ID} is already a manager.\n`);
+        return NO_ROLE_CHANGE;
+      }
+      node.Spec.Role = 'manager';
+      return undefined;
+    },
+    (nodeId) => cli.out.write(`Node ${nodeId} promoted to a manager in the swarm.\n`),
+  );
 }

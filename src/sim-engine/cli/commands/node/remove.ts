@@ -2,8 +2,11 @@
  * `docker node rm` — docker/cli cli/command/node/remove.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import { objectPath } from '../../../api/client.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
 
 export const removeCommand: CommandSpec = {
   use: 'rm [OPTIONS] NODE [NODE...]',
@@ -15,8 +18,19 @@ export const removeCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli node/remove.go runRemove
 
-function runRm(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runRm(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const errs: string[] = [];
+  for (const id of args) {
+    try {
+      await cli.client.delete(objectPath('node', id), { force: flags.bool('force') || undefined });
+    } catch (err) {
+      errs.push((err as Error).message);
+      continue;
+    }
+    cli.out.write(`${id}\n`);
+  }
+  // errors.Join
+  if (errs.length > 0) throw new CliError(errs.join('\n'));
 }

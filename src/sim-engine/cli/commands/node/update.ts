@@ -2,8 +2,12 @@
  * `docker node update` — docker/cli cli/command/node/update.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { Node } from '../../../api/types/swarm.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { updateNodes } from './update-nodes.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] NODE',
@@ -19,8 +23,36 @@ export const updateCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli node/update.go runUpdate, mergeNodeUpdate
 
-function runUpdate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const nodeId = args[0]!;
+  await updateNodes(
+    cli,
+    [nodeId],
+    (node) => mergeNodeUpdate(flags, node),
+    () => cli.out.write(`${nodeId}\n`),
+  );
+}
+
+function mergeNodeUpdate(flags: FlagValues, node: Node): void {
+  const spec = node.Spec;
+  if (flags.has('role')) spec.Role = flags.string('role') as Node['Spec']['Role'];
+  if (flags.has('availability'))
+    spec.Availability = flags.string('availability') as Node['Spec']['Availability'];
+  spec.Labels ??= {};
+  if (flags.has('label-add')) {
+    // opts.ConvertKVStringsToMap
+    for (const kv of flags.list('label-add')) {
+      const eq = kv.indexOf('=');
+      if (eq < 0) spec.Labels[kv] = '';
+      else spec.Labels[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
+  }
+  if (flags.has('label-rm')) {
+    for (const k of flags.list('label-rm')) {
+      if (!(k in spec.Labels)) throw new CliError(`key ${k} doesn't exist in node's labels`);
+      delete spec.Labels[k];
+    }
+  }
 }

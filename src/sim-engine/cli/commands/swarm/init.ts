@@ -2,10 +2,16 @@
  * `docker swarm init` — docker/cli cli/command/swarm/init.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
 import { parseIPNetSlice } from '../opts/pflag.ts';
 import { parseExternalCA, parseNodeAddr } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { InitRequest, NodeAvailability, UnlockKeyResponse } from '../../../api/types/swarm.ts';
+import { printJoinCommand } from './join-token.ts';
+import { checkAvailability, specFromFlags } from './opts.ts';
+import { printUnlockCommand } from './unlock-key.ts';
 
 export const initCommand: CommandSpec = {
   use: 'init [OPTIONS]',
@@ -101,8 +107,46 @@ export const initCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli swarm/init.go runInit
 
-function runInit(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runInit(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const req: InitRequest = {
+    ListenAddr: flags.string('listen-addr'),
+    AdvertiseAddr: flags.string('advertise-addr'),
+    DataPathAddr: flags.string('data-path-addr'),
+    DataPathPort: flags.number('data-path-port'),
+    DefaultAddrPool: flags.list('default-addr-pool').map(String),
+    ForceNewCluster: flags.bool('force-new-cluster'),
+    Spec: specFromFlags(flags),
+    AutoLockManagers: flags.bool('autolock'),
+    SubnetSize: flags.number('default-addr-pool-mask-length'),
+  };
+  if (flags.has('availability'))
+    req.Availability = checkAvailability(flags.string('availability')) as NodeAvailability;
+  let nodeId: string;
+  try {
+    nodeId = await cli.client.post<string>('/swarm/init', undefined, req);
+  } catch (err) {
+    const message = (err as Error).message;
+    if (
+      message.includes('could not choose an IP address to advertise') ||
+      message.includes("could not find the system's IP address")
+    )
+      throw new CliError(message + ' - specify one with --advertise-addr');
+    throw err;
+  }
+  cli.out.write(`Swarm initialized: current node (${nodeId}) is now a manager.\n\n`);
+  await printJoinCommand(cli, nodeId, true, false);
+  cli.out.write(
+    "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n",
+  );
+  if (req.AutoLockManagers) {
+    let key: UnlockKeyResponse;
+    try {
+      key = await cli.client.get<UnlockKeyResponse>('/swarm/unlockkey');
+    } catch (err) {
+      throw new CliError(`could not fetch unlock key: ${(err as Error).message}`);
+    }
+    printUnlockCommand(cli, key.UnlockKey);
+  }
 }

@@ -2,9 +2,13 @@
  * `docker swarm join` — docker/cli cli/command/swarm/join.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
 import { parseNodeAddr } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { JoinRequest, NodeAvailability } from '../../../api/types/swarm.ts';
+import type { InfoResponse } from '../../../api/types/system.ts';
+import { checkAvailability } from './opts.ts';
 
 export const joinCommand: CommandSpec = {
   use: 'join [OPTIONS] HOST:PORT',
@@ -38,8 +42,23 @@ export const joinCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli swarm/join.go runJoin
 
-function runJoin(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runJoin(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const req: JoinRequest = {
+    JoinToken: flags.string('token'),
+    ListenAddr: flags.string('listen-addr'),
+    AdvertiseAddr: flags.string('advertise-addr'),
+    DataPathAddr: flags.string('data-path-addr'),
+    RemoteAddrs: [args[0]!],
+  };
+  if (flags.has('availability'))
+    req.Availability = checkAvailability(flags.string('availability')) as NodeAvailability;
+  await cli.client.post('/swarm/join', undefined, req);
+  const info = await cli.client.get<InfoResponse>('/info');
+  cli.out.write(
+    info.Swarm.ControlAvailable
+      ? 'This node joined a swarm as a manager.\n'
+      : 'This node joined a swarm as a worker.\n',
+  );
 }

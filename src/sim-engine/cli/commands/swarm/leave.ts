@@ -2,8 +2,9 @@
  * `docker swarm leave` — docker/cli cli/command/swarm/leave.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
 
 export const leaveCommand: CommandSpec = {
   use: 'leave [OPTIONS]',
@@ -22,8 +23,9 @@ export const leaveCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli swarm/leave.go runLeave
 
-function runLeave(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runLeave(cli: DockerCli, flags: FlagValues): Promise<void> {
+  await cli.client.post('/swarm/leave', { force: flags.bool('force') || undefined });
+  cli.out.write('Node left the swarm.\n');
 }

@@ -1,6 +1,9 @@
 /** docker/cli cli/command/swarm/opts.go: the option types of `swarm init`, `join`, `update`, `ca`. */
 import { readCsvRecord } from '../opts/csv.ts';
 import { parseTCPAddr } from '../opts/hosts.ts';
+import type { SwarmSpec } from '../../../api/types/swarm.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
 
 const defaultListenAddr = '0.0.0.0:2377';
 
@@ -59,4 +62,55 @@ export function parseExternalCA(caSpec: string): ExternalCA {
   if (!hasProtocol) throw new Error('the external-ca option needs a protocol= parameter');
   if (!hasURL) throw new Error('the external-ca option needs a url= parameter');
   return ca;
+}
+
+/** init/join `--availability` (the check runInit and runJoin make before any request). */
+export function checkAvailability(value: string): string {
+  const a = value.toLowerCase();
+  if (a === 'active' || a === 'pause' || a === 'drain') return a;
+  throw new CliError(`invalid availability "${value}", only active, pause and drain are supported`);
+}
+
+/** swarmOptions.mergeSwarmSpec: only the flags the user set change the spec. */
+export function mergeSwarmSpec(base: SwarmSpec, flags: FlagValues, caCert?: string): SwarmSpec {
+  const spec: SwarmSpec = JSON.parse(JSON.stringify(base)) as SwarmSpec;
+  if (flags.has('task-history-limit'))
+    spec.Orchestration = {
+      ...spec.Orchestration,
+      TaskHistoryRetentionLimit: flags.number('task-history-limit'),
+    };
+  if (flags.has('dispatcher-heartbeat'))
+    spec.Dispatcher = { ...spec.Dispatcher, HeartbeatPeriod: flags.number('dispatcher-heartbeat') };
+  if (flags.has('max-snapshots'))
+    spec.Raft = {
+      ElectionTick: 0,
+      HeartbeatTick: 0,
+      ...spec.Raft,
+      KeepOldSnapshots: flags.number('max-snapshots'),
+    };
+  if (flags.has('snapshot-interval'))
+    spec.Raft = {
+      ElectionTick: 0,
+      HeartbeatTick: 0,
+      ...spec.Raft,
+      SnapshotInterval: flags.number('snapshot-interval'),
+    };
+  if (flags.has('autolock')) spec.EncryptionConfig = { AutoLockManagers: flags.bool('autolock') };
+  if (flags.has('cert-expiry'))
+    spec.CAConfig = { ...spec.CAConfig, NodeCertExpiry: flags.number('cert-expiry') };
+  if (flags.has('external-ca')) {
+    spec.CAConfig = {
+      ...spec.CAConfig,
+      ExternalCAs: flags.list('external-ca').map((v) => {
+        const ca = v as unknown as ExternalCA;
+        return { Protocol: ca.Protocol, URL: ca.URL, Options: ca.Options, CACert: ca.CACert || caCert || '' };
+      }),
+    };
+  }
+  return spec;
+}
+
+/** swarmOptions.ToSpec: a zero spec with the flags given (for `swarm init`). */
+export function specFromFlags(flags: FlagValues): SwarmSpec {
+  return mergeSwarmSpec({}, flags);
 }

@@ -2,9 +2,14 @@
  * `docker swarm update` — docker/cli cli/command/swarm/update.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
 import { parseExternalCA } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import type { Swarm, UnlockKeyResponse } from '../../../api/types/swarm.ts';
+import { mergeSwarmSpec } from './opts.ts';
+import { printUnlockCommand } from './unlock-key.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS]',
@@ -51,8 +56,22 @@ export const updateCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli swarm/update.go runUpdate
 
-function runUpdate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runUpdate(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const sw = await cli.client.get<Swarm>('/swarm');
+  const prevAutoLock = sw.Spec.EncryptionConfig?.AutoLockManagers === true;
+  const spec = mergeSwarmSpec(sw.Spec, flags, sw.TLSInfo.TrustRoot);
+  const curAutoLock = spec.EncryptionConfig?.AutoLockManagers === true;
+  await cli.client.post('/swarm/update', { version: sw.Version.Index }, spec);
+  cli.out.write('Swarm updated.\n');
+  if (curAutoLock && !prevAutoLock) {
+    let key: UnlockKeyResponse;
+    try {
+      key = await cli.client.get<UnlockKeyResponse>('/swarm/unlockkey');
+    } catch (err) {
+      throw new CliError(`could not fetch unlock key: ${(err as Error).message}`);
+    }
+    printUnlockCommand(cli, key.UnlockKey);
+  }
 }
