@@ -2,7 +2,14 @@
  * `docker service create` — docker/cli cli/command/service/create.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
+import { ApiClientError } from '../../../api/client.ts';
+import type { ServiceCreateResponse, ServiceSpec } from '../../../api/types/service.ts';
+import { familiarString, parseNormalizedNamed } from '../../../images/reference.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { waitOnService } from './progress.ts';
+import { toService } from './spec.ts';
 import { durationOpt } from '../opts/duration.ts';
 import { validateEnv } from '../opts/env.ts';
 import { validateExtraHost } from '../opts/hosts.ts';
@@ -16,7 +23,6 @@ import { parseUlimit } from '../opts/ulimit.ts';
 import { validateSingleGenericResource } from './generic-resource-opts.ts';
 import { parseFloatValue, parsePlacementPref } from './opts.ts';
 import { serviceFlags } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 
 export const createCommand: CommandSpec = {
   use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
@@ -217,8 +223,53 @@ export const createCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli service/create.go runCreate, with the API client's ServiceCreate
+// (moby client/service_create.go: the image pinned to its digest by the registry)
 
-function runCreate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const [image, ...rest] = args as [string, ...string[]];
+  const spec = toService(cli, flags, image, rest);
+  const warnings: string[] = [];
+  if (!flags.bool('no-resolve-image')) {
+    const warning = await resolveImage(cli, spec);
+    if (warning) warnings.push(warning);
+  }
+  const headers = flags.bool('with-registry-auth') ? { 'X-Registry-Auth': '' } : undefined;
+  const body = (await cli.client.request('POST', '/services/create', { body: spec, headers }))
+    .body as ServiceCreateResponse;
+  for (const w of [...warnings, ...(body.Warnings ?? [])]) cli.err.write(w + '\n');
+  cli.out.write(body.ID + '\n');
+  if (flags.bool('detach')) return;
+  await waitOnService(cli, body.ID, flags.bool('quiet'));
+}
+
+/**
+ * resolveContainerSpecImage: `GET /distribution/<image>/json`, then the image as
+ * `name:tag@digest` and the platforms it is built for; a registry that cannot be asked
+ * gives digestWarning instead.
+ */
+async function resolveImage(cli: DockerCli, spec: ServiceSpec): Promise<string | undefined> {
+  const c = spec.TaskTemplate!.ContainerSpec!;
+  const image = c.Image ?? '';
+  try {
+    const info = await cli.client.get<{
+      Descriptor: { digest: string };
+      Platforms?: { architecture: string; os: string }[];
+    }>(`/distribution/${image}/json`);
+    const parsed = parseNormalizedNamed(image);
+    if (parsed.ok && !parsed.ref.digest) {
+      const ref = { ...parsed.ref, tag: parsed.ref.tag ?? 'latest', digest: info.Descriptor.digest };
+      c.Image = familiarString(ref);
+    }
+    const platforms = (info.Platforms ?? []).map((p) => ({
+      Architecture: p.architecture.toLowerCase() === 'arm' ? '' : p.architecture,
+      OS: p.os,
+    }));
+    if (platforms.length > 0)
+      spec.TaskTemplate!.Placement = { ...spec.TaskTemplate!.Placement, Platforms: platforms };
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof ApiClientError)) throw err;
+    return `image ${image} could not be accessed on a registry to record\nits digest. Each node will access ${image} independently,\npossibly leading to different nodes running different\nversions of the image.\n`;
+  }
 }

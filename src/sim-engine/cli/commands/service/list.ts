@@ -2,10 +2,16 @@
  * `docker service ls` — docker/cli cli/command/service/list.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import type { Service } from '../../../api/types/service.ts';
+import { naturalCompare } from '../../../golang/natural-sort.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { writeFormatted } from '../../formatter/formatter.ts';
+import { filtersQuery } from '../filters.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 import { FORMAT_HELP } from '../opts/flags-helper.ts';
+import { SERVICE_HEADER, ServiceContext, serviceListFormat } from './formatter.ts';
 
 export const listCommand: CommandSpec = {
   use: 'ls [OPTIONS]',
@@ -31,8 +37,20 @@ export const listCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli service/list.go runList: the daemon counts running and desired tasks
+// (`status=true`, API 1.41+); rows natural-sorted by name (ListFormatWrite)
 
-function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runLs(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const quiet = flags.bool('quiet');
+  const services = await cli.client.get<Service[]>('/services', {
+    filters: filtersQuery(flags),
+    ...(quiet ? {} : { status: 'true' }),
+  });
+  services.sort((a, b) => naturalCompare(a.Spec.Name ?? '', b.Spec.Name ?? ''));
+  writeFormatted(
+    cli.out,
+    serviceListFormat(flags.string('format') || 'table', quiet),
+    SERVICE_HEADER,
+    services.map((s) => new ServiceContext(s)),
+  );
 }

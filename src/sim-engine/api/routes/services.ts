@@ -1,0 +1,460 @@
+/**
+ * Service and task routes (moby api/server/router/swarm/cluster_routes.go, backed by
+ * daemon/cluster/services.go and tasks.go): what a manager answers from the cluster
+ * store. Creating or changing a service writes only the service object (the control
+ * API is the specs' one writer, swarmkit manager/controlapi/service.go); the
+ * orchestrators, scheduler and agents do the rest through the store.
+ *
+ * Also `GET /distribution/{name}/json`, which `service create` asks to pin the image
+ * to a digest and learn its platforms (moby api/server/router/distribution).
+ */
+import type { Daemon } from '../../daemon/daemon.ts';
+import { rfc3339Nano as rfc } from '../../daemon/instant.ts';
+import { planRefAsync } from '../../daemon/images/pull.ts';
+import { conflict, DaemonError, invalidParameter, notFound, unavailable } from '../../errdefs.ts';
+import { randomName } from '../../images/names.ts';
+import { parseNormalizedNamed } from '../../images/reference.ts';
+import type { StoredObject } from '../../store/store.ts';
+import type { Cluster } from '../../swarm/cluster.ts';
+import { membershipOf } from '../../swarm/cluster.ts';
+import { FilterArgs } from '../filters.ts';
+import { json, noContent, type Route } from '../router.ts';
+import type { PortConfig, Service, ServiceSpec, ServiceStatus, Task, TaskState } from '../types/service.ts';
+import { TASK_STATE_ORDER } from '../types/service.ts';
+import { bodyObject } from './util.ts';
+
+const NOT_IN_SWARM =
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+const WORKER =
+  "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.";
+
+/**
+ * The cluster this daemon manages (moby cluster.go lockedManagerAction), or the 503 it
+ * answers when it is not in a swarm or is a worker. Until swarm/manager exports its
+ * own check, this reads the membership and the node object's Spec.Role.
+ */
+export function managerCluster(d: Daemon): Cluster {
+  const m = membershipOf(d);
+  if (!m) throw unavailable(NOT_IN_SWARM);
+  const node = m.cluster.store.get<StoredObject & { Spec?: { Role?: string } }>('node', m.nodeId);
+  if (node?.Spec?.Role !== 'manager') throw unavailable(WORKER);
+  return m.cluster;
+}
+
+/** A gRPC status as the daemon passes it on: `rpc error: code = X desc = …`. */
+function rpcError(
+  code: 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition',
+  desc: string,
+) {
+  const message = `rpc error: code = ${code} desc = ${desc}`;
+  if (code === 'NotFound') return notFound(message);
+  if (code === 'AlreadyExists') return conflict(message);
+  return invalidParameter(message);
+}
+
+/** daemon/cluster/helpers.go getService: full ID, then exact name, then a unique ID prefix. */
+export function getService(cluster: Cluster, input: string): Service {
+  const store = cluster.store;
+  const byId = store.get<Service>('service', input);
+  if (byId) return byId;
+  const byName = store.find<Service>('service', (s) => s.Spec.Name === input);
+  if (byName.length === 1) return byName[0]!;
+  const byPrefix = store.find<Service>('service', (s) => s.ID.startsWith(input));
+  if (byPrefix.length === 0) throw notFound(`service ${input} not found`);
+  if (byPrefix.length > 1)
+    throw invalidParameter(`service ${input} is ambiguous (${byPrefix.length} matches found)`);
+  return byPrefix[0]!;
+}
+
+interface NodeLike extends StoredObject {
+  Spec?: { Name?: string };
+  Description?: { Hostname?: string };
+}
+
+/** getNode: ID, then name or hostname, then a unique ID prefix. */
+function getNode(cluster: Cluster, input: string): NodeLike {
+  const store = cluster.store;
+  const byId = store.get<NodeLike>('node', input);
+  if (byId) return byId;
+  const byName = store.find<NodeLike>('node', (n) => (n.Spec?.Name || n.Description?.Hostname) === input);
+  if (byName.length === 1) return byName[0]!;
+  const byPrefix = store.find<NodeLike>('node', (n) => n.ID.startsWith(input));
+  if (byPrefix.length === 1) return byPrefix[0]!;
+  if (byPrefix.length > 1)
+    throw invalidParameter(`node ${input} is ambiguous (${byPrefix.length} matches found)`);
+  throw notFound(`node ${input} not found`);
+}
+
+const DNS_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
+const CONSTRAINT_KEY = /^[a-z_][a-z0-9\-_.]+$/i;
+const CONSTRAINT_VALUE = /^[a-z0-9:\-_\s.*()?+[\]\\^$|/]+$/i;
+
+/** controlapi validateServiceSpec, the checks a learner can trip. */
+function validateSpec(spec: ServiceSpec): void {
+  const name = spec.Name ?? '';
+  if (name === '') throw rpcError('InvalidArgument', 'meta: name must be provided');
+  if (!DNS_NAME.test(name)) throw rpcError('InvalidArgument', 'name must be valid as a DNS name component');
+  if (name.length > 63) throw rpcError('InvalidArgument', 'name must be 63 characters or fewer');
+  const task = spec.TaskTemplate ?? {};
+  const r = task.Resources?.Reservations;
+  for (const res of [task.Resources?.Limits, r]) {
+    if (res?.NanoCPUs && res.NanoCPUs < 1e6)
+      throw rpcError('InvalidArgument', `invalid cpu value ${res.NanoCPUs / 1e9}: Must be at least 0.001`);
+    if (res?.MemoryBytes && res.MemoryBytes < 4 * 1024 * 1024)
+      throw rpcError('InvalidArgument', `invalid memory value ${res.MemoryBytes}: Must be at least 4MiB`);
+  }
+  if ((task.RestartPolicy?.Delay ?? 0) < 0)
+    throw rpcError('InvalidArgument', 'TaskSpec: restart-delay cannot be negative');
+  if ((task.RestartPolicy?.Window ?? 0) < 0)
+    throw rpcError('InvalidArgument', 'TaskSpec: restart-window cannot be negative');
+  for (const c of task.Placement?.Constraints ?? []) {
+    const op = ['==', '!='].find((o) => c.includes(o));
+    if (!op) throw rpcError('InvalidArgument', 'constraint expected one operator from ==, !=');
+    const key = c.slice(0, c.indexOf(op)).trim();
+    const value = c.slice(c.indexOf(op) + 2).trim();
+    if (!CONSTRAINT_KEY.test(key)) throw rpcError('InvalidArgument', `key '${key}' is invalid`);
+    if (!CONSTRAINT_VALUE.test(value)) throw rpcError('InvalidArgument', `value '${value}' is invalid`);
+  }
+  const image = task.ContainerSpec?.Image ?? '';
+  if (image === '') throw rpcError('InvalidArgument', 'ContainerSpec: image reference must be provided');
+  if (!parseNormalizedNamed(image).ok)
+    throw rpcError('InvalidArgument', `ContainerSpec: "${image}" is not a valid repository/tag`);
+  const targets = new Set<string>();
+  for (const m of task.ContainerSpec?.Mounts ?? []) {
+    if (targets.has(m.Target ?? ''))
+      throw rpcError('InvalidArgument', `ContainerSpec: duplicate mount point: ${m.Target}`);
+    targets.add(m.Target ?? '');
+  }
+  const mode = spec.Mode ?? {};
+  const modes = [mode.Replicated, mode.Global, mode.ReplicatedJob, mode.GlobalJob].filter(
+    (x) => x !== undefined,
+  );
+  if (modes.length !== 1) throw rpcError('InvalidArgument', 'Unrecognized service mode');
+  const ports = spec.EndpointSpec?.Ports ?? [];
+  if (spec.EndpointSpec?.Mode === 'dnsrr' && ports.some((p) => (p.PublishMode ?? 'ingress') === 'ingress'))
+    throw rpcError(
+      'InvalidArgument',
+      "EndpointSpec: port published with ingress mode can't be used with dnsrr mode",
+    );
+  const seen = new Set<string>();
+  for (const p of ports) {
+    if (!p.PublishedPort) continue;
+    const key = `${p.Protocol ?? 'tcp'}/${p.PublishedPort}/${p.PublishMode ?? 'ingress'}`;
+    if (seen.has(key)) throw rpcError('InvalidArgument', 'EndpointSpec: duplicate published ports provided');
+    seen.add(key);
+  }
+}
+
+/** checkPortConflicts: an ingress port is the cluster's; a host port may be shared. */
+function checkPortConflicts(cluster: Cluster, spec: ServiceSpec, exceptId = ''): void {
+  const ports = spec.EndpointSpec?.Ports ?? [];
+  if (ports.length === 0) return;
+  for (const s of cluster.store.find<Service>('service', (x) => x.ID !== exceptId)) {
+    const used = s.Endpoint?.Ports ?? s.Spec.EndpointSpec?.Ports ?? [];
+    for (const pc of ports) {
+      if (!pc.PublishedPort) continue;
+      const same = (u: PortConfig) =>
+        u.PublishedPort === pc.PublishedPort && (u.Protocol ?? 'tcp') === (pc.Protocol ?? 'tcp');
+      const ingress = used.filter((u) => (u.PublishMode ?? 'ingress') === 'ingress').some(same);
+      const host = used.filter((u) => u.PublishMode === 'host').some(same);
+      if ((pc.PublishMode ?? 'ingress') === 'host' && ingress)
+        throw rpcError(
+          'InvalidArgument',
+          `port '${pc.PublishedPort}' is already in use by service '${s.Spec.Name}' (${s.ID}) as a host-published port`,
+        );
+      if ((pc.PublishMode ?? 'ingress') === 'ingress' && (ingress || host))
+        throw rpcError(
+          'InvalidArgument',
+          `port '${pc.PublishedPort}' is already in use by service '${s.Spec.Name}' (${s.ID}) as an ingress port`,
+        );
+    }
+  }
+}
+
+/**
+ * The service's Endpoint as the allocator fills it: the spec, and the ports with an
+ * ingress port that had no published port given one from 30000 up.
+ * Differs from Docker: no VirtualIPs yet (overlay networks and the routing mesh come later).
+ */
+function endpointOf(cluster: Cluster, spec: ServiceSpec, previous?: PortConfig[]): Service['Endpoint'] {
+  const ports = spec.EndpointSpec?.Ports ?? [];
+  if (ports.length === 0) return { Spec: {} };
+  const taken = new Set(
+    cluster.store
+      .find<Service>('service')
+      .flatMap((s) => (s.Endpoint?.Ports ?? []).map((p) => p.PublishedPort)),
+  );
+  let next = 30000;
+  const out = ports.map((p) => {
+    const port: PortConfig = {
+      Protocol: p.Protocol ?? 'tcp',
+      TargetPort: p.TargetPort,
+      PublishedPort: p.PublishedPort,
+      PublishMode: p.PublishMode ?? 'ingress',
+    };
+    if (!port.PublishedPort && port.PublishMode === 'ingress') {
+      const kept = previous?.find((q) => q.TargetPort === p.TargetPort && q.Protocol === port.Protocol);
+      if (kept?.PublishedPort) port.PublishedPort = kept.PublishedPort;
+      else {
+        while (taken.has(next)) next++;
+        port.PublishedPort = next;
+        taken.add(next);
+      }
+    }
+    return port;
+  });
+  return { Spec: { Mode: spec.EndpointSpec?.Mode ?? 'vip', Ports: ports }, Ports: out };
+}
+
+/** convert.ServiceSpecToGRPC's normalisations: a random name, Replicas 1 when unset. */
+function normalizeSpec(d: Daemon, spec: ServiceSpec): ServiceSpec {
+  const out: ServiceSpec = JSON.parse(JSON.stringify(spec)) as ServiceSpec;
+  if (!out.Name) out.Name = randomName(() => d.random.float());
+  out.Labels ??= {};
+  if (out.Mode?.Replicated && out.Mode.Replicated.Replicas === undefined) out.Mode.Replicated.Replicas = 1;
+  if (!out.Mode || Object.keys(out.Mode).length === 0) out.Mode = { Replicated: { Replicas: 1 } };
+  if (out.TaskTemplate) out.TaskTemplate.ForceUpdate ??= 0;
+  return out;
+}
+
+const SECOND = 1_000_000_000;
+
+/** `insertDefaults=true` (convert.ServiceFromGRPC with defaults.InterpolateService). */
+function withDefaults(s: Service): Service {
+  const out = JSON.parse(JSON.stringify(s)) as Service;
+  const t = (out.Spec.TaskTemplate ??= {});
+  const c = (t.ContainerSpec ??= {});
+  c.StopGracePeriod ??= 10 * SECOND;
+  c.DNSConfig ??= {};
+  c.Isolation ??= 'default';
+  t.Resources ??= {};
+  t.Resources.Limits ??= {};
+  t.Resources.Reservations ??= {};
+  t.RestartPolicy = { Condition: 'any', Delay: 5 * SECOND, MaxAttempts: 0, ...t.RestartPolicy };
+  t.Placement ??= {};
+  t.ForceUpdate ??= 0;
+  t.Runtime ??= 'container';
+  if (!out.Spec.Mode?.ReplicatedJob && !out.Spec.Mode?.GlobalJob) {
+    const defaults = {
+      Parallelism: 1,
+      FailureAction: 'pause',
+      Monitor: 5 * SECOND,
+      MaxFailureRatio: 0,
+      Order: 'stop-first',
+    } as const;
+    out.Spec.UpdateConfig = { ...defaults, ...out.Spec.UpdateConfig };
+    out.Spec.RollbackConfig = { ...defaults, ...out.Spec.RollbackConfig };
+  }
+  out.Spec.EndpointSpec ??= { Mode: 'vip' };
+  out.Spec.EndpointSpec.Mode ??= 'vip';
+  return out;
+}
+
+/** ListServiceStatuses */
+function serviceStatus(cluster: Cluster, s: Service): ServiceStatus {
+  const status: ServiceStatus = { RunningTasks: 0, DesiredTasks: 0, CompletedTasks: 0 };
+  const global = !s.Spec.Mode?.Replicated && !s.Spec.Mode?.ReplicatedJob;
+  if (s.Spec.Mode?.Replicated) status.DesiredTasks = s.Spec.Mode.Replicated.Replicas ?? 1;
+  else if (s.Spec.Mode?.ReplicatedJob) status.DesiredTasks = s.Spec.Mode.ReplicatedJob.MaxConcurrent ?? 1;
+  for (const t of cluster.store.find<Task>('task', (x) => x.ServiceID === s.ID)) {
+    if (t.Status.State === 'running') status.RunningTasks++;
+    if (global && t.DesiredState === 'running') status.DesiredTasks++;
+    if (global && t.Status.State !== 'complete' && t.DesiredState === 'complete') status.DesiredTasks++;
+  }
+  return status;
+}
+
+function listServices(cluster: Cluster, filters: FilterArgs, status: boolean): Service[] {
+  filters.validate(['id', 'label', 'mode', 'name']);
+  for (const m of filters.get('mode'))
+    if (m !== 'replicated' && m !== 'global' && m !== 'replicated-job' && m !== 'global-job')
+      throw invalidParameter(`Invalid filter: 'mode'='${m}'`);
+  const modeOf = (s: Service) =>
+    s.Spec.Mode?.Replicated
+      ? 'replicated'
+      : s.Spec.Mode?.Global
+        ? 'global'
+        : s.Spec.Mode?.ReplicatedJob
+          ? 'replicated-job'
+          : 'global-job';
+  return cluster.store
+    .find<Service>('service')
+    .filter((s) => {
+      const ids = filters.get('id');
+      if (ids.length && !ids.some((p) => s.ID.startsWith(p))) return false;
+      const names = filters.get('name');
+      if (names.length && !names.some((p) => (s.Spec.Name ?? '').startsWith(p))) return false;
+      const modes = filters.get('mode');
+      if (modes.length && !modes.includes(modeOf(s))) return false;
+      for (const l of filters.get('label')) {
+        const eq = l.indexOf('=');
+        const labels = s.Spec.Labels ?? {};
+        if (eq < 0 ? !(l in labels) : labels[l.slice(0, eq)] !== l.slice(eq + 1)) return false;
+      }
+      return true;
+    })
+    .map((s) => (status ? { ...s, ServiceStatus: serviceStatus(cluster, s) } : s));
+}
+
+function listTasks(cluster: Cluster, filters: FilterArgs): Task[] {
+  filters.validate(['name', 'id', 'label', 'service', 'node', 'desired-state', '_up-to-date', 'runtime']);
+  const services = filters.get('service').map((x) => getService(cluster, x).ID);
+  const nodes = filters.get('node').map((x) => getNode(cluster, x).ID);
+  const desired: TaskState[] = [];
+  for (const s of filters.get('desired-state')) {
+    if (s.toLowerCase() in TASK_STATE_ORDER) desired.push(s.toLowerCase() as TaskState);
+    else if (s !== '') throw new DaemonError('System', `Invalid desired-state filter: '${s}'`);
+  }
+  const upToDate = filters.get('_up-to-date').length > 0;
+  const byId = new Map(cluster.store.find<Service>('service').map((s) => [s.ID, s]));
+  return cluster.store.find<Task>('task').filter((t) => {
+    const ids = filters.get('id');
+    if (ids.length && !ids.some((p) => t.ID.startsWith(p))) return false;
+    const names = filters.get('name');
+    const service = byId.get(t.ServiceID ?? '');
+    const name = `${service?.Spec.Name ?? ''}.${t.Slot || t.NodeID}`;
+    if (names.length && !names.some((p) => name.startsWith(p))) return false;
+    if (services.length && !services.includes(t.ServiceID ?? '')) return false;
+    if (nodes.length && !nodes.includes(t.NodeID ?? '')) return false;
+    if (desired.length && !desired.includes(t.DesiredState ?? 'new')) return false;
+    if (upToDate && service && JSON.stringify(t.Spec) !== JSON.stringify(service.Spec.TaskTemplate ?? {}))
+      return false;
+    return true;
+  });
+}
+
+export const serviceRoutes: Route<Daemon>[] = [
+  {
+    method: 'GET',
+    path: '/services',
+    handler: ({ daemon, query }) => {
+      const cluster = managerCluster(daemon);
+      const status = query['status'] === '1' || query['status'] === 'true';
+      return json(200, listServices(cluster, FilterArgs.parse(query['filters']), status));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/services/create',
+    handler: ({ daemon, body }) => {
+      const cluster = managerCluster(daemon);
+      const spec = normalizeSpec(daemon, bodyObject<ServiceSpec>(body));
+      validateSpec(spec);
+      if (cluster.store.find<Service>('service', (s) => s.Spec.Name === spec.Name).length > 0)
+        throw rpcError(
+          'AlreadyExists',
+          `name conflicts with an existing object: service ${spec.Name} already exists`,
+        );
+      checkPortConflicts(cluster, spec);
+      const now = daemon.instant();
+      const stamp = rfc(now);
+      const id = cluster.random.base36(25);
+      const service: Omit<Service, 'Version'> = {
+        ID: id,
+        CreatedAt: stamp,
+        UpdatedAt: stamp,
+        Spec: spec,
+        Endpoint: endpointOf(cluster, spec),
+      };
+      cluster.store.update((tx) => tx.create('service', service));
+      return json(201, { ID: id, Warnings: null });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/services/{id}',
+    handler: ({ daemon, params, query }) => {
+      const cluster = managerCluster(daemon);
+      const s = getService(cluster, params['id']!);
+      const defaults = query['insertDefaults'] === '1' || query['insertDefaults'] === 'true';
+      return json(200, defaults ? withDefaults(s) : s);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/services/{id}/update',
+    handler: ({ daemon, params, query, body }) => {
+      const cluster = managerCluster(daemon);
+      const current = getService(cluster, params['id']!);
+      const version = Number(query['version']);
+      if (!query['version'] || !Number.isInteger(version))
+        throw invalidParameter(
+          `invalid service version '${query['version'] ?? ''}': strconv.ParseUint: parsing "${query['version'] ?? ''}": invalid syntax`,
+        );
+      let spec = normalizeSpec(daemon, bodyObject<ServiceSpec>(body));
+      if (query['rollback'] === 'previous') {
+        if (!current.PreviousSpec)
+          throw rpcError('FailedPrecondition', `service ${current.ID} does not have a previous spec`);
+        spec = current.PreviousSpec;
+      }
+      validateSpec(spec);
+      if (spec.Name !== current.Spec.Name)
+        throw rpcError('InvalidArgument', 'renaming services is not supported');
+      const modeKey = (x: ServiceSpec) => Object.keys(x.Mode ?? {}).join();
+      if (modeKey(spec) !== modeKey(current.Spec))
+        throw rpcError('InvalidArgument', 'service mode change is not allowed');
+      checkPortConflicts(cluster, spec, current.ID);
+      cluster.store.update((tx) => {
+        const s = tx.get<Service>('service', current.ID)!;
+        if (s.Version.Index !== version) throw rpcError('InvalidArgument', 'update out of sequence');
+        s.PreviousSpec = s.Spec;
+        s.Spec = spec;
+        s.Endpoint = endpointOf(cluster, spec, s.Endpoint?.Ports);
+        s.UpdatedAt = rfc(daemon.instant());
+        tx.update('service', s);
+      });
+      return json(200, { Warnings: null });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/services/{id}',
+    handler: ({ daemon, params }) => {
+      const cluster = managerCluster(daemon);
+      const s = getService(cluster, params['id']!);
+      cluster.store.update((tx) => tx.delete('service', s.ID));
+      return noContent(200);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/tasks',
+    handler: ({ daemon, query }) =>
+      json(200, listTasks(managerCluster(daemon), FilterArgs.parse(query['filters']))),
+  },
+  {
+    method: 'GET',
+    path: '/tasks/{id}',
+    handler: ({ daemon, params }) => {
+      const cluster = managerCluster(daemon);
+      const id = params['id']!;
+      const t =
+        cluster.store.get<Task>('task', id) ??
+        (() => {
+          const m = cluster.store.find<Task>('task', (x) => x.ID.startsWith(id));
+          if (m.length > 1) throw invalidParameter(`task ${id} is ambiguous (${m.length} matches found)`);
+          return m[0];
+        })();
+      if (!t) throw notFound(`task ${id} not found`);
+      return json(200, t);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/distribution/{name*}/json',
+    handler: async ({ daemon, params }) => {
+      const parsed = parseNormalizedNamed(params['name']!);
+      if (!parsed.ok) throw invalidParameter(parsed.error);
+      const ref = parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: 'latest' };
+      const plan = await planRefAsync(daemon, ref);
+      return json(200, {
+        Descriptor: {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          digest: plan.image.digest,
+          size: 10229,
+        },
+        Platforms: [{ architecture: plan.image.architecture, os: plan.image.os }],
+      });
+    },
+  },
+];

@@ -1,0 +1,264 @@
+/**
+ * A node's agent (swarmkit agent/ + agent/exec/controller.go `Do`, with moby's
+ * container executor): it watches the store for tasks assigned to its node and moves
+ * each along the task state machine on the node's own daemon — ASSIGNED → ACCEPTED →
+ * PREPARING (pull if missing, create the container) → READY → STARTING (start it) →
+ * RUNNING → COMPLETE or FAILED when the container exits; a fatal error before
+ * STARTING gives REJECTED. A task whose desired state is SHUTDOWN or later has its
+ * container stopped; a task deleted from the store has its container removed. Tasks
+ * held at desired READY (a delayed restart) stop at READY. The agent writes only the
+ * Status of its own node's tasks, one step at a time, never backwards.
+ */
+import type { Service, Task, TaskState, TaskStatus } from '../../api/types/service.ts';
+import type { Clock } from '../../clock.ts';
+import { containerCreate } from '../../daemon/create.ts';
+import type { Daemon } from '../../daemon/daemon.ts';
+import { containerRemove } from '../../daemon/delete.ts';
+import { containerStart } from '../../daemon/start.ts';
+import { containerStop } from '../../daemon/stop.ts';
+import { parseNormalizedNamed } from '../../images/reference.ts';
+import { planRefAsync, pullImage } from '../../daemon/images/pull.ts';
+import type { StoreEvent } from '../../store/store.ts';
+import type { Cluster } from '../cluster.ts';
+import { SERVICE, stateAfter, stateBefore, TASK } from '../orchestrator/task.ts';
+import { clusterNow } from '../orchestrator/timestamp.ts';
+import { containerName, createRequest } from './container-config.ts';
+
+/** How long each step takes on the clock (dispatcher delivery, create, start). */
+const STEP_MS: Partial<Record<TaskState, number>> = {
+  assigned: 20, // → accepted: the dispatcher's assignment reaches the node
+  accepted: 5, // → preparing
+  preparing: 150, // → ready: the container is created (a pull adds its own time)
+  ready: 5, // → starting
+  starting: 250, // → running: the process starts
+};
+
+class FatalError extends Error {
+  readonly exitCode: number | undefined;
+  constructor(message: string, exitCode?: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+interface Worker {
+  busy: boolean;
+  again: boolean;
+  containerId?: string;
+}
+
+export class Agent {
+  readonly #cluster: Cluster;
+  readonly #nodeId: string;
+  readonly #daemon: Daemon;
+  readonly #clock: Clock;
+  readonly #workers = new Map<string, Worker>();
+  #unwatch: (() => void) | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #stopped = false;
+
+  constructor(cluster: Cluster, nodeId: string, daemon: Daemon) {
+    this.#cluster = cluster;
+    this.#nodeId = nodeId;
+    this.#daemon = daemon;
+    this.#clock = cluster.clock;
+  }
+
+  start(): void {
+    this.#unwatch = this.#cluster.store.watch((events) => this.#onEvents(events));
+    // a container's exit moves its task on
+    this.#unsubscribe = this.#daemon.events.subscribe((e) => {
+      if (e.message.Type !== 'container' || e.message.Action !== 'die') return;
+      const taskId = e.message.Actor.Attributes['com.docker.swarm.task.id'];
+      if (taskId && this.#workers.has(taskId)) this.#kick(taskId, 0);
+    });
+    for (const t of this.#cluster.store.find<Task>(TASK, (x) => x.NodeID === this.#nodeId))
+      this.#kick(t.ID, 0);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#unwatch?.();
+    this.#unsubscribe?.();
+  }
+
+  #onEvents(events: readonly StoreEvent[]): void {
+    for (const e of events) {
+      if (e.kind !== TASK) continue;
+      const t = e.object as Task;
+      if (t.NodeID !== this.#nodeId) continue;
+      if (e.action === 'delete') this.#removed(t);
+      else this.#kick(t.ID, STEP_MS[t.Status.State ?? 'new'] ?? 0);
+    }
+  }
+
+  #kick(taskId: string, delay: number): void {
+    let w = this.#workers.get(taskId);
+    if (!w) this.#workers.set(taskId, (w = { busy: false, again: false }));
+    if (w.busy) {
+      w.again = true;
+      return;
+    }
+    w.busy = true;
+    this.#clock.after(delay, () => void this.#run(taskId, w));
+  }
+
+  async #run(taskId: string, w: Worker): Promise<void> {
+    try {
+      if (!this.#stopped) await this.#step(taskId, w);
+    } finally {
+      w.busy = false;
+      if (w.again && this.#workers.get(taskId) === w) {
+        w.again = false;
+        const t = this.#cluster.store.get<Task>(TASK, taskId);
+        if (t) this.#kick(taskId, STEP_MS[t.Status.State ?? 'new'] ?? 0);
+      }
+    }
+  }
+
+  /** exec.Do: one transition of the task, written to the store. */
+  async #step(taskId: string, w: Worker): Promise<void> {
+    const t = this.#cluster.store.get<Task>(TASK, taskId);
+    if (!t || t.NodeID !== this.#nodeId) return;
+    const state = t.Status.State ?? 'new';
+    const desired = t.DesiredState ?? 'running';
+    try {
+      if (!stateBefore(desired, 'shutdown')) {
+        if (!stateBefore(state, 'complete')) return;
+        await this.#shutdown(t, w);
+        return this.#write(t, { State: 'shutdown', Message: 'shutdown' });
+      }
+      if (stateAfter(state, desired)) return;
+      switch (state) {
+        case 'preparing':
+          await this.#prepare(t, w);
+          return this.#write(t, { State: 'ready', Message: 'prepared' });
+        case 'starting':
+          this.#start(w);
+          return this.#write(t, { State: 'running', Message: 'started' });
+        case 'running': {
+          const c = w.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
+          if (c?.isRunning || c?.status === 'restarting') return;
+          const exitCode = c?.exitCode ?? 0;
+          if (exitCode !== 0) throw new FatalError(`task: non-zero exit (${exitCode})`, exitCode);
+          return this.#write(t, { State: 'complete', Message: 'finished' });
+        }
+      }
+      if (!stateBefore(state, desired)) return;
+      switch (state) {
+        case 'new':
+        case 'pending':
+        case 'assigned':
+          return this.#write(t, { State: 'accepted', Message: 'accepted' });
+        case 'accepted':
+          return this.#write(t, { State: 'preparing', Message: 'preparing' });
+        case 'ready':
+          return this.#write(t, { State: 'starting', Message: 'starting' });
+      }
+    } catch (err) {
+      // fatal: REJECTED before STARTING, FAILED from it on
+      const message = err instanceof Error ? err.message : String(err);
+      const exitCode = err instanceof FatalError ? err.exitCode : undefined;
+      this.#write(t, {
+        State: stateBefore(state, 'starting') ? 'rejected' : 'failed',
+        Message: t.Status.Message,
+        Err: message,
+        ...(exitCode !== undefined ? { exitCode } : {}),
+      });
+    }
+  }
+
+  /** Prepare: pull the image if the node lacks it, then create the container. */
+  async #prepare(t: Task, w: Worker): Promise<void> {
+    const d = this.#daemon;
+    const image = t.Spec.ContainerSpec?.Image ?? '';
+    if (!hasImage(d, image)) {
+      // Docker pulls and only logs a failure: the create below says what is missing
+      try {
+        const parsed = parseNormalizedNamed(image);
+        if (parsed.ok) {
+          const plan = await planRefAsync(
+            d,
+            parsed.ref.tag || parsed.ref.digest ? parsed.ref : { ...parsed.ref, tag: 'latest' },
+          );
+          for await (const _ of pullImage(d, plan)) void _;
+        }
+      } catch {
+        // the pull error is logged by dockerd, not reported
+      }
+    }
+    const service = this.#cluster.store.get<Service>(SERVICE, t.ServiceID ?? '');
+    const old = d.findContainer(containerName(service, t));
+    if (old) {
+      w.containerId = old.id;
+      return;
+    }
+    try {
+      const res = containerCreate(d, containerName(service, t), createRequest(service, t));
+      w.containerId = res.Id;
+    } catch (err) {
+      throw new FatalError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  #start(w: Worker): void {
+    const c = w.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
+    if (!c) throw new FatalError('container not found');
+    if (c.isRunning) return;
+    try {
+      containerStart(this.#daemon, c);
+    } catch (err) {
+      throw new FatalError(err instanceof Error ? err.message : String(err), c.exitCode || undefined);
+    }
+  }
+
+  async #shutdown(t: Task, w: Worker): Promise<void> {
+    const c = w.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
+    if (!c || !c.isRunning) return;
+    const grace = t.Spec.ContainerSpec?.StopGracePeriod;
+    await containerStop(this.#daemon, c, { timeout: grace !== undefined ? Math.floor(grace / 1e9) : 10 });
+  }
+
+  /** The task left the store (the reaper, or its service's removal): remove its container. */
+  #removed(t: Task): void {
+    const w = this.#workers.get(t.ID);
+    this.#workers.delete(t.ID);
+    const c = w?.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
+    if (c) void containerRemove(this.#daemon, c, { force: true, removeVolumes: false }).catch(() => {});
+  }
+
+  /** Report a new status (only forward; Status is the agent's field alone). */
+  #write(t: Task, s: TaskStatus & { exitCode?: number }): void {
+    this.#cluster.store.update((tx) => {
+      const current = tx.get<Task>(TASK, t.ID);
+      if (!current || stateBefore(s.State, current.Status.State ?? 'new')) return;
+      const w = this.#workers.get(t.ID);
+      const c = w?.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
+      const status: TaskStatus = {
+        Timestamp: clusterNow(this.#cluster),
+        State: s.State,
+        Message: s.Message,
+        ...(s.Err ? { Err: s.Err } : {}),
+      };
+      if (!stateBefore(s.State, 'starting') && c) {
+        status.ContainerStatus = {
+          ContainerID: c.id,
+          PID: c.pid,
+          ExitCode: s.exitCode ?? (c.isRunning ? 0 : c.exitCode),
+        };
+      }
+      status.PortStatus = {};
+      current.Status = status;
+      tx.update(TASK, current);
+    });
+  }
+}
+
+function hasImage(d: Daemon, image: string): boolean {
+  try {
+    d.images.resolve(image);
+    return true;
+  } catch {
+    return false;
+  }
+}
