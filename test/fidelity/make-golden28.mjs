@@ -568,6 +568,12 @@ export const EDITS = {
     quietBuild('docker build -q -t args3 --build-arg BASE=busybox ./args'),
     quietBuild('docker build -q -t ign ./ignore'),
   ],
+  '33-swarm-init-nodes': [
+    // the ENGINE VERSION column is the node's Description.Engine.EngineVersion (the daemon's version)
+    { cmd: 'docker node ls', sub: [[/20\.10\.24\+dfsg1$/, V28]] },
+    // api/types/filters/errors.go:11-20, parse.go:252-258 (as in 04-ps)
+    { cmd: 'docker node ls --filter foo=bar', sub: [[/Invalid filter 'foo'/, "invalid filter 'foo'"]] },
+  ],
 };
 
 export const FROM_PING28 = ['24-cli-help'];

@@ -110,6 +110,11 @@ export const initCommand: CommandSpec = {
 // docker/cli swarm/init.go runInit
 
 async function runInit(cli: DockerCli, flags: FlagValues): Promise<void> {
+  // Differs from Docker: recovering a swarm that lost its quorum is not simulated
+  if (flags.bool('force-new-cluster'))
+    throw new CliError(
+      'docker swarm init --force-new-cluster: this command is not simulated in Dockyard yet',
+    );
   const req: InitRequest = {
     ListenAddr: flags.string('listen-addr'),
     AdvertiseAddr: flags.string('advertise-addr'),

@@ -80,7 +80,7 @@ export function mergeSwarmSpec(base: SwarmSpec, flags: FlagValues, caCert?: stri
       TaskHistoryRetentionLimit: flags.number('task-history-limit'),
     };
   if (flags.has('dispatcher-heartbeat'))
-    spec.Dispatcher = { ...spec.Dispatcher, HeartbeatPeriod: flags.number('dispatcher-heartbeat') };
+    spec.Dispatcher = { ...spec.Dispatcher, HeartbeatPeriod: flags.number('dispatcher-heartbeat') * 1e6 };
   if (flags.has('max-snapshots'))
     spec.Raft = {
       ElectionTick: 0,
@@ -97,7 +97,7 @@ export function mergeSwarmSpec(base: SwarmSpec, flags: FlagValues, caCert?: stri
     };
   if (flags.has('autolock')) spec.EncryptionConfig = { AutoLockManagers: flags.bool('autolock') };
   if (flags.has('cert-expiry'))
-    spec.CAConfig = { ...spec.CAConfig, NodeCertExpiry: flags.number('cert-expiry') };
+    spec.CAConfig = { ...spec.CAConfig, NodeCertExpiry: flags.number('cert-expiry') * 1e6 };
   if (flags.has('external-ca')) {
     spec.CAConfig = {
       ...spec.CAConfig,

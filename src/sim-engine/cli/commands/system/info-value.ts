@@ -5,6 +5,7 @@
  * pointers typed — followed by ServerErrors, UserName, ClientInfo and ClientErrors.
  * `{{json .}}` writes it back with the JSON names, as Go's encoder does.
  */
+import { formatGoDuration } from '../../../golang/duration.ts';
 import type { InfoResponse } from '../../../api/types/system.ts';
 import { marshal } from '../../../golang/json.ts';
 import { withGoMethods } from '../../../golang/reflect.ts';
@@ -155,7 +156,7 @@ function infoGo(i: InfoResponse | null): Record<string, unknown> {
         Nodes: swarm?.Nodes ?? 0,
         Managers: swarm?.Managers ?? 0,
         Cluster: swarm?.Cluster
-          ? withGoType({ ...swarm.Cluster }, '*swarm.ClusterInfo')
+          ? withGoType(typedClusterInfo(swarm.Cluster), '*swarm.ClusterInfo')
           : nilOf('*swarm.ClusterInfo'),
         Warnings: slice(swarm?.Warnings, '[]string'),
       },
@@ -275,4 +276,22 @@ export function sparseInfoValue(d: DockerInfo): object {
     },
     'system.sparseInfo',
   );
+}
+
+/** A time.Duration in nanoseconds: prints as Go does (`5s`), marshals as the number. */
+function goDurationValue(ns: number): object {
+  return withGoType({ String: () => formatGoDuration(ns), MarshalJSON: () => String(ns) }, 'time.Duration');
+}
+
+/** swarm.ClusterInfo with its time.Duration fields typed (Dispatcher.HeartbeatPeriod, CAConfig.NodeCertExpiry). */
+function typedClusterInfo(c: Record<string, unknown>): Record<string, unknown> {
+  const spec = (c['Spec'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const out = { ...c, Spec: { ...spec } } as Record<string, unknown> & { Spec: Record<string, unknown> };
+  const hb = spec['Dispatcher']?.['HeartbeatPeriod'];
+  if (typeof hb === 'number')
+    out.Spec['Dispatcher'] = { ...spec['Dispatcher'], HeartbeatPeriod: goDurationValue(hb) };
+  const expiry = spec['CAConfig']?.['NodeCertExpiry'];
+  if (typeof expiry === 'number')
+    out.Spec['CAConfig'] = { ...spec['CAConfig'], NodeCertExpiry: goDurationValue(expiry) };
+  return out;
 }
