@@ -1,0 +1,220 @@
+/**
+ * One node's terminal: an xterm wired to that node's shell in the page's lab. At the
+ * prompt, keys go to the line editor; Enter runs the line; while it runs, keys are
+ * echoed and handed to the command a line at a time (a tty's canonical mode), and
+ * Ctrl-C interrupts it. Everything written to xterm — output and echoed keys — goes
+ * through SafeText first.
+ */
+import type { Terminal } from '@xterm/xterm';
+import type { LabShell } from '../../lab/page-lab.ts';
+import { CookedInput } from './cooked-input.ts';
+import { parseKeys, type Key } from './keys.ts';
+import { LineEditor } from './line-editor.ts';
+import { SafeText, safeText } from './safe-text.ts';
+
+type State = 'starting' | 'idle' | 'running';
+
+export class NodeTerminal {
+  readonly node: string;
+  #term: Terminal;
+  #shell: LabShell | undefined;
+  #state: State = 'starting';
+  #editor = new LineEditor();
+  /** lines waiting for the prompt: Run buttons, type-ahead, the rest of a paste */
+  #queue: string[] = [];
+  #input: CookedInput | undefined;
+  /** the line being typed to a running command */
+  #typed = '';
+  #disposables: { dispose(): void }[] = [];
+
+  constructor(node: string, term: Terminal) {
+    this.node = node;
+    this.#term = term;
+    this.#disposables.push(term.onData((data) => this.#keys(parseKeys(data))));
+  }
+
+  /** The lab is up: show the prompt and run whatever was queued meanwhile. */
+  attach(shell: LabShell): void {
+    this.#shell = shell;
+    this.#state = 'idle';
+    this.#prompt();
+  }
+
+  /** Write a notice (setup problems, errors of the page itself) above the prompt. */
+  notice(text: string): void {
+    this.#term.write(`\x1b[33m${safeText(text).replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
+  }
+
+  /** A Run button: type `command` at the prompt and press Enter (after what is running). */
+  type(command: string): void {
+    this.#queue.push(...command.split('\n').filter((l) => l.trim() !== ''));
+    this.#next();
+  }
+
+  get busy(): boolean {
+    return this.#state !== 'idle' || this.#queue.length > 0;
+  }
+
+  dispose(): void {
+    for (const d of this.#disposables) d.dispose();
+    this.#disposables = [];
+    if (this.#state === 'running') this.#shell?.interrupt();
+  }
+
+  #keys(keys: Key[]): void {
+    for (const key of keys) {
+      if (this.#state === 'running') this.#runningKey(key);
+      else if (this.#state === 'idle') this.#promptKey(key);
+      else if (key.kind === 'enter' || key.kind === 'interrupt') return;
+    }
+  }
+
+  #promptKey(key: Key): void {
+    const e = this.#editor;
+    switch (key.kind) {
+      case 'text':
+        e.insert(key.text);
+        break;
+      case 'enter':
+        this.#submit();
+        return;
+      case 'backspace':
+        e.backspace();
+        break;
+      case 'delete':
+        e.delete();
+        break;
+      case 'left':
+      case 'right':
+      case 'home':
+      case 'end':
+      case 'word-left':
+      case 'word-right':
+        e.move(key.kind);
+        break;
+      case 'up':
+        e.recall(-1);
+        break;
+      case 'down':
+        e.recall(1);
+        break;
+      case 'kill-start':
+      case 'kill-end':
+      case 'kill-word':
+        e.kill(key.kind);
+        break;
+      case 'interrupt':
+        this.#term.write('^C\r\n');
+        e.discard();
+        this.#queue = [];
+        this.#prompt();
+        return;
+      case 'clear':
+        this.#term.write('\x1b[H\x1b[2J');
+        e.fresh();
+        break;
+      case 'eof':
+      case 'tab':
+        return;
+    }
+    this.#redraw();
+  }
+
+  #runningKey(key: Key): void {
+    const input = this.#input;
+    if (!input) return; // the command just ended; the prompt is on its way
+    switch (key.kind) {
+      case 'text':
+        this.#typed += key.text;
+        this.#term.write(key.text);
+        return;
+      case 'enter':
+        this.#term.write('\r\n');
+        input.line(this.#typed);
+        this.#typed = '';
+        this.#shell?.poke();
+        return;
+      case 'backspace':
+        if (this.#typed === '') return;
+        this.#typed = this.#typed.slice(0, -1);
+        this.#term.write('\b \b');
+        return;
+      case 'kill-start':
+        this.#term.write('\b \b'.repeat(this.#typed.length));
+        this.#typed = '';
+        return;
+      case 'interrupt':
+        this.#term.write('^C');
+        this.#typed = '';
+        this.#queue = [];
+        this.#shell?.interrupt();
+        return;
+      case 'eof':
+        input.eof(this.#typed);
+        this.#typed = '';
+        this.#shell?.poke();
+        return;
+      default:
+        return;
+    }
+  }
+
+  #submit(): void {
+    const line = this.#editor.accept();
+    this.#term.write('\r\n');
+    if (line.trim() === '') this.#prompt();
+    else void this.#run(line);
+  }
+
+  async #run(line: string): Promise<void> {
+    const shell = this.#shell!;
+    this.#state = 'running';
+    const input = (this.#input = new CookedInput());
+    // one filter per stream, so a sequence half-written on one is not completed by the other
+    const out = new SafeText();
+    const err = new SafeText();
+    const io = {
+      stdin: input,
+      stdout: { write: (t: string) => this.#term.write(out.write(t)) },
+      stderr: { write: (t: string) => this.#term.write(err.write(t)) },
+      tty: true,
+    };
+    try {
+      await shell.run(line, io);
+    } catch (e) {
+      // the engine failed, not the command: say so in the terminal rather than hang
+      this.notice(
+        `dockyard: the simulation failed on this command (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    this.#queue.unshift(...input.unread());
+    if (this.#typed !== '') this.#queue.unshift(this.#typed);
+    this.#typed = '';
+    this.#input = undefined;
+    // a command that did not end its last line: start the prompt on a line of its own
+    this.#term.write('\x1b[0m', () => {
+      this.#state = 'idle';
+      if (this.#term.buffer.active.cursorX !== 0) this.#term.write('\r\n');
+      this.#prompt();
+      this.#next();
+    });
+  }
+
+  #prompt(): void {
+    this.#editor.fresh();
+    this.#redraw();
+  }
+
+  #redraw(): void {
+    if (!this.#shell) return;
+    this.#term.write(this.#editor.render(this.#shell.prompt(), this.#term.cols));
+  }
+
+  /** Type the next queued line, if the prompt is free. */
+  #next(): void {
+    if (this.#state !== 'idle' || this.#queue.length === 0) return;
+    this.#editor.set(this.#queue.shift()!);
+    this.#redraw();
+    this.#submit();
+  }
+}
