@@ -8,6 +8,7 @@ import { containerRoutes } from './containers.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
 import { volumeRoutes } from './volumes.ts';
+import { serviceLogRoutes } from './service-logs.ts';
 import { serviceRoutes } from './services.ts';
 import { swarmRoutes } from './swarm.ts';
 import { systemRoutes } from './system.ts';
@@ -21,6 +22,7 @@ export const routes: Route<Daemon>[] = [
   ...networkRoutes,
   ...volumeRoutes,
   ...swarmRoutes,
+  ...serviceLogRoutes,
   ...serviceRoutes,
 ];
 
