@@ -42,8 +42,9 @@ export class DockyardLab extends HTMLElement {
   start(): Promise<LabView> {
     this.#observer?.disconnect();
     this.dataset.state ??= 'loading';
-    this.#view ??= import('./mount.ts').then(({ mountLab }) =>
-      mountLab(this, JSON.parse(this.dataset.lab ?? '{}'), this.#current),
+    // the engine and xterm load side by side, not one after the other
+    this.#view ??= Promise.all([import('./mount.ts'), import('../../lab/page-lab.ts')]).then(
+      ([{ mountLab }, engine]) => mountLab(this, JSON.parse(this.dataset.lab ?? '{}'), this.#current, engine),
     );
     return this.#view;
   }

@@ -1,8 +1,7 @@
 /**
  * The lab panel's heavy half, imported only when the panel comes into view (or a Run
- * button is pressed): xterm and its CSS, and — in parallel — the engine. The terminals
- * appear as soon as xterm is here and show "Starting the lab…"; the prompt comes when
- * the lab has run its setup.
+ * button is pressed): xterm and its CSS. The engine (lab/page-lab.ts) is imported beside
+ * it by the panel element and handed in; the prompt comes when the lab has run its setup.
  *
  * xterm's CSS is imported `?inline` and injected here: a plain CSS import, even in a
  * lazy chunk, would be put in every page's first load by Astro (web-notes.md).
@@ -11,6 +10,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 import type { LabConfig } from '../../content/lesson-schema.ts';
+import type * as PageLabModule from '../../lab/page-lab.ts';
 import { NodeTerminal } from '../terminal/node-terminal.ts';
 
 export interface LabView {
@@ -39,8 +39,12 @@ function injectCss(): void {
 /**
  * Build the terminals in `root`'s tab panels (`[data-node]` elements) and start the lab.
  */
-export function mountLab(root: HTMLElement, config: Partial<LabConfig>, first: string): LabView {
-  const engine = import('../../lab/page-lab.ts');
+export function mountLab(
+  root: HTMLElement,
+  config: Partial<LabConfig>,
+  first: string,
+  engine: typeof PageLabModule,
+): LabView {
   injectCss();
   const views = new Map<string, { term: Terminal; fit: FitAddon; node: NodeTerminal; host: HTMLElement }>();
   for (const host of root.querySelectorAll<HTMLElement>('[data-node]')) {
@@ -77,9 +81,10 @@ export function mountLab(root: HTMLElement, config: Partial<LabConfig>, first: s
 
   let lab: { dispose(): void } | undefined;
   let disposed = false;
-  void engine.then(async ({ PageLab }) => {
+  // let the terminals paint "Starting the lab…" before the engine's first work
+  void new Promise((r) => setTimeout(r, 0)).then(async () => {
     if (disposed) return;
-    const pageLab = new PageLab(config);
+    const pageLab = new engine.PageLab(config);
     lab = pageLab;
     const problems = await pageLab.ready;
     for (const [name, v] of views) {
