@@ -76,3 +76,16 @@ test('text a container prints cannot open links or touch the clipboard', async (
   expect(await screen(page)).toContain('\nalink b\n');
   await expect(page.locator('.xterm a')).toHaveCount(0);
 });
+
+test('docker run -it: typed lines reach the container shell, Ctrl-D ends it', async ({ page }) => {
+  await openLab(page);
+  await type(page, 'docker run -it alpine sh');
+  await waitForPrompt(page, '/ #');
+  await page.keyboard.insertText('echo inside');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (await screen(page)).split('\n').slice(-3))
+    .toEqual(['/ # echo inside', 'inside', '/ #']);
+  await page.keyboard.press('Control+D');
+  await waitForPrompt(page);
+});
