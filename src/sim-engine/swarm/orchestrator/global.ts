@@ -11,12 +11,14 @@ import type { Timer } from '../../clock.ts';
 import type { StoreEvent, Tx } from '../../store/store.ts';
 import type { Cluster } from '../cluster.ts';
 import { nodeMatches, parseConstraints } from '../scheduler/constraint.ts';
+import { UpdateSupervisor } from '../updater/supervisor.ts';
 import type { RestartSupervisor } from './restart.ts';
 import { invalidNode, isGlobal, newTask, NODE, type NodeObject, SERVICE, stateAfter, TASK } from './task.ts';
 
 export class GlobalOrchestrator {
   readonly #cluster: Cluster;
   readonly #restarts: RestartSupervisor;
+  readonly #updater: UpdateSupervisor;
   readonly #reconcile = new Set<string>();
   readonly #restartTasks = new Set<string>();
   readonly #removed: Service[] = [];
@@ -27,6 +29,7 @@ export class GlobalOrchestrator {
   constructor(cluster: Cluster, restarts: RestartSupervisor) {
     this.#cluster = cluster;
     this.#restarts = restarts;
+    this.#updater = new UpdateSupervisor(cluster, restarts);
   }
 
   start(): void {
@@ -39,6 +42,7 @@ export class GlobalOrchestrator {
   stop(): void {
     this.#unwatch?.();
     this.#cluster.clock.cancel(this.#timer);
+    this.#updater.cancelAll();
   }
 
   #onEvents(events: readonly StoreEvent[]): void {
@@ -81,6 +85,7 @@ export class GlobalOrchestrator {
     this.#all = false;
     const reconcile = [...this.#reconcile];
     this.#reconcile.clear();
+    const updates: [Service, Task[][]][] = [];
     this.#cluster.store.update((tx) => {
       for (const s of removed) {
         this.#restarts.clearService(s.ID);
@@ -106,11 +111,17 @@ export class GlobalOrchestrator {
       const services = all
         ? tx.find<Service>(SERVICE, isGlobal)
         : reconcile.map((id) => tx.get<Service>(SERVICE, id));
-      for (const s of services) if (s && isGlobal(s)) this.#reconcileService(tx, s);
+      for (const s of services) {
+        if (!s || !isGlobal(s)) continue;
+        const slots = this.#reconcileService(tx, s);
+        if (slots.length > 0) updates.push([s, slots]);
+      }
     });
+    for (const [s, slots] of updates) this.#updater.update(s, slots);
   }
 
-  #reconcileService(tx: Tx, service: Service): void {
+  /** reconcileServices for one service; returns the slots (one per node) to update. */
+  #reconcileService(tx: Tx, service: Service): Task[][] {
     let constraints: ReturnType<typeof parseConstraints>;
     try {
       constraints = parseConstraints(service.Spec.TaskTemplate?.Placement?.Constraints ?? []);
@@ -123,6 +134,7 @@ export class GlobalOrchestrator {
     );
     const byNode = new Map<string, Task[]>();
     for (const t of live) byNode.set(t.NodeID ?? '', [...(byNode.get(t.NodeID ?? '') ?? []), t]);
+    const updateTasks: Task[][] = [];
     const shutdown = (tasks: Task[]) => {
       for (const t of tasks) {
         t.DesiredState = 'shutdown';
@@ -139,8 +151,10 @@ export class GlobalOrchestrator {
       }
       if (node.Spec?.Availability === 'pause') continue;
       if (tasks.length === 0) tx.create(TASK, newTask(this.#cluster, service, 0, node.ID));
+      else updateTasks.push(tasks);
     }
     // tasks on nodes that are down, drained or gone
     for (const tasks of byNode.values()) shutdown(tasks);
+    return updateTasks;
   }
 }

@@ -10,6 +10,7 @@ import type { Service, Task } from '../../api/types/service.ts';
 import type { Timer } from '../../clock.ts';
 import type { StoreEvent, Tx } from '../../store/store.ts';
 import type { Cluster } from '../cluster.ts';
+import { UpdateSupervisor } from '../updater/supervisor.ts';
 import type { RestartSupervisor } from './restart.ts';
 import {
   invalidNode,
@@ -25,6 +26,7 @@ import {
 export class ReplicatedOrchestrator {
   readonly #cluster: Cluster;
   readonly #restarts: RestartSupervisor;
+  readonly #updater: UpdateSupervisor;
   readonly #reconcile = new Set<string>();
   readonly #restartTasks = new Set<string>();
   readonly #removed: Service[] = [];
@@ -34,6 +36,7 @@ export class ReplicatedOrchestrator {
   constructor(cluster: Cluster, restarts: RestartSupervisor) {
     this.#cluster = cluster;
     this.#restarts = restarts;
+    this.#updater = new UpdateSupervisor(cluster, restarts);
   }
 
   start(): void {
@@ -47,6 +50,7 @@ export class ReplicatedOrchestrator {
   stop(): void {
     this.#unwatch?.();
     this.#cluster.clock.cancel(this.#timer);
+    this.#updater.cancelAll();
   }
 
   #onEvents(events: readonly StoreEvent[]): void {
@@ -101,6 +105,7 @@ export class ReplicatedOrchestrator {
     this.#restartTasks.clear();
     const reconcile = [...this.#reconcile];
     this.#reconcile.clear();
+    const updates: [Service, Task[][]][] = [];
     this.#cluster.store.update((tx) => {
       // a removed service's tasks are all to be removed (SetServiceTasksRemove)
       for (const s of removed) {
@@ -120,13 +125,15 @@ export class ReplicatedOrchestrator {
       }
       for (const id of reconcile) {
         const s = tx.get<Service>(SERVICE, id);
-        if (s && isReplicated(s)) this.#reconcileService(tx, s);
+        if (s && isReplicated(s)) updates.push([s, this.#reconcileService(tx, s)]);
       }
     });
+    // the slots that stay go to the updater (reconcile's r.updater.Update)
+    for (const [s, slots] of updates) this.#updater.update(s, slots);
   }
 
-  /** reconcile: compare the slots that can still run with Replicas. */
-  #reconcileService(tx: Tx, service: Service): void {
+  /** reconcile: compare the slots that can still run with Replicas; returns the slots to update. */
+  #reconcileService(tx: Tx, service: Service): Task[][] {
     const tasks = tx.find<Task>(TASK, (t) => t.ServiceID === service.ID);
     const bySlot = new Map<number, Task[]>();
     for (const t of tasks) bySlot.set(t.Slot ?? 0, [...(bySlot.get(t.Slot ?? 0) ?? []), t]);
@@ -150,6 +157,7 @@ export class ReplicatedOrchestrator {
         tx.create(TASK, newTask(this.#cluster, service, slot, ''));
       }
       deleteDead();
+      return [...running.values()];
     } else if (replicas < running.size) {
       const sorted = sortForScaleDown([...running.values()]);
       deleteDead();
@@ -160,9 +168,10 @@ export class ReplicatedOrchestrator {
           tx.update(TASK, t);
         }
       }
-    } else {
-      deleteDead();
+      return sorted.slice(0, replicas);
     }
+    deleteDead();
+    return [...running.values()];
   }
 }
 

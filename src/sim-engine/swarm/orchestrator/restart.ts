@@ -19,6 +19,7 @@ import {
   newTask,
   restartCondition,
   stateAfter,
+  stateBefore,
   TASK,
 } from './task.ts';
 
@@ -34,6 +35,8 @@ interface Delayed {
   delayMs: number;
   waitStop: boolean;
   timer?: Timer;
+  /** told once the task has been started (DelayStart's channel closing) */
+  started?: () => void;
 }
 
 export class RestartSupervisor {
@@ -99,6 +102,36 @@ export class RestartSupervisor {
     if (!waitStop) this.#arm(d);
   }
 
+  /**
+   * DelayStart, as the updater uses it: start task `newTaskId` (desired READY → RUNNING)
+   * after `delayMs`, and — when `waitStop` — only once `oldTaskId` has stopped or gone.
+   * `started` is called after the task was started.
+   */
+  delayStart(
+    tx: Tx,
+    oldTaskId: string | undefined,
+    newTaskId: string,
+    delayMs: number,
+    waitStop: boolean,
+    started?: () => void,
+  ): void {
+    const old = oldTaskId ? tx.get<Task>(TASK, oldTaskId) : undefined;
+    // Differs from Docker: an old task that never left PENDING is not waited for (it runs
+    // nothing and, desired SHUTDOWN, would stay PENDING for ever; SwarmKit's scheduler
+    // leaves it so too, but there the window is a few milliseconds, here 50)
+    const stopping = old !== undefined && !stateAfter(old.Status.State, 'running');
+    const d: Delayed = {
+      oldTaskId: oldTaskId ?? '',
+      newTaskId,
+      delayMs,
+      waitStop: waitStop && stopping && !stateBefore(old.Status.State, 'assigned'),
+      started,
+    };
+    this.#cluster.clock.cancel(this.#delayed.get(newTaskId)?.timer);
+    this.#delayed.set(newTaskId, d);
+    if (!d.waitStop) this.#arm(d);
+  }
+
   /** A new task to start now (StartNow): desired READY → RUNNING. */
   #arm(d: Delayed): void {
     this.#cluster.clock.cancel(d.timer);
@@ -110,6 +143,7 @@ export class RestartSupervisor {
         t.DesiredState = 'running';
         tx.update(TASK, t);
       });
+      d.started?.();
     });
   }
 
