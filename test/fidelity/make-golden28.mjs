@@ -574,6 +574,65 @@ export const EDITS = {
     // api/types/filters/errors.go:11-20, parse.go:252-258 (as in 04-ps)
     { cmd: 'docker node ls --filter foo=bar', sub: [[/Invalid filter 'foo'/, "invalid filter 'foo'"]] },
   ],
+  // ---- 35-service-basics: services on a one-node swarm ------------------------------------------
+  // `docker service create` resolves the image's digest before it creates the service: docker/cli
+  // v28.5.2 cli/command/service/create.go:139-142 sets QueryRegistry (API >= 1.30, no
+  // --no-resolve-image); content trust is off, so trust.go:18-22 resolves nothing itself. The
+  // client (moby v28.5.1 as vendored in docker/cli v28.5.2,
+  // vendor/github.com/docker/docker/client/service_create.go) tags the image (:49-51, nginx ->
+  // nginx:latest), asks GET /distribution/{name}/json (:52-54, :88-98, :121) and pins the answer
+  // (:154-166, nginx:latest@sha256:...); only when that request fails does it add digestWarning
+  // (:91, :182-184), which create.go:149-151 prints on stderr. This machine has no registry, so
+  // every create here printed the warning and kept the bare tag; a Docker 28 lab reaches the
+  // (simulated) Hub, pins the digest and prints no warning. The daemon queries the registry itself
+  // only for clients older than API 1.30 (moby v28.5.1 api/server/router/swarm/cluster_routes.go
+  // :214-222 -> daemon/cluster/services.go:242-257, its own digestWarning :675-677).
+  // Where the pinned image shows: the service's ContainerSpec.Image (inspect, --pretty
+  // `Image:` from formatter.go:84/:450-451) and `service ps --no-trunc` (task/formatter.go:104-118
+  // strips the digest only when truncating); `service ls` (formatter.go:727-742) and the
+  // truncated `service ps` strip it, so those lines are the same. The digest below is made up
+  // (normalize masks every sha256 digest).
+  '35-service-basics': (() => {
+    const NGINX = 'nginx:latest@sha256:' + '4f0e3c1b2a9d8e7f6a5b4c3d2e1f0a9b'.repeat(2);
+    const digestWarning = (image) => [
+      `image ${image} could not be accessed on a registry to record`,
+      `its digest. Each node will access ${image} independently,`,
+      'possibly leading to different nodes running different',
+      'versions of the image.',
+      '',
+    ];
+    const pinned = (cmd, image) => ({ cmd, drop: digestWarning(image) });
+    return [
+      pinned('docker service create -d --name web --replicas 3 nginx', 'nginx:latest'),
+      pinned('docker service create --name api --replicas 2 nginx', 'nginx:latest'),
+      pinned('docker service create -d --name mon --mode global alpine sleep 1000', 'alpine:latest'),
+      pinned('docker service create -d --name stuck --constraint node.role==nope nginx', 'nginx:latest'),
+      pinned(
+        "docker service create -d --name fail --restart-condition none alpine sh -c 'exit 3'",
+        'alpine:latest',
+      ),
+      pinned(
+        "docker service create -d --name retry --restart-max-attempts 2 --restart-delay 1s alpine sh -c 'exit 3'",
+        'alpine:latest',
+      ),
+      // the IMAGE column of the untruncated table widens to the pinned reference (tabwriter padding 3)
+      {
+        cmd: 'docker service ps --no-trunc web',
+        sub: [
+          [/^(ID {26}NAME {6})IMAGE {10}/, `$1IMAGE${' '.repeat(NGINX.length + 3 - 'IMAGE'.length)}`],
+          [/^(\S{25} {3}web\.\d {5})nginx:latest {3}/, `$1${NGINX}   `],
+        ],
+      },
+      {
+        cmd: "docker service inspect web --format '{{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}} {{.Spec.TaskTemplate.RestartPolicy.Condition}} {{.Spec.EndpointSpec.Mode}}'",
+        sub: [[/^web nginx:latest any vip$/, `web ${NGINX} any vip`]],
+      },
+      {
+        cmd: 'docker service inspect --pretty web',
+        sub: [[/^ Image:\t\tnginx:latest$/, ` Image:\t\t${NGINX}`]],
+      },
+    ];
+  })(),
 };
 
 export const FROM_PING28 = ['24-cli-help'];
