@@ -78,13 +78,24 @@ function firstSegment(path: string): string {
   return end < 0 ? path.slice(1) : path.slice(1, end);
 }
 
-export function createRouter<D>(daemon: D, routes: ReadonlyArray<Route<D>>): ApiTransport {
+/**
+ * @param settle runs before each request: what the daemon does at once in reaction to
+ * an earlier request (a swarm orchestrator's reconciliation, a zero-delay timer) has
+ * happened by the time the next request is served, as it has on a real daemon, where
+ * those reactions take microseconds and requests arrive milliseconds apart.
+ */
+export function createRouter<D>(
+  daemon: D,
+  routes: ReadonlyArray<Route<D>>,
+  settle: () => void = () => {},
+): ApiTransport {
   const byFirst = new Map<string, CompiledRoute<D>[]>();
   for (const route of routes.map(compile)) {
     const key = firstSegment(route.path);
     byFirst.set(key, [...(byFirst.get(key) ?? []), route]);
   }
   return async (request: ApiRequest): Promise<ApiResponse> => {
+    settle();
     let path = request.path;
     let version = API_VERSION;
     const prefixed = VERSION_PREFIX.exec(path);

@@ -27,5 +27,6 @@ export const routes: Route<Daemon>[] = [
 ];
 
 export function engineApi(daemon: Daemon): ApiTransport {
-  return createRouter(daemon, routes);
+  // timers due now (zero-delay reactions) fire before the request is served
+  return createRouter(daemon, routes, () => daemon.clock.advanceTo(daemon.clock.now()));
 }

@@ -19,7 +19,7 @@ docker service inspect --pretty web
 docker ps --format '{{.Names}}' | sort
 docker service scale web=5
 docker service ps web --format '{{.Name}} {{.DesiredState}}'
-# `docker service scale web=2` (waiting) is left out: the simulator's first progress poll still sees the 5 running tasks and prints `overall progress: 5 out of 2 tasks`, which Docker does not (its orchestrator marks the excess tasks for removal before the CLI's first poll)
+docker service scale web=4
 docker service scale -d web=2
 sleep 2
 docker service ps web --format '{{.Name}} {{.DesiredState}} {{.CurrentState}}'
