@@ -76,11 +76,11 @@ export class NetworkController {
   /** A record with Docker's defaults, not yet registered or given addresses. */
   newRecord(name: string, driver: string, fields: Partial<NetworkRecord> = {}): NetworkRecord {
     return {
-      id: this.random.hex(64),
+      id: fields.id ?? this.random.hex(64),
       name,
       driver,
       scope: 'local',
-      created: this.instant(),
+      created: fields.created ?? this.instant(),
       enableIPv4: true,
       enableIPv6: false,
       internal: false,

@@ -149,12 +149,17 @@ export function createEndpoint(
         );
     }
   }
+  const random = network.random ?? d.random;
   const endpoint: EndpointRecord = {
     containerId: c.id,
     name,
-    endpointId: d.random.hex(64),
-    // host and none endpoints have no interface, hence no MAC
-    macAddress: network.pools.length > 0 ? settings.MacAddress || macFor(d.random) : '',
+    endpointId: random.hex(64),
+    // host and none endpoints have no interface, hence no MAC; the overlay driver
+    // derives its MAC from the address (netutils.GenerateMACFromIP)
+    macAddress:
+      network.pools.length === 0
+        ? ''
+        : settings.MacAddress || (network.driver === 'overlay' ? macFromIp(ip) : macFor(random)),
     ip,
     prefixLen,
     // the name is `name`, which a rename changes; these are the other names
@@ -170,8 +175,9 @@ export function createEndpoint(
   settings.MacAddress = endpoint.macAddress;
   settings.IPAddress = ip;
   settings.IPPrefixLen = prefixLen;
-  // internal networks give no default gateway
-  settings.Gateway = network.internal ? '' : gateway;
+  // internal networks give no default gateway, nor does the overlay driver (the
+  // way out of a container on overlays only is docker_gwbridge)
+  settings.Gateway = network.internal || network.driver === 'overlay' ? '' : gateway;
   return endpoint;
 }
 
@@ -202,6 +208,13 @@ function linkAliases(links: readonly string[]): Map<string, string> {
     out.set(alias.split('/').pop()!, name.replace(/^\//, ''));
   }
   return out;
+}
+
+/** netutils.GenerateMACFromIP: 02:42 and the four bytes of the address. */
+export function macFromIp(ip: string): string {
+  const n = parseAddr4(ip) ?? 0;
+  const bytes = [0x02, 0x42, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
 /** Docker 28 gives endpoints random locally administered MAC addresses. */

@@ -31,6 +31,9 @@ export function networkInspect(n: NetworkRecord, detailed: boolean): NetworkInsp
     Options: sortedMap(n.options),
     Labels: sortedMap(n.labels),
   };
+  // buildPeerInfoResources: only when there are peers (omitempty)
+  const peers = n.peers?.() ?? [];
+  if (peers.length > 0) out.Peers = peers;
   return out;
 }
 

@@ -4,8 +4,9 @@
  * has no endpoint: its attachment is its NetworkSettings entry (Container.networks),
  * and it gets an endpoint — an address, a MAC, DNS names — each time it starts.
  */
-import type { IPAMConfig } from '../../api/types/network.ts';
+import type { IPAMConfig, PeerInfo } from '../../api/types/network.ts';
 import type { Subnet } from '../../network/ipv4.ts';
+import type { Random } from '../../random.ts';
 import type { Instant } from '../instant.ts';
 
 export interface EndpointRecord {
@@ -67,6 +68,13 @@ export interface NetworkRecord {
   dynamic: boolean;
   /** endpoints of running containers, by container id */
   endpoints: Map<string, EndpointRecord>;
+  /**
+   * the generator of endpoint IDs and MACs on a network the swarm made on this node,
+   * kept apart from the daemon's so that swarm networking shifts no other ID
+   */
+  random?: Random;
+  /** the nodes that joined this overlay (networkdb's peers), for inspect's Peers */
+  peers?: () => PeerInfo[];
 }
 
 /** The predefined networks, which cannot be created, removed or pruned (network.IsPredefined). */

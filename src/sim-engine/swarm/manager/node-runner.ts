@@ -37,6 +37,7 @@ import {
   parseJoinToken,
   tokenDigest,
 } from './identity.ts';
+import { nodeJoinedNetworks, nodeLeftNetworks, swarmNetworksInit } from '../networking/membership.ts';
 import { hasQuorum, reachability } from './raft.ts';
 import { runtimeOf } from './runtime.ts';
 import { swarmView, type StoredCluster } from './control.ts';
@@ -141,6 +142,7 @@ export function swarmInit(d: Daemon, req: InitRequest): string {
   advertised.set(d, addr);
   cluster.raft.set(nodeId, { nodeId, addr });
   cluster.addMember(nodeId, d);
+  swarmNetworksInit(cluster, d, nodeId);
   ensureInfoProvider(d);
   runtimeOf(cluster).reconcile();
   return nodeId;
@@ -222,6 +224,7 @@ export async function swarmJoin(d: Daemon, req: JoinRequest): Promise<void> {
   advertised.set(d, addr);
   if (role === 'manager') cluster.raft.set(nodeId, { nodeId, addr });
   cluster.addMember(nodeId, d);
+  nodeJoinedNetworks(cluster, d, nodeId);
   ensureInfoProvider(d);
   const runtime = runtimeOf(cluster);
   runtime.reconcile();
@@ -283,6 +286,7 @@ export function swarmLeave(d: Daemon, force: boolean): void {
   const runtime = runtimeOf(cluster);
   if (isManager) cluster.raft.delete(nodeId);
   runtime.stopAgent(nodeId);
+  nodeLeftNetworks(cluster, d, nodeId);
   cluster.removeMember(nodeId);
   advertised.delete(d);
   if (cluster.raft.size === 0) runtime.shutdown();
@@ -298,6 +302,7 @@ export function isPending(d: Daemon): boolean {
 export function forgetMember(cluster: Cluster, nodeId: string): void {
   const d = cluster.daemonOf(nodeId);
   runtimeOf(cluster).stopAgent(nodeId);
+  nodeLeftNetworks(cluster, d, nodeId);
   cluster.removeMember(nodeId);
   if (d) advertised.delete(d);
 }
