@@ -57,6 +57,19 @@ export interface Session {
   interrupt(): void;
   /** end the running command outright (a runner's time limit) */
   kill(): void;
+  /** the prompt to show before the next line: PS1 expanded (`root@node1:~# `) */
+  prompt(): Promise<string>;
+  /** the prompt of a continuation line (PS2, `> `) */
+  continuationPrompt(): Promise<string>;
+  /** whether `text` is an unfinished command (an open quote, `\`, `if` without `fi`) */
+  needsMoreInput(text: string): Promise<boolean>;
+  /** the shell's working directory */
+  cwd(): Promise<string>;
+  /**
+   * The terminal's size: bash sets COLUMNS and LINES on SIGWINCH (checkwinsize), and the
+   * docker CLI reads the width from them for its tables and progress bars.
+   */
+  resize(columns: number, rows: number): void;
 }
 
 export class Engine {
@@ -209,5 +222,29 @@ class HostSession implements Session {
 
   kill(): void {
     void this.#shell.then((shell) => shell.interp.interrupt('SIGKILL'));
+  }
+
+  async prompt(): Promise<string> {
+    return (await this.#shell).prompt();
+  }
+
+  async continuationPrompt(): Promise<string> {
+    return (await this.#shell).continuationPrompt();
+  }
+
+  async needsMoreInput(text: string): Promise<boolean> {
+    return (await this.#shell).needsMoreInput(text);
+  }
+
+  async cwd(): Promise<string> {
+    return (await this.#shell).cwd;
+  }
+
+  resize(columns: number, rows: number): void {
+    void this.#shell.then((shell) => {
+      // exported: the simulated docker CLI reads its width from them, where the real one asks the pty
+      shell.interp.state.vars.set('COLUMNS', String(columns), { export: true });
+      shell.interp.state.vars.set('LINES', String(rows), { export: true });
+    });
   }
 }
