@@ -32,7 +32,6 @@ export interface SetupProblem {
   output: string;
 }
 
-const HOME = '/root';
 /** The seed of every page lab: a lesson starts the same way each time it is opened. */
 const SEED = 'dockyard';
 
@@ -96,21 +95,18 @@ export class PageLab {
       if (!result.finished) shell.session.kill();
       const status = result.finished ? result.value! : 124;
       if (status !== 0) problems.push({ command: raw, status, output });
-      await shell.refreshCwd(command, status);
+      await shell.refreshPrompt();
     }
     return problems;
   }
 }
 
 /**
- * One node's host session with what the terminal needs on top of it: the prompt.
- *
- * The engine's session does not expose its shell's prompt or directory (see the
- * report on issue 6), so after a line that may change directory we ask the shell
- * for `$PWD` with a hidden line that ends with the same status, keeping `$?` true.
+ * One node's host session with what the terminal needs on top of it: the prompt, which
+ * the shell expands from PS1 after every line (so `cd` and a changed PS1 show).
  */
 class NodeShell implements LabShell {
-  #cwd = HOME;
+  #prompt: string;
   readonly node: string;
   readonly session: LabSession;
   readonly lab: PageLab;
@@ -119,37 +115,24 @@ class NodeShell implements LabShell {
     this.node = node;
     this.session = session;
     this.lab = lab;
+    this.#prompt = `root@${node}:~# `;
+    void session.prompt().then((p) => (this.#prompt = p));
   }
 
   prompt(): string {
-    const dir =
-      this.#cwd === HOME
-        ? '~'
-        : this.#cwd.startsWith(`${HOME}/`)
-          ? `~${this.#cwd.slice(HOME.length)}`
-          : this.#cwd;
-    return `root@${this.node}:${dir}# `;
+    return this.#prompt;
   }
 
   async run(line: string, io: LabIO): Promise<number> {
     const running = this.session.run(line, io);
     this.lab.poke();
     const status = await running;
-    await this.refreshCwd(line, status);
+    await this.refreshPrompt();
     return status;
   }
 
-  async refreshCwd(line: string, status: number): Promise<void> {
-    if (!/\b(cd|pushd|popd|source)\b|(^|[;&|]\s*)\.\s/.test(line)) return;
-    let out = '';
-    const sink = { write: (text: string) => void (out += text) };
-    const done = this.session.run(`printf '%s' "$PWD"; (exit ${status})`, {
-      stdout: sink,
-      stderr: { write() {} },
-    });
-    this.lab.poke();
-    await done;
-    if (out.startsWith('/')) this.#cwd = out;
+  async refreshPrompt(): Promise<void> {
+    this.#prompt = await this.session.prompt();
   }
 
   interrupt(): void {

@@ -58,7 +58,10 @@ describe('dispatcher', () => {
   it('follows the cluster spec’s heartbeat period', () => {
     const { clock, cluster, up } = fakeCluster(['a', 'b']);
     cluster.store.update((tx) =>
-      tx.create('cluster', { ID: 'c', Spec: { Dispatcher: { HeartbeatPeriod: 2_000_000_000 } } }),
+      tx.create<{ ID: string; Version: { Index: number }; Spec: object }>('cluster', {
+        ID: 'c',
+        Spec: { Dispatcher: { HeartbeatPeriod: 2_000_000_000 } },
+      }),
     );
     const d = new Dispatcher(cluster, 'a');
     d.start();
