@@ -11,12 +11,22 @@
 import type { Daemon } from '../../daemon/daemon.ts';
 import { rfc3339Nano as rfc } from '../../daemon/instant.ts';
 import { planRefAsync } from '../../daemon/images/pull.ts';
-import { conflict, DaemonError, invalidParameter, notFound, unavailable } from '../../errdefs.ts';
+import {
+  conflict,
+  DaemonError,
+  invalidParameter,
+  notFound,
+  notImplemented,
+  systemError,
+  unavailable,
+} from '../../errdefs.ts';
 import { randomName } from '../../images/names.ts';
 import { parseNormalizedNamed } from '../../images/reference.ts';
 import type { StoredObject } from '../../store/store.ts';
 import type { Cluster } from '../../swarm/cluster.ts';
 import { membershipOf } from '../../swarm/cluster.ts';
+import type { NodeObject } from '../../swarm/orchestrator/task.ts';
+import { isTaskDirty } from '../../swarm/updater/dirty.ts';
 import { FilterArgs } from '../filters.ts';
 import { json, noContent, type Route } from '../router.ts';
 import type { PortConfig, Service, ServiceSpec, ServiceStatus, Task, TaskState } from '../types/service.ts';
@@ -43,12 +53,15 @@ export function managerCluster(d: Daemon): Cluster {
 
 /** A gRPC status as the daemon passes it on: `rpc error: code = X desc = …`. */
 function rpcError(
-  code: 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition',
+  code: 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'Unimplemented' | 'Unknown',
   desc: string,
 ) {
   const message = `rpc error: code = ${code} desc = ${desc}`;
   if (code === 'NotFound') return notFound(message);
   if (code === 'AlreadyExists') return conflict(message);
+  // httpstatus.statusCodeFromGRPCError: Unimplemented → 501, Unknown → 500
+  if (code === 'Unimplemented') return notImplemented(message);
+  if (code === 'Unknown') return systemError(message);
   return invalidParameter(message);
 }
 
@@ -307,6 +320,7 @@ function listTasks(cluster: Cluster, filters: FilterArgs): Task[] {
   }
   const upToDate = filters.get('_up-to-date').length > 0;
   const byId = new Map(cluster.store.find<Service>('service').map((s) => [s.ID, s]));
+  const nodes_ = new Map(upToDate ? cluster.store.find<NodeObject>('node').map((n) => [n.ID, n]) : []);
   return cluster.store.find<Task>('task').filter((t) => {
     const ids = filters.get('id');
     if (ids.length && !ids.some((p) => t.ID.startsWith(p))) return false;
@@ -317,11 +331,71 @@ function listTasks(cluster: Cluster, filters: FilterArgs): Task[] {
     if (services.length && !services.includes(t.ServiceID ?? '')) return false;
     if (nodes.length && !nodes.includes(t.NodeID ?? '')) return false;
     if (desired.length && !desired.includes(t.DesiredState ?? 'new')) return false;
-    if (upToDate && service && JSON.stringify(t.Spec) !== JSON.stringify(service.Spec.TaskTemplate ?? {}))
-      return false;
+    // controlapi ListTasks: UpToDate keeps the tasks that are not dirty (orchestrator.IsTaskDirty)
+    if (upToDate && (!service || isTaskDirty(service, t, nodes_.get(t.NodeID ?? '')))) return false;
     return true;
   });
 }
+
+/**
+ * moby daemon/cluster/services.go UpdateService and swarmkit controlapi UpdateService:
+ * the request's spec is checked, then — in one transaction — the mode and name must
+ * not change and `version` must be the stored one; a rollback swaps Spec and
+ * PreviousSpec and marks the update `rollback_started` ("manually requested rollback"),
+ * any other update keeps the old spec as PreviousSpec and clears UpdateStatus. The
+ * orchestrators and their updaters do the rest.
+ */
+function updateService(
+  daemon: Daemon,
+  cluster: Cluster,
+  current: Service,
+  spec: ServiceSpec,
+  version: number,
+  registryAuthFrom: string,
+  rollbackOption: string,
+): void {
+  if (registryAuthFrom === 'previous-spec' && !current.PreviousSpec)
+    throw systemError('service does not have a previous spec');
+  if (registryAuthFrom !== '' && registryAuthFrom !== 'spec' && registryAuthFrom !== 'previous-spec')
+    throw systemError('unsupported registryAuthFrom value');
+  if (rollbackOption !== '' && rollbackOption !== 'none' && rollbackOption !== 'previous')
+    throw systemError(`unrecognized rollback option ${rollbackOption}`);
+  const rollback = rollbackOption === 'previous';
+  validateSpec(spec);
+  if (!sameJSON(spec.EndpointSpec, current.Spec.EndpointSpec)) checkPortConflicts(cluster, spec, current.ID);
+  const now = daemon.instant();
+  cluster.store.update((tx) => {
+    const s = tx.get<Service>('service', current.ID);
+    if (!s) throw rpcError('NotFound', `service ${current.ID} not found`);
+    const modeKey = (x: ServiceSpec) => Object.keys(x.Mode ?? {}).join();
+    if (modeKey(spec) !== modeKey(s.Spec))
+      throw rpcError('Unimplemented', 'service mode change is not allowed');
+    if (spec.Name !== s.Spec.Name) throw rpcError('Unimplemented', 'renaming services is not supported');
+    // store.UpdateService with the client's version: ErrSequenceConflict
+    if (s.Version.Index !== version) throw rpcError('Unknown', 'update out of sequence');
+    if (rollback) {
+      if (!s.PreviousSpec)
+        throw rpcError('FailedPrecondition', `service ${s.ID} does not have a previous spec`);
+      const cur = s.Spec;
+      s.Spec = s.PreviousSpec;
+      s.PreviousSpec = cur;
+      s.UpdateStatus = {
+        State: 'rollback_started',
+        StartedAt: rfc(now),
+        Message: 'manually requested rollback',
+      };
+    } else {
+      s.PreviousSpec = s.Spec;
+      s.Spec = spec;
+      delete s.UpdateStatus;
+    }
+    s.Endpoint = endpointOf(cluster, s.Spec, s.Endpoint?.Ports);
+    s.UpdatedAt = rfc(now);
+    tx.update('service', s);
+  });
+}
+
+const sameJSON = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export const serviceRoutes: Route<Daemon>[] = [
   {
@@ -375,34 +449,22 @@ export const serviceRoutes: Route<Daemon>[] = [
     path: '/services/{id}/update',
     handler: ({ daemon, params, query, body }) => {
       const cluster = managerCluster(daemon);
-      const current = getService(cluster, params['id']!);
       const version = Number(query['version']);
       if (!query['version'] || !Number.isInteger(version))
         throw invalidParameter(
           `invalid service version '${query['version'] ?? ''}': strconv.ParseUint: parsing "${query['version'] ?? ''}": invalid syntax`,
         );
-      let spec = normalizeSpec(daemon, bodyObject<ServiceSpec>(body));
-      if (query['rollback'] === 'previous') {
-        if (!current.PreviousSpec)
-          throw rpcError('FailedPrecondition', `service ${current.ID} does not have a previous spec`);
-        spec = current.PreviousSpec;
-      }
-      validateSpec(spec);
-      if (spec.Name !== current.Spec.Name)
-        throw rpcError('InvalidArgument', 'renaming services is not supported');
-      const modeKey = (x: ServiceSpec) => Object.keys(x.Mode ?? {}).join();
-      if (modeKey(spec) !== modeKey(current.Spec))
-        throw rpcError('InvalidArgument', 'service mode change is not allowed');
-      checkPortConflicts(cluster, spec, current.ID);
-      cluster.store.update((tx) => {
-        const s = tx.get<Service>('service', current.ID)!;
-        if (s.Version.Index !== version) throw rpcError('InvalidArgument', 'update out of sequence');
-        s.PreviousSpec = s.Spec;
-        s.Spec = spec;
-        s.Endpoint = endpointOf(cluster, spec, s.Endpoint?.Ports);
-        s.UpdatedAt = rfc(daemon.instant());
-        tx.update('service', s);
-      });
+      const spec = normalizeSpec(daemon, bodyObject<ServiceSpec>(body));
+      const current = getService(cluster, params['id']!);
+      updateService(
+        daemon,
+        cluster,
+        current,
+        spec,
+        version,
+        query['registryAuthFrom'] ?? '',
+        query['rollback'] ?? '',
+      );
       return json(200, { Warnings: null });
     },
   },

@@ -3,8 +3,9 @@
  * each orchestrator has one and hands it, on every reconcile of a service, the service
  * and its runnable slots. An update already working towards the same spec goes on; one
  * towards another spec is cancelled and a new one starts (a second `service update`, or
- * a rollback). Updates start on the next turn of the clock, as SwarmKit starts them in
- * a goroutine, never inside the orchestrator's transaction.
+ * a rollback). The orchestrators call it after their transaction has committed; from
+ * there on the update runs on the clock and the store's events, as SwarmKit's runs in
+ * its own goroutine.
  */
 import type { Service } from '../../api/types/service.ts';
 import type { Cluster } from '../cluster.ts';
@@ -34,9 +35,7 @@ export class UpdateSupervisor {
       if (this.#updates.get(id) === update) this.#updates.delete(id);
     });
     this.#updates.set(id, update);
-    this.#cluster.clock.after(0, () => {
-      if (this.#updates.get(id) === update) update.run(slots);
-    });
+    update.run(slots);
   }
 
   /** CancelAll: the orchestrator stops (this manager lost the leadership). */

@@ -2,13 +2,12 @@
  * `docker service create` — docker/cli cli/command/service/create.go (v28.5.2).
  */
 
-import { ApiClientError } from '../../../api/client.ts';
-import type { ServiceCreateResponse, ServiceSpec } from '../../../api/types/service.ts';
-import { familiarString, parseNormalizedNamed } from '../../../images/reference.ts';
+import type { ServiceCreateResponse } from '../../../api/types/service.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { waitOnService } from './progress.ts';
+import { resolveContainerSpecImage } from './resolve-image.ts';
 import { toService } from './spec.ts';
 import { durationOpt } from '../opts/duration.ts';
 import { validateEnv } from '../opts/env.ts';
@@ -231,7 +230,7 @@ async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
   const spec = toService(cli, flags, image, rest);
   const warnings: string[] = [];
   if (!flags.bool('no-resolve-image')) {
-    const warning = await resolveImage(cli, spec);
+    const warning = await resolveContainerSpecImage(cli, spec.TaskTemplate!);
     if (warning) warnings.push(warning);
   }
   const headers = flags.bool('with-registry-auth') ? { 'X-Registry-Auth': '' } : undefined;
@@ -241,35 +240,4 @@ async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
   cli.out.write(body.ID + '\n');
   if (flags.bool('detach')) return;
   await waitOnService(cli, body.ID, flags.bool('quiet'));
-}
-
-/**
- * resolveContainerSpecImage: `GET /distribution/<image>/json`, then the image as
- * `name:tag@digest` and the platforms it is built for; a registry that cannot be asked
- * gives digestWarning instead.
- */
-async function resolveImage(cli: DockerCli, spec: ServiceSpec): Promise<string | undefined> {
-  const c = spec.TaskTemplate!.ContainerSpec!;
-  const image = c.Image ?? '';
-  try {
-    const info = await cli.client.get<{
-      Descriptor: { digest: string };
-      Platforms?: { architecture: string; os: string }[];
-    }>(`/distribution/${image}/json`);
-    const parsed = parseNormalizedNamed(image);
-    if (parsed.ok && !parsed.ref.digest) {
-      const ref = { ...parsed.ref, tag: parsed.ref.tag ?? 'latest', digest: info.Descriptor.digest };
-      c.Image = familiarString(ref);
-    }
-    const platforms = (info.Platforms ?? []).map((p) => ({
-      Architecture: p.architecture.toLowerCase() === 'arm' ? '' : p.architecture,
-      OS: p.os,
-    }));
-    if (platforms.length > 0)
-      spec.TaskTemplate!.Placement = { ...spec.TaskTemplate!.Placement, Platforms: platforms };
-    return undefined;
-  } catch (err) {
-    if (!(err instanceof ApiClientError)) throw err;
-    return `image ${image} could not be accessed on a registry to record\nits digest. Each node will access ${image} independently,\npossibly leading to different nodes running different\nversions of the image.\n`;
-  }
 }

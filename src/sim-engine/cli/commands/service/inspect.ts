@@ -6,7 +6,8 @@ import { ApiClientError } from '../../../api/client.ts';
 import type { Service } from '../../../api/types/service.ts';
 import { formatGoDuration } from '../../../golang/duration.ts';
 import { parseDockerTemplate } from '../../../golang/template/index.ts';
-import { bytesSize } from '../../../golang/units.ts';
+import { parseRFC3339 } from '../../../golang/time.ts';
+import { bytesSize, humanDuration } from '../../../golang/units.ts';
 import { goFloat64, goMap, withGoType } from '../../../golang/values.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
@@ -71,7 +72,7 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   let out = '';
   for (const ref of args) {
     try {
-      out += tmpl.execute(new PrettyContext(await getRef(ref))) + '\n';
+      out += tmpl.execute(new PrettyContext(await getRef(ref), cli.now())) + '\n';
     } catch (err) {
       errors.push(err instanceof Error ? err.message : String(err));
     }
@@ -98,6 +99,12 @@ Service Mode:
 {{- if .HasUpdateStatus }}
 UpdateStatus:
  State:		{{ .UpdateStatusState }}
+{{- if .HasUpdateStatusStarted }}
+ Started:	{{ .UpdateStatusStarted }}
+{{- end }}
+{{- if .UpdateIsCompleted }}
+ Completed:	{{ .UpdateStatusCompleted }}
+{{- end }}
  Message:	{{ .UpdateStatusMessage }}
 {{- end }}
 Placement:
@@ -196,8 +203,10 @@ const dur = (ns: number | undefined) => formatGoDuration(ns ?? 0);
 /** serviceInspectContext */
 class PrettyContext {
   readonly #s: Service;
-  constructor(s: Service) {
+  readonly #now: number;
+  constructor(s: Service, now: number) {
     this.#s = s;
+    this.#now = now;
     withGoType(this, '*service.serviceInspectContext');
   }
   get #spec() {
@@ -229,6 +238,22 @@ class PrettyContext {
   }
   UpdateStatusState() {
     return this.#s.UpdateStatus?.State ?? '';
+  }
+  HasUpdateStatusStarted() {
+    return !!this.#s.UpdateStatus?.StartedAt;
+  }
+  UpdateStatusStarted() {
+    return this.#ago(this.#s.UpdateStatus?.StartedAt);
+  }
+  /** only a completed update, not a completed rollback, shows when it ended */
+  UpdateIsCompleted() {
+    return this.#s.UpdateStatus?.State === 'completed' && !!this.#s.UpdateStatus.CompletedAt;
+  }
+  UpdateStatusCompleted() {
+    return this.#ago(this.#s.UpdateStatus?.CompletedAt);
+  }
+  #ago(stamp: string | undefined) {
+    return `${humanDuration(this.#now - parseRFC3339(stamp ?? '').epochMillis())} ago`;
   }
   UpdateStatusMessage() {
     return this.#s.UpdateStatus?.Message ?? '';

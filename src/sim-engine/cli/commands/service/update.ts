@@ -1,8 +1,15 @@
 /**
- * `docker service update` — docker/cli cli/command/service/update.go (v28.5.2).
+ * `docker service update` — docker/cli cli/command/service/update.go (v28.5.2): the
+ * service as it is, changed by the flags given (update-spec.ts), sent with the version
+ * it was read at; then the convergence progress unless -d. `--rollback` asks the daemon
+ * to go back to the previous spec (server-side rollback, which honours RollbackConfig).
  */
 
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import type { Service, ServiceUpdateResponse } from '../../../api/types/service.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
 import { durationOpt } from '../opts/duration.ts';
 import { validateEnv } from '../opts/env.ts';
 import { validateExtraHost } from '../opts/hosts.ts';
@@ -16,7 +23,9 @@ import { parseUlimit } from '../opts/ulimit.ts';
 import { validateSingleGenericResource } from './generic-resource-opts.ts';
 import { parseFloatValue, parsePlacementPref, parseShlex } from './opts.ts';
 import { serviceFlags } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { waitOnService } from './progress.ts';
+import { imageWithTag, resolveContainerSpecImage } from './resolve-image.ts';
+import { updateService } from './update-spec.ts';
 
 export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] SERVICE',
@@ -298,8 +307,38 @@ export const updateCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli service/update.go runUpdate, with the API client's ServiceUpdate (moby
+// client/service_update.go: the image tagged, and pinned to its digest when --image was given)
 
-function runUpdate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const serviceId = args[0]!;
+  const service = await cli.client.get<Service>(`/services/${encodeURIComponent(serviceId)}`, {
+    insertDefaults: 'false',
+  });
+  const rollback = flags.bool('rollback');
+  // rollback can't be combined with other flags (server-side rollback, API ≥ 1.28)
+  if (rollback && [...flags.changed].some((f) => f !== 'rollback' && f !== 'detach' && f !== 'quiet'))
+    throw new CliError('other flags may not be combined with --rollback');
+  const spec = service.Spec;
+  updateService(flags, spec);
+  const query: Record<string, string | number> = {};
+  const warnings: string[] = [];
+  const task = (spec.TaskTemplate ??= {});
+  if (task.ContainerSpec?.Image) task.ContainerSpec.Image = imageWithTag(task.ContainerSpec.Image);
+  if (flags.has('image') && !flags.bool('no-resolve-image')) {
+    const warning = await resolveContainerSpecImage(cli, task);
+    if (warning) warnings.push(warning);
+  }
+  // only send auth if the flag was set; otherwise the daemon keeps the spec's
+  const headers = flags.bool('with-registry-auth') ? { 'X-Registry-Auth': '' } : undefined;
+  if (!headers) query['registryAuthFrom'] = 'spec';
+  if (rollback) query['rollback'] = 'previous';
+  query['version'] = service.Version.Index;
+  const res = (
+    await cli.client.request('POST', `/services/${service.ID}/update`, { query, body: spec, headers })
+  ).body as ServiceUpdateResponse;
+  for (const w of [...(res.Warnings ?? []), ...warnings]) cli.err.write(w + '\n');
+  cli.out.write(serviceId + '\n');
+  if (flags.bool('detach')) return;
+  await waitOnService(cli, serviceId, flags.bool('quiet'));
 }
