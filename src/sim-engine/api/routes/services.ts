@@ -25,6 +25,7 @@ import { parseNormalizedNamed } from '../../images/reference.ts';
 import type { StoredObject } from '../../store/store.ts';
 import type { Cluster } from '../../swarm/cluster.ts';
 import { membershipOf } from '../../swarm/cluster.ts';
+import { populateNetworkIds } from '../../swarm/networking/control.ts';
 import type { NodeObject } from '../../swarm/orchestrator/task.ts';
 import { isTaskDirty } from '../../swarm/updater/dirty.ts';
 import { FilterArgs } from '../filters.ts';
@@ -362,6 +363,7 @@ function updateService(
     throw systemError(`unrecognized rollback option ${rollbackOption}`);
   const rollback = rollbackOption === 'previous';
   validateSpec(spec);
+      populateNetworkIds(cluster, daemon, spec);
   if (!sameJSON(spec.EndpointSpec, current.Spec.EndpointSpec)) checkPortConflicts(cluster, spec, current.ID);
   const now = daemon.instant();
   cluster.store.update((tx) => {
@@ -414,6 +416,7 @@ export const serviceRoutes: Route<Daemon>[] = [
       const cluster = managerCluster(daemon);
       const spec = normalizeSpec(daemon, bodyObject<ServiceSpec>(body));
       validateSpec(spec);
+      populateNetworkIds(cluster, daemon, spec);
       if (cluster.store.find<Service>('service', (s) => s.Spec.Name === spec.Name).length > 0)
         throw rpcError(
           'AlreadyExists',

@@ -48,6 +48,11 @@ export class NetworkController {
    * (moby cluster.CreateNetwork) and answers with its ID
    */
   clusterCreate: ((req: NetworkCreateRequest) => string) | undefined;
+  /**
+   * set by the swarm: the records the embedded DNS of an overlay has from the whole
+   * swarm (service names, VIPs, `tasks.<name>`, containers on other nodes)
+   */
+  overlayResolve: ((networkId: string, host: string) => string | undefined) | undefined;
 
   constructor(random: Random, instant: () => Instant, hostNs: NetNamespace) {
     this.random = random;
@@ -206,6 +211,10 @@ export class NetworkController {
       if (network.isDefaultBridge || network.pools.length === 0) continue;
       const own = network.endpoints.get(containerId);
       if (!own) continue;
+      if (network.driver === 'overlay' && !network.ingress && this.overlayResolve) {
+        const found = this.overlayResolve(network.id, host);
+        if (found !== undefined) return found;
+      }
       const linked = own.links.get(host);
       for (const e of network.endpoints.values()) {
         if (!e.ip) continue;

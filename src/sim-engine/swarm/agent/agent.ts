@@ -22,6 +22,7 @@ import type { StoreEvent } from '../../store/store.ts';
 import type { Cluster } from '../cluster.ts';
 import { SERVICE, stateAfter, stateBefore, TASK } from '../orchestrator/task.ts';
 import { clusterNow } from '../orchestrator/timestamp.ts';
+import { portStatus, releaseTaskNetworks, taskNetworking } from '../networking/task-networks.ts';
 import { containerName, createRequest } from './container-config.ts';
 
 /** How long each step takes on the clock (dispatcher delivery, create, start). */
@@ -194,7 +195,9 @@ export class Agent {
       return;
     }
     try {
-      const res = containerCreate(d, containerName(service, t), createRequest(service, t));
+      // createNetworks: the node's instances of the task's networks, before the container
+      const networking = taskNetworking(this.#cluster, this.#nodeId, d, t);
+      const res = containerCreate(d, containerName(service, t), createRequest(service, t, networking));
       w.containerId = res.Id;
     } catch (err) {
       throw new FatalError(err instanceof Error ? err.message : String(err));
@@ -224,7 +227,12 @@ export class Agent {
     const w = this.#workers.get(t.ID);
     this.#workers.delete(t.ID);
     const c = w?.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
-    if (c) void containerRemove(this.#daemon, c, { force: true, removeVolumes: false }).catch(() => {});
+    const release = () => releaseTaskNetworks(this.#cluster, this.#nodeId, this.#daemon, t);
+    if (c)
+      void containerRemove(this.#daemon, c, { force: true, removeVolumes: false })
+        .catch(() => {})
+        .then(release);
+    else release();
   }
 
   /** Report a new status (only forward; Status is the agent's field alone). */
@@ -247,7 +255,9 @@ export class Agent {
           ExitCode: s.exitCode ?? (c.isRunning ? 0 : c.exitCode),
         };
       }
-      status.PortStatus = {};
+      // parsePortStatus: the host-mode ports the container was given
+      const ports = c && !stateBefore(s.State, 'running') ? portStatus(c.ports) : [];
+      status.PortStatus = ports.length > 0 ? { Ports: ports } : {};
       current.Status = status;
       tx.update(TASK, current);
     });

@@ -6,6 +6,7 @@
  */
 import type { ContainerCreateRequest, HostConfig, Mount } from '../../api/types/container.ts';
 import type { Service, Task } from '../../api/types/service.ts';
+import { hostModePorts, type TaskNetworking } from '../networking/task-networks.ts';
 
 /** containerConfig.name */
 export function containerName(service: Service | undefined, t: Task): string {
@@ -14,7 +15,11 @@ export function containerName(service: Service | undefined, t: Task): string {
 }
 
 /** containerConfig.config + hostConfig */
-export function createRequest(service: Service | undefined, t: Task): ContainerCreateRequest {
+export function createRequest(
+  service: Service | undefined,
+  t: Task,
+  networking?: TaskNetworking,
+): ContainerCreateRequest {
   const spec = t.Spec.ContainerSpec ?? {};
   const name = containerName(service, t);
   const labels: Record<string, string> = {
@@ -61,6 +66,16 @@ export function createRequest(service: Service | undefined, t: Task): ContainerC
     OpenStdin: spec.OpenStdin ?? false,
     HostConfig: host,
   };
+  // the task's networks (createNetworkingConfig) and its host-mode ports (portBindings)
+  if (networking) {
+    if (networking.NetworkMode) resources['NetworkMode'] = networking.NetworkMode;
+    req.NetworkingConfig = { EndpointsConfig: networking.EndpointsConfig as never };
+  }
+  const { exposed, bindings } = hostModePorts(service);
+  if (Object.keys(bindings).length > 0) {
+    req.ExposedPorts = exposed;
+    resources['PortBindings'] = bindings;
+  }
   if (spec.Hostname) req.Hostname = spec.Hostname;
   if (spec.Command?.length) req.Entrypoint = spec.Command;
   if (spec.Args?.length) req.Cmd = spec.Args;

@@ -8,6 +8,7 @@
 import { startAgent, startManagerComponents } from '../components.ts';
 import type { Cluster } from '../cluster.ts';
 import { Dispatcher } from '../dispatcher/dispatcher.ts';
+import { startNetworkAllocator } from '../networking/allocator.ts';
 import { electLeader } from './raft.ts';
 
 export class SwarmRuntime {
@@ -37,7 +38,14 @@ export class SwarmRuntime {
         this.#leaderOn = leader;
         this.#dispatcher = new Dispatcher(this.cluster, leader);
         this.#dispatcher.start();
-        this.#stopComponents = startManagerComponents(this.cluster);
+        // the network allocator first, as SwarmKit's allocator runs before the
+        // scheduler sees a task
+        const stopNetworks = startNetworkAllocator(this.cluster);
+        const stopOthers = startManagerComponents(this.cluster);
+        this.#stopComponents = () => {
+          stopOthers();
+          stopNetworks();
+        };
       }
     }
     for (const [nodeId, stop] of [...this.#agents]) {

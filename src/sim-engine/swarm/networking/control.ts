@@ -10,7 +10,7 @@ import type { NetworkCreateRequest, NetworkInspect } from '../../api/types/netwo
 import type { Service, Task } from '../../api/types/service.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
 import { rfc3339Nano } from '../../daemon/instant.ts';
-import type { DaemonError} from '../../errdefs.ts';
+import type { DaemonError } from '../../errdefs.ts';
 import { conflict, forbidden, invalidParameter, notFound } from '../../errdefs.ts';
 import { formatCidr, intToIp, parseCidr } from '../../network/ipv4.ts';
 import type { Tx } from '../../store/store.ts';
@@ -253,4 +253,40 @@ export function basicNetworkView(n: SwarmNetwork): NetworkInspect {
     Options: (n.DriverState?.Options ?? null) as NetworkInspect['Options'],
     Labels: (n.Spec.Labels ?? null) as NetworkInspect['Labels'],
   };
+}
+
+/**
+ * Cluster.populateNetworkID: the networks a service spec names become IDs (the CLI
+ * sends names or IDs); a local network that is not the swarm's is refused.
+ */
+export function populateNetworkIds(cluster: Cluster, d: Daemon, spec: Service['Spec']): void {
+  const list = spec.TaskTemplate?.Networks?.length ? spec.TaskTemplate.Networks : (spec.Networks ?? []);
+  for (const a of list) {
+    const target = a.Target ?? '';
+    try {
+      a.Target = getClusterNetwork(cluster, target).ID;
+    } catch (err) {
+      let local;
+      try {
+        local = d.networks.find(target);
+      } catch {
+        local = undefined;
+      }
+      if (local && ['bridge', 'host', 'none', 'default'].includes(local.name)) {
+        try {
+          a.Target = getClusterNetwork(cluster, local.name).ID;
+          continue;
+        } catch (inner) {
+          throw notFound(
+            `could not find the corresponding predefined swarm network: ${(inner as Error).message}`,
+          );
+        }
+      }
+      if (local && !local.dynamic)
+        throw forbidden(
+          `The network ${local.name} cannot be used with services. Only networks scoped to the swarm can be used, such as those created with the overlay driver.`,
+        );
+      throw err;
+    }
+  }
 }

@@ -15,6 +15,7 @@ import { LOST_QUORUM } from '../manager/errors.ts';
 import { activeManagerCluster, createClusterNetwork, createNetworkObject } from './control.ts';
 import { dropAllLocal, ensureLocalNetwork } from './local.ts';
 import { releaseNodeAttachments } from './node-attachments.ts';
+import { resolveOnOverlay } from './vips.ts';
 import { INGRESS_SUBNET, isIngress, NETWORK, PREDEFINED_LABEL, type SwarmNetwork } from './types.ts';
 
 /** swarm init: the cluster's first networks, then the node joins them. */
@@ -54,6 +55,7 @@ export function nodeJoinedNetworks(cluster: Cluster, d: Daemon, nodeId: string):
     if (!active) throw unavailable(LOST_QUORUM);
     return createClusterNetwork(active, req);
   };
+  d.networks.overlayResolve = (networkId, host) => resolveOnOverlay(cluster, networkId, host);
   const ingress = cluster.store.find<SwarmNetwork>(NETWORK, isIngress)[0];
   if (ingress) ensureLocalNetwork(cluster, nodeId, d, ingress);
 }
@@ -65,4 +67,5 @@ export function nodeLeftNetworks(cluster: Cluster, d: Daemon | undefined, nodeId
   dropAllLocal(d);
   d.networks.swarm = { isSwarmNode: () => false, isManager: () => false };
   d.networks.clusterCreate = undefined;
+  d.networks.overlayResolve = undefined;
 }

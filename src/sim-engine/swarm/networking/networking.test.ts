@@ -14,4 +14,9 @@ describe('swarm networking', () => {
     const out = await transcript(script('overlay-networks'), { nodes: 3 });
     await expect(out).toMatchFileSnapshot('testdata/overlay-networks.golden');
   });
+
+  it('gives services a VIP and tasks addresses; the service name, tasks.<name> and task names resolve', async () => {
+    const out = await transcript(script('service-discovery'), { nodes: 3 });
+    await expect(out).toMatchFileSnapshot('testdata/service-discovery.golden');
+  });
 });
