@@ -49,6 +49,16 @@ const DEFAULT_CONFIG: Required<UpdateConfig> = {
   Order: 'stop-first',
 };
 
+/** An UpdateStatus with its fields in the Engine API's order (State, StartedAt, CompletedAt, Message). */
+function status(
+  State: NonNullable<UpdateStatus['State']>,
+  StartedAt: string | undefined,
+  CompletedAt: string | undefined,
+  Message: string,
+): UpdateStatus {
+  return { State, ...(StartedAt ? { StartedAt } : {}), ...(CompletedAt ? { CompletedAt } : {}), Message };
+}
+
 const ms = (ns: number | undefined) => Math.floor((ns ?? 0) / 1_000_000);
 
 export class Updater {
@@ -340,31 +350,28 @@ export class Updater {
   #start(): void {
     this.#setStatus((s) => {
       if (s.UpdateStatus) return false;
-      s.UpdateStatus = {
-        State: 'updating',
-        StartedAt: clusterNow(this.#cluster),
-        Message: 'update in progress',
-      };
+      s.UpdateStatus = status('updating', clusterNow(this.#cluster), undefined, 'update in progress');
       return true;
     });
   }
 
   #pause(message: string): void {
     this.#setStatus((s) => {
-      if (!s.UpdateStatus) return false; // the service was updated since
-      s.UpdateStatus.State = s.UpdateStatus.State === 'rollback_started' ? 'rollback_paused' : 'paused';
-      s.UpdateStatus.Message = message;
+      const u = s.UpdateStatus;
+      if (!u) return false; // the service was updated since
+      const state = u.State === 'rollback_started' ? 'rollback_paused' : 'paused';
+      s.UpdateStatus = status(state, u.StartedAt, u.CompletedAt, message);
       return true;
     });
   }
 
   #rollback(message: string): void {
     this.#setStatus((s) => {
-      if (!s.UpdateStatus) return false;
-      // cannot roll back service because no previous spec is available
+      const u = s.UpdateStatus;
+      if (!u) return false;
+      // "cannot roll back service because no previous spec is available": nothing is written
       if (!s.PreviousSpec) return false;
-      s.UpdateStatus.State = 'rollback_started';
-      s.UpdateStatus.Message = message;
+      s.UpdateStatus = status('rollback_started', u.StartedAt, u.CompletedAt, message);
       s.Spec = s.PreviousSpec;
       delete s.PreviousSpec;
       return true;
@@ -373,16 +380,13 @@ export class Updater {
 
   #complete(): void {
     this.#setStatus((s) => {
-      if (!s.UpdateStatus) return false;
-      const status: UpdateStatus = s.UpdateStatus;
-      if (status.State === 'rollback_started') {
-        status.State = 'rollback_completed';
-        status.Message = 'rollback completed';
-      } else {
-        status.State = 'completed';
-        status.Message = 'update completed';
-      }
-      status.CompletedAt = clusterNow(this.#cluster);
+      const u = s.UpdateStatus;
+      if (!u) return false; // the service was changed since
+      const now = clusterNow(this.#cluster);
+      s.UpdateStatus =
+        u.State === 'rollback_started'
+          ? status('rollback_completed', u.StartedAt, now, 'rollback completed')
+          : status('completed', u.StartedAt, now, 'update completed');
       return true;
     });
   }
