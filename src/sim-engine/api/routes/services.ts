@@ -363,7 +363,7 @@ function updateService(
     throw systemError(`unrecognized rollback option ${rollbackOption}`);
   const rollback = rollbackOption === 'previous';
   validateSpec(spec);
-      populateNetworkIds(cluster, daemon, spec);
+  populateNetworkIds(cluster, daemon, spec);
   if (!sameJSON(spec.EndpointSpec, current.Spec.EndpointSpec)) checkPortConflicts(cluster, spec, current.ID);
   const now = daemon.instant();
   cluster.store.update((tx) => {
