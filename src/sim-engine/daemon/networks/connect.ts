@@ -101,7 +101,14 @@ export function connectToNetwork(
   ns: NetNamespace,
 ): void {
   if (isContainerMode(c)) throw invalidParameter(ERR_CONFLICT_SHARED_NETWORK);
-  const n = d.networks.find(idOrName);
+  // an attachable swarm network this node has no instance of yet: the swarm attaches
+  // the container (moby daemon.connectToNetwork → cluster.AttachNetwork)
+  let n = d.networks.find(idOrName);
+  // findAndAttachNetwork: a container that is not a task joins a swarm network through
+  // the cluster even when the node has an instance of it (attachable or refused)
+  const managed = c.config.Labels?.['com.docker.swarm.task.id'] !== undefined;
+  if (!n || (n.dynamic && n.scope === 'swarm' && !managed))
+    n = d.networks.attachSwarm?.(c, n?.id ?? idOrName, settings) ?? n;
   if (!n) throw notFound(`network ${idOrName} not found`);
   updateNetworkConfig(d, c, n, settings);
   const endpoint = createEndpoint(d, c, n, settings, ns);

@@ -5,7 +5,9 @@
  * user-defined networks. The operations that change them live beside this file
  * (create.ts, remove.ts, connect.ts, prune.ts), as moby splits daemon/network.go.
  */
+import type { EndpointSettings } from '../../api/types/container.ts';
 import type { NetworkCreateRequest } from '../../api/types/network.ts';
+import type { Container } from '../container.ts';
 import { invalidParameter, notFound } from '../../errdefs.ts';
 import { formatCidr, ipToInt, parseAddr4, type Subnet } from '../../network/ipv4.ts';
 import type { NetNamespace } from '../../network/namespace.ts';
@@ -53,6 +55,12 @@ export class NetworkController {
    * swarm (service names, VIPs, `tasks.<name>`, containers on other nodes)
    */
   overlayResolve: ((networkId: string, host: string) => string | undefined) | undefined;
+  /**
+   * set by the swarm: attach a container to an attachable swarm network the node has
+   * no instance of (makes it, and puts the allocated address in the settings)
+   */
+  attachSwarm:
+    ((c: Container, term: string, settings: EndpointSettings) => NetworkRecord | undefined) | undefined;
 
   constructor(random: Random, instant: () => Instant, hostNs: NetNamespace) {
     this.random = random;

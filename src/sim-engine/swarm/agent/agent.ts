@@ -22,6 +22,7 @@ import type { StoreEvent } from '../../store/store.ts';
 import type { Cluster } from '../cluster.ts';
 import { SERVICE, stateAfter, stateBefore, TASK } from '../orchestrator/task.ts';
 import { clusterNow } from '../orchestrator/timestamp.ts';
+import { RoutingMesh } from '../networking/mesh.ts';
 import { portStatus, releaseTaskNetworks, taskNetworking } from '../networking/task-networks.ts';
 import { containerName, createRequest } from './container-config.ts';
 
@@ -56,6 +57,8 @@ export class Agent {
   readonly #workers = new Map<string, Worker>();
   #unwatch: (() => void) | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** the node's part of the ingress routing mesh: published ports answer here */
+  #mesh: RoutingMesh | undefined;
   #stopped = false;
 
   constructor(cluster: Cluster, nodeId: string, daemon: Daemon) {
@@ -66,6 +69,8 @@ export class Agent {
   }
 
   start(): void {
+    this.#mesh = new RoutingMesh(this.#cluster, this.#daemon);
+    this.#mesh.start();
     this.#unwatch = this.#cluster.store.watch((events) => this.#onEvents(events));
     // a container's exit moves its task on
     this.#unsubscribe = this.#daemon.events.subscribe((e) => {
@@ -79,6 +84,7 @@ export class Agent {
 
   stop(): void {
     this.#stopped = true;
+    this.#mesh?.stop();
     this.#unwatch?.();
     this.#unsubscribe?.();
   }

@@ -14,6 +14,7 @@ import { membershipOf, type Cluster } from '../cluster.ts';
 import { LOST_QUORUM } from '../manager/errors.ts';
 import { activeManagerCluster, createClusterNetwork, createNetworkObject } from './control.ts';
 import { dropAllLocal, ensureLocalNetwork } from './local.ts';
+import { attachContainer } from './attach.ts';
 import { releaseNodeAttachments } from './node-attachments.ts';
 import { resolveOnOverlay } from './vips.ts';
 import { INGRESS_SUBNET, isIngress, NETWORK, PREDEFINED_LABEL, type SwarmNetwork } from './types.ts';
@@ -56,6 +57,7 @@ export function nodeJoinedNetworks(cluster: Cluster, d: Daemon, nodeId: string):
     return createClusterNetwork(active, req);
   };
   d.networks.overlayResolve = (networkId, host) => resolveOnOverlay(cluster, networkId, host);
+  d.networks.attachSwarm = (c, term, settings) => attachContainer(cluster, nodeId, d, c, term, settings);
   const ingress = cluster.store.find<SwarmNetwork>(NETWORK, isIngress)[0];
   if (ingress) ensureLocalNetwork(cluster, nodeId, d, ingress);
 }
@@ -68,4 +70,5 @@ export function nodeLeftNetworks(cluster: Cluster, d: Daemon | undefined, nodeId
   d.networks.swarm = { isSwarmNode: () => false, isManager: () => false };
   d.networks.clusterCreate = undefined;
   d.networks.overlayResolve = undefined;
+  d.networks.attachSwarm = undefined;
 }

@@ -19,4 +19,9 @@ describe('swarm networking', () => {
     const out = await transcript(script('service-discovery'), { nodes: 3 });
     await expect(out).toMatchFileSnapshot('testdata/service-discovery.golden');
   });
+
+  it('publishes ingress ports on every node (routing mesh), dnsrr services and host-mode ports', async () => {
+    const out = await transcript(script('routing-mesh'), { nodes: 3 });
+    await expect(out).toMatchFileSnapshot('testdata/routing-mesh.golden');
+  });
 });

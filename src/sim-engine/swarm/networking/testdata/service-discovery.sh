@@ -28,6 +28,14 @@ docker exec $(docker ps -q --filter name=client) curl -s -o /dev/null -w '%{remo
 docker exec $(docker ps -q --filter name=client) curl -s -o /dev/null -w '%{remote_ip}\n' tasks.web
 docker exec $(docker ps -q --filter name=client) curl -s -o /dev/null -w '%{remote_ip}\n' web
 docker exec $(docker ps -q --filter name=client) curl -s -o /dev/null -w '%{remote_ip}\n' web.1.$(docker service ps -q --filter desired-state=running web | head -1)
+# an attachable overlay takes standalone containers on any node (Cluster.AttachNetwork);
+# they reach each other by name across nodes
+docker network create -d overlay --attachable att
+@node2 docker run -d --name box --network att nginx
+@node2 docker network ls --filter name=att
+@node2 docker inspect box --format '{{json .NetworkSettings.Networks.att.IPAMConfig}} {{.NetworkSettings.Networks.att.IPAddress}}'
+docker run --rm --network att nginx curl -s -o /dev/null -w '%{http_code} %{remote_ip}\n' box
+docker run --rm --network my-net alpine true
 # swarmkit controlapi/network.go removeNetwork
 docker network rm my-net
 docker service rm client web
