@@ -72,7 +72,20 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   let out = '';
   for (const ref of args) {
     try {
-      out += tmpl.execute(new PrettyContext(await getRef(ref), cli.now())) + '\n';
+      const service = await getRef(ref);
+      // inspect.go: the networks' names, looked up one by one (an ID that fails stays an ID)
+      const names = new Map<string, string>();
+      for (const n of service.Spec.TaskTemplate?.Networks ?? []) {
+        try {
+          const net = await cli.client.get<{ Name: string }>(
+            `/networks/${encodeURIComponent(n.Target ?? '')}`,
+          );
+          names.set(n.Target ?? '', net.Name);
+        } catch {
+          // keep the ID
+        }
+      }
+      out += tmpl.execute(new PrettyContext(service, cli.now(), names)) + '\n';
     } catch (err) {
       errors.push(err instanceof Error ? err.message : String(err));
     }
@@ -81,7 +94,7 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   if (errors.length) throw new StatusError(errors.join('\n'), 1);
 }
 
-/** serviceInspectPrettyTemplate (the parts the simulation's services can fill) */
+/** serviceInspectPrettyTemplate (docker/cli v28.5.2 cli/command/service/formatter.go) */
 const PRETTY = `
 ID:		{{.ID}}
 Name:		{{.Name}}
@@ -160,6 +173,25 @@ ContainerSpec:
 {{- if .ContainerUser }}
  User: {{ .ContainerUser }}
 {{- end }}
+{{- if .HasCapabilities }}
+Capabilities:
+{{- if .HasCapabilityAdd }}
+ Add: {{ .CapabilityAdd }}
+{{- end }}
+{{- if .HasCapabilityDrop }}
+ Drop: {{ .CapabilityDrop }}
+{{- end }}
+{{- end }}
+{{- if .ContainerSysCtls }}
+SysCtls:
+{{- range $k, $v := .ContainerSysCtls }}
+ {{ $k }}{{if $v }}: {{ $v }}{{ end }}
+{{- end }}{{ end }}
+{{- if .ContainerUlimits }}
+Ulimits:
+{{- range $k, $v := .ContainerUlimits }}
+ {{ $k }}: {{ $v }}
+{{- end }}{{ end }}
 {{- if .ContainerMounts }}
 Mounts:
 {{- end }}
@@ -169,6 +201,29 @@ Mounts:
   ReadOnly:	{{ $mount.ReadOnly }}
   Type:		{{ $mount.Type }}
 {{- end -}}
+{{- if .Configs}}
+Configs:
+{{- range $config := .Configs }}
+ Target:	{{$config.File.Name}}
+  Source:	{{$config.ConfigName}}
+{{- end }}{{ end }}
+{{- if .Secrets }}
+Secrets:
+{{- range $secret := .Secrets }}
+ Target:	{{$secret.File.Name}}
+  Source:	{{$secret.SecretName}}
+{{- end }}{{ end }}
+{{- if .HasLogDriver }}
+Log Driver:
+{{- if .HasLogDriverName }}
+ Name:		{{ .LogDriverName }}
+{{- end }}
+{{- if .LogOpts }}
+ LogOpts:
+{{- range $k, $v := .LogOpts }}
+  {{ $k }}{{if $v }}:       {{ $v }}{{ end }}
+{{- end }}{{ end }}
+{{ end }}
 {{- if .HasResources }}
 Resources:
 {{- if .HasResourceReservations }}
@@ -187,6 +242,12 @@ Resources:
 {{- if .ResourceLimitMemory }}
   Memory:	{{ .ResourceLimitMemory }}
 {{- end }}{{ end }}{{ end }}
+{{- if gt .ResourceLimitPids 0 }}
+  PIDs:		{{ .ResourceLimitPids }}
+{{- end }}
+{{- if .Networks }}
+Networks:
+{{- range $network := .Networks }} {{ $network }}{{ end }} {{ end }}
 Endpoint Mode:	{{ .EndpointMode }}
 {{- if .Ports }}
 Ports:
@@ -196,6 +257,18 @@ Ports:
   TargetPort = {{ $port.TargetPort }}
   PublishMode = {{ $port.PublishMode }}
 {{- end }} {{ end -}}
+{{- if .Healthcheck }}
+ Healthcheck:
+  Interval = {{ .Healthcheck.Interval }}
+  Retries = {{ .Healthcheck.Retries }}
+  StartPeriod =	{{ .Healthcheck.StartPeriod }}
+  Timeout =	{{ .Healthcheck.Timeout }}
+  {{- if .Healthcheck.Test }}
+  Tests:
+	{{- range $test := .Healthcheck.Test }}
+	 Test = {{ $test }}
+  {{- end }} {{ end -}}
+{{- end }}
 `;
 
 const dur = (ns: number | undefined) => formatGoDuration(ns ?? 0);
@@ -204,9 +277,11 @@ const dur = (ns: number | undefined) => formatGoDuration(ns ?? 0);
 class PrettyContext {
   readonly #s: Service;
   readonly #now: number;
-  constructor(s: Service, now: number) {
+  readonly #networkNames: ReadonlyMap<string, string>;
+  constructor(s: Service, now: number, networkNames: ReadonlyMap<string, string> = new Map()) {
     this.#s = s;
     this.#now = now;
+    this.#networkNames = networkNames;
     withGoType(this, '*service.serviceInspectContext');
   }
   get #spec() {
@@ -374,6 +449,65 @@ class PrettyContext {
   ResourceLimitMemory() {
     const m = this.#task.Resources?.Limits?.MemoryBytes ?? 0;
     return m === 0 ? '' : bytesSize(m);
+  }
+  HasCapabilities() {
+    return this.HasCapabilityAdd() || this.HasCapabilityDrop();
+  }
+  HasCapabilityAdd() {
+    return (this.#task.ContainerSpec?.CapabilityAdd ?? []).length > 0;
+  }
+  HasCapabilityDrop() {
+    return (this.#task.ContainerSpec?.CapabilityDrop ?? []).length > 0;
+  }
+  CapabilityAdd() {
+    return (this.#task.ContainerSpec?.CapabilityAdd ?? []).join(', ');
+  }
+  CapabilityDrop() {
+    return (this.#task.ContainerSpec?.CapabilityDrop ?? []).join(', ');
+  }
+  ContainerSysCtls() {
+    return goMap({ ...(this.#task.ContainerSpec?.Sysctls ?? {}) }, 'map[string]string');
+  }
+  ContainerUlimits() {
+    const out: Record<string, string> = {};
+    for (const u of this.#task.ContainerSpec?.Ulimits ?? []) out[u.Name] = `${u.Soft}:${u.Hard}`;
+    return goMap(out, 'map[string]string');
+  }
+  Configs() {
+    return this.#task.ContainerSpec?.Configs ?? [];
+  }
+  Secrets() {
+    return this.#task.ContainerSpec?.Secrets ?? [];
+  }
+  HasLogDriver() {
+    return !!this.#task.LogDriver;
+  }
+  HasLogDriverName() {
+    return !!this.#task.LogDriver?.Name;
+  }
+  LogDriverName() {
+    return this.#task.LogDriver?.Name ?? '';
+  }
+  LogOpts() {
+    return goMap({ ...(this.#task.LogDriver?.Options ?? {}) }, 'map[string]string');
+  }
+  ResourceLimitPids() {
+    return this.#task.Resources?.Limits?.Pids ?? 0;
+  }
+  /** the task's networks, by name where `network inspect` found them */
+  Networks() {
+    return (this.#task.Networks ?? []).map((n) => this.#networkNames.get(n.Target ?? '') ?? n.Target ?? '');
+  }
+  Healthcheck() {
+    const h = this.#task.ContainerSpec?.Healthcheck;
+    if (!h) return undefined;
+    return {
+      Interval: dur(h.Interval),
+      Retries: h.Retries ?? 0,
+      StartPeriod: dur(h.StartPeriod),
+      Timeout: dur(h.Timeout),
+      Test: h.Test ?? [],
+    };
   }
   EndpointMode() {
     return this.#spec.EndpointSpec?.Mode ?? '';
