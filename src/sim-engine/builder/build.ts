@@ -16,6 +16,7 @@ import type { ImageRecord, LayerRecord } from '../daemon/images/record.ts';
 import { resolveUser } from '../daemon/user.ts';
 import { imageTree } from '../daemon/rootfs.ts';
 import { utf8Length } from '../fs/node.ts';
+import { humanSize } from '../golang/units.ts';
 import { normalize } from '../fs/path.ts';
 import { MemFs } from '../fs/mem-fs.ts';
 import type { FileSystem } from '../fs/types.ts';
@@ -38,6 +39,7 @@ import {
   StageError,
   defaultArgs,
   resolveStages,
+  wrapSuggest,
   type Instruction,
   type Problem,
   type ShellLex,
@@ -217,7 +219,9 @@ class Builder {
       const found = states.find((s) => s.stage.name === this.req.target.toLowerCase());
       if (!found) {
         const names = states.flatMap((s) => (s.stage.name ? [s.stage.name] : []));
-        this.fail(`target stage "${this.req.target}" could not be found${suggest(this.req.target, names)}`);
+        this.fail(
+          wrapSuggest(`target stage "${this.req.target}" could not be found`, this.req.target, names, true),
+        );
       }
       target = found;
     }
@@ -967,44 +971,4 @@ function registryError(daemonMessage: string): string {
   const m = /^manifest for (.*) not found/.exec(daemonMessage);
   if (m) return `docker.io/${m[1]}: not found`;
   return daemonMessage;
-}
-
-/** suggest.WrapError: ` (did you mean x?)` for a close name. */
-function suggest(value: string, options: string[]): string {
-  let best = '';
-  let bestDist = Infinity;
-  for (const o of options) {
-    const dist = levenshtein(value.toLowerCase(), o.toLowerCase());
-    if (dist < bestDist) {
-      bestDist = dist;
-      best = o;
-    }
-  }
-  return best && bestDist <= Math.max(1, Math.floor(value.length / 3)) ? ` (did you mean ${best}?)` : '';
-}
-
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
-
-/** go-units HumanSize with BuildKit's units (`8.16kB`, `2B`). */
-export function humanSize(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
 }

@@ -15,7 +15,7 @@ export { parseRunMount } from './mount.ts';
 export { chompHeredocContent, parseHeredoc } from './parser.ts';
 export { rules, formats, Linter, parseLintOptions, lintFormatShort, looksLikeSecret } from './lint.ts';
 export type { LintConfig, LintRule, RuleName } from './lint.ts';
-export { suggestSearch } from './suggest.ts';
+export { suggestSearch, wrapSuggest } from './suggest.ts';
 export {
   defaultArgs,
   parsePlatformLoose,

@@ -7,6 +7,7 @@
  * already here pulls nothing: only its digest and status lines show. With no tag
  * (`docker pull -a`) every tag of the repository is pulled in turn.
  */
+import { humanSize } from '../../golang/units.ts';
 import { AsyncQueue } from '../../api/stream.ts';
 import { DaemonError, forbidden, invalidParameter, notFound, systemError } from '../../errdefs.ts';
 import { catalogue } from '../../images/index.ts';
@@ -35,17 +36,6 @@ const EXTRACT_RATE = 150_000_000;
 const CONCURRENCY = 3;
 
 type Message = Record<string, unknown>;
-
-function humanSize(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
-}
 
 export function bar(current: number, total: number): string {
   const pct = Math.floor((current / total) * 50);
