@@ -41,3 +41,8 @@ export function createLab(options: LabOptions = {}): Lab {
 }
 
 export type { RunIO as LabIO, Session as LabSession };
+
+/** The grader (exercises): parse a goal, read a snapshot of the lab through the Engine API, grade it. */
+export { parseGoal, GoalError, snapshot, grade, curlProbe } from './grader/index.ts';
+export type { Goal, Grade, GradeLine, LabReach, Snapshot, HostRunner, HttpAnswer } from './grader/index.ts';
+export { ApiClient } from './api/client.ts';

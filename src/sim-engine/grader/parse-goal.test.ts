@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { GoalError } from './goal-error.ts';
+import { parseGoal } from './parse-goal.ts';
+
+function error(text: string): string {
+  try {
+    parseGoal(text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(GoalError);
+    return (err as Error).message;
+  }
+  throw new Error('parsed');
+}
+
+describe('parseGoal', () => {
+  it('reads the design example', () => {
+    const goal = parseGoal(`services:
+  web:
+    image: nginx:1.18
+    replicas: 6
+    running: 6
+    update_config: { parallelism: 2, delay: 10s }
+`);
+    const web = goal.services!.named[0]!;
+    expect(web).toMatchObject({ name: 'web', line: 2, absent: false });
+    if (web.absent) throw new Error('absent');
+    expect(web.props.replicas).toEqual({
+      value: { op: '==', value: 6 },
+      line: 4,
+      path: 'services.web.replicas',
+    });
+    expect(web.props.update_config!.value).toMatchObject({ parallelism: 2, delay: 10e9 });
+  });
+
+  it('reads comparisons, absence, quantifiers, files and http', () => {
+    const goal = parseGoal(`containers:
+  count: ">= 3"
+  old: null
+  gone: { absent: true }
+  any: { image: nginx, running: true, count: "< 2" }
+files:
+  web:/etc/hostname: web
+http:
+  GET http://localhost:8080:
+    status: 200
+    contains: Welcome to nginx
+  localhost:8081/health: ok
+`);
+    expect(goal.containers!.count!.value).toEqual({ op: '>=', value: 3 });
+    expect(goal.containers!.named.map((n) => [n.name, n.absent])).toEqual([
+      ['old', true],
+      ['gone', true],
+    ]);
+    expect(goal.containers!.quantified[0]).toMatchObject({ quantifier: 'any', count: { op: '<', value: 2 } });
+    expect(goal.files).toMatchObject([{ container: 'web', file: '/etc/hostname', contains: ['web'] }]);
+    expect(goal.http).toMatchObject([
+      { url: 'http://localhost:8080', status: { op: '==', value: 200 }, contains: ['Welcome to nginx'] },
+      { url: 'http://localhost:8081/health', contains: ['ok'] },
+    ]);
+  });
+
+  it.each([
+    [
+      'containers:\n  web:\n    imag: nginx\n',
+      'line 3: containers.web.imag: a container has no property "imag"',
+    ],
+    [
+      'services:\n  web:\n    replicas: six\n',
+      'line 3: services.web.replicas: must be a number or a comparison like ">= 3" or "< 2", not "six"',
+    ],
+    [
+      'containers:\n  web:\n    ports: ["eighty"]\n',
+      'line 3: containers.web.ports[0]: "eighty" is not a port',
+    ],
+    [
+      'services:\n  web:\n    update_config: { delay: soon }\n',
+      'line 3: services.web.update_config.delay: "soon" is not a duration',
+    ],
+    ['swarm: maybe\n', 'line 1: swarm: must be active or inactive, not "maybe"'],
+    ['contaners:\n  web: {}\n', 'line 1: contaners: unknown section "contaners"'],
+    ['containers: [a\n', 'line 2: not valid YAML'],
+    [
+      'containers:\n  web: { running: true }\n  web: null\n',
+      'line 3: not valid YAML: Map keys must be unique',
+    ],
+    ['x: &a 1\n', 'line 1: x: unknown section'],
+    [
+      'containers:\n  web: &w { running: true }\n',
+      'line 2: containers.web: anchors (&name) are not supported',
+    ],
+    ['', 'line 1: the goal is empty'],
+    ['- containers\n', 'line 1: the goal must be a mapping'],
+    [
+      'files:\n  web/etc/hostname: x\n',
+      'line 2: files.web/etc/hostname: "web/etc/hostname" must be CONTAINER:/absolute/path',
+    ],
+    ['http:\n  POST http://x: ok\n', 'line 2: http.POST http://x: "POST http://x" must be GET and a URL'],
+    [
+      'containers:\n  web:\n    absent: true\n    image: nginx\n',
+      'line 3: containers.web.absent: absent: true says there must be no container web',
+    ],
+  ])('names the line of %j', (text, message) => {
+    expect(error(text)).toContain(message);
+  });
+});
