@@ -1,10 +1,12 @@
 /**
  * The `dockersim` command: the engine without a browser.
  *   dockersim transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--seed S]
+ *   dockersim verify [DIR]
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { transcript } from './transcript.ts';
+import { verifyCommand } from './verify.ts';
 
 const USAGE = `Usage:  dockersim COMMAND
 
@@ -15,6 +17,9 @@ Commands:
                  Run a script of commands on a simulated lab and print the transcript:
                  "$ <command>", its output, and "[exit N]" when it fails.
                  DIR (default: none) is the lab folder the commands see.
+  verify [DIR]   Check every exercise of the lessons in DIR (default: src/content/lessons):
+                 from its setup the goal must fail, after its solution it must pass.
+                 Exits 1 when an exercise is broken.
 `;
 
 /** Every file under `dir`, as paths relative to it (the lab folder). */
@@ -42,6 +47,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === 'verify') {
+    if (rest.length > 1 || rest[0]?.startsWith('-')) return fail('verify takes at most a DIR');
+    return verifyCommand(rest[0]);
   }
   if (command !== 'transcript') return fail(`unknown command: ${command}`);
   let script: string | undefined;
