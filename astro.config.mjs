@@ -1,5 +1,6 @@
 // @ts-check
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { MODULES } from './src/content/modules.ts';
@@ -23,11 +24,63 @@ function lessonsOf(module) {
     .map(({ slug }) => ({ slug }));
 }
 
+/**
+ * Monaco's modules import their own CSS (over a hundred files). Astro puts CSS that a
+ * lazily loaded chunk imports into the <head> of every page using it, render-blocking
+ * (shared/reference/web-notes.md), and the editor must cost nothing until it is opened.
+ * So each of those imports becomes a small module that injects that CSS (processed by
+ * Vite, `?inline`, fonts and all) into a <style> when Monaco's module runs — that is,
+ * when the learner opens the editor.
+ */
+function monacoCssOnLoad() {
+  const PREFIX = '\0dockyard-monaco-css:';
+  return {
+    name: 'dockyard:monaco-css-on-load',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !source.endsWith('.css') || !/[\\/]monaco-editor[\\/]esm[\\/]/.test(importer))
+        return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      // ends in .js, or Vite's CSS plugin would take this module for a stylesheet
+      return resolved ? `${PREFIX}${resolved.id}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const file = id.slice(PREFIX.length, -'.js'.length);
+      return [
+        `import css from ${JSON.stringify(`${file}?inline`)};`,
+        `if (typeof document !== 'undefined') {`,
+        `  const style = document.createElement('style');`,
+        `  style.dataset.monaco = ${JSON.stringify(file.slice(file.lastIndexOf('monaco-editor')))};`,
+        `  style.textContent = css;`,
+        `  document.head.append(style);`,
+        `}`,
+      ].join('\n');
+    },
+  };
+}
+
 const moduleGroups = MODULES.map((m) => ({ label: m.title, items: lessonsOf(m.id) })).filter(
   (group) => group.items.length > 0,
 );
 
 export default defineConfig({
+  vite: {
+    plugins: [monacoCssOnLoad()],
+    resolve: {
+      alias: [
+        {
+          // monaco-yaml's worker (through monaco-worker-manager) imports Monaco's old deep
+          // path, which Monaco 0.57's exports map no longer resolves
+          find: /^monaco-editor\/esm\/vs\/(.*?)(\.js)?$/,
+          replacement: `${fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))}$1.js`,
+        },
+      ],
+    },
+    // Monaco's ES modules as they are, so the plugin above sees their CSS imports in dev too
+    optimizeDeps: { exclude: ['monaco-editor'] },
+    worker: { format: 'es' },
+  },
   integrations: [
     starlight({
       title: 'Dockyard',

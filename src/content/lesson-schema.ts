@@ -72,6 +72,31 @@ export const labSchema = z.strictObject(
         },
       )
       .default({}),
+    /**
+     * The lab's file editor (Monaco, loaded when the learner opens it), showing root's
+     * home on the node being shown: `true` gives a tab to every starter file in
+     * `files`; `{ files: [Dockerfile, app.py] }` names the files that get a tab, in that
+     * order (a named file that does not exist yet starts empty). Files the learner
+     * makes in the terminal get a tab too. Edits reach the lab's file system at once.
+     * Leave it out for a lab without an editor.
+     */
+    editor: z
+      .union(
+        [
+          z.boolean(),
+          z.strictObject({
+            files: z
+              .array(
+                z.string().regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+$/, {
+                  error: 'file paths are relative to the lab folder (/root) and may not contain ..',
+                }),
+              )
+              .min(1),
+          }),
+        ],
+        { error: 'must be true (every starter file gets a tab) or { files: [Dockerfile, app.py] }' },
+      )
+      .optional(),
   },
   {
     error: (issue) =>

@@ -9,6 +9,9 @@ import { HOST_UTILITIES, programRegistry } from './programs.ts';
 export { Engine, type EngineOptions, type RunIO, type Session } from './hosts/engine.ts';
 export { Clock } from './clock.ts';
 export { drive } from './headless/drive.ts';
+/** The Dockerfile parser's diagnostics, as `docker build` reports them (the lab's editor shows them as markers). */
+export { parseDockerfile } from './builder/dockerfile/index.ts';
+export type { Problem as DockerfileProblem } from './builder/dockerfile/index.ts';
 
 export interface LabOptions {
   /** node count (node1…) or names; one node by default */

@@ -3,24 +3,43 @@
  * It switches the node tabs, and loads the terminal and the engine (mount.ts) when the
  * panel nears the viewport or a Run button is pressed. Run buttons reach it through a
  * `dockyard:run` event on the document.
+ *
+ * On a lesson with an editor it has an Editor button: Monaco (../editor/) is loaded
+ * only when the learner opens it, never in the page's first load. Reset lab (the
+ * button, or a `dockyard:reset-lab` event on the document) forgets the lesson's save
+ * and starts the lab again from the lesson's setup.
  */
 import type { LabView } from './mount.ts';
+import type { EditorView } from '../editor/mount-editor.ts';
 
 export const RUN_EVENT = 'dockyard:run';
+/** Dispatch on the document to start the page's lab again from the lesson's setup (its save forgotten). */
+export const RESET_EVENT = 'dockyard:reset-lab';
+
+/** The lesson's editor settings, as the schema gives them (`lab.editor`). */
+type EditorConfig = boolean | { files?: string[] } | undefined;
 
 export class DockyardLab extends HTMLElement {
   #view: Promise<LabView> | undefined;
+  #editor: Promise<EditorView> | undefined;
   #observer: IntersectionObserver | undefined;
   #tabs: HTMLButtonElement[] = [];
   #current = '';
+  #resetting: Promise<void> | undefined;
 
   connectedCallback(): void {
-    this.#tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    this.#tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"][data-tab]')];
     this.#current = this.#tabs[0]?.dataset.tab ?? '';
     for (const tab of this.#tabs) {
       tab.addEventListener('click', () => this.select(tab.dataset.tab!));
       tab.addEventListener('keydown', (e) => this.#arrow(e, tab));
     }
+    this.querySelector<HTMLButtonElement>('[data-action="editor"]')?.addEventListener('click', (e) =>
+      this.toggleEditor(e.currentTarget as HTMLButtonElement),
+    );
+    this.querySelector<HTMLButtonElement>('[data-action="reset"]')?.addEventListener('click', (e) =>
+      this.#confirmReset(e.currentTarget as HTMLButtonElement),
+    );
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) void this.start();
@@ -29,13 +48,17 @@ export class DockyardLab extends HTMLElement {
     );
     this.#observer.observe(this);
     document.addEventListener(RUN_EVENT, this.#onRun);
+    document.addEventListener(RESET_EVENT, this.#onReset);
   }
 
   disconnectedCallback(): void {
     this.#observer?.disconnect();
     document.removeEventListener(RUN_EVENT, this.#onRun);
+    document.removeEventListener(RESET_EVENT, this.#onReset);
     void this.#view?.then((v) => v.dispose());
+    void this.#editor?.then((e) => e.dispose());
     this.#view = undefined;
+    this.#editor = undefined;
   }
 
   /** Load the terminal and the lab (once). */
@@ -43,8 +66,19 @@ export class DockyardLab extends HTMLElement {
     this.#observer?.disconnect();
     this.dataset.state ??= 'loading';
     // the engine and xterm load side by side, not one after the other
-    this.#view ??= Promise.all([import('./mount.ts'), import('../../lab/page-lab.ts')]).then(
-      ([{ mountLab }, engine]) => mountLab(this, JSON.parse(this.dataset.lab ?? '{}'), this.#current, engine),
+    this.#view ??= Promise.all([
+      import('./mount.ts'),
+      import('../../lab/page-lab.ts'),
+      import('../../lab/files.ts'),
+      import('../../lab/persist.ts'),
+    ]).then(([{ mountLab }, engine, files, persist]) =>
+      mountLab(
+        this,
+        JSON.parse(this.dataset.lab ?? '{}'),
+        this.#current,
+        { engine, files, persist },
+        persist.saveKey(location.pathname),
+      ),
     );
     return this.#view;
   }
@@ -58,6 +92,76 @@ export class DockyardLab extends HTMLElement {
       document.getElementById(tab.getAttribute('aria-controls')!)!.hidden = !on;
     }
     void this.start().then((v) => v.show(node));
+    void this.#editor?.then((e) => e.show(node));
+  }
+
+  /** Open or close the editor; Monaco is loaded the first time it opens. */
+  toggleEditor(button: HTMLButtonElement): void {
+    const region = this.querySelector<HTMLElement>('.dy-editor');
+    if (!region) return;
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    region.hidden = !open;
+    this.toggleAttribute('data-editor-open', open);
+    if (!open) return;
+    const config = JSON.parse(this.dataset.lab ?? '{}') as {
+      editor?: EditorConfig;
+      files?: Record<string, string>;
+    };
+    const editor = config.editor;
+    const starters = Object.keys(config.files ?? {});
+    const paths = typeof editor === 'object' && editor.files ? editor.files : starters;
+    this.#editor ??= Promise.all([
+      import('../editor/mount-editor.ts'),
+      this.start().then((v) => v.files),
+    ]).then(([{ mountEditor }, files]) =>
+      mountEditor(region.querySelector<HTMLElement>('.dy-editor-body')!, files, {
+        node: this.#current,
+        paths,
+        starters,
+      }),
+    );
+    void this.#editor.then((e) => e.focus());
+  }
+
+  /** Start the lab again from the lesson's setup, forgetting its save. */
+  reset(): Promise<void> {
+    this.#resetting ??= (async () => {
+      const old = await this.start();
+      await old.forget();
+      old.dispose();
+      this.#view = undefined;
+      const view = await this.start();
+      const files = await view.files;
+      await this.#editor?.then((e) => e.setFiles(files));
+    })().finally(() => (this.#resetting = undefined));
+    return this.#resetting;
+  }
+
+  /** The Reset button asks once ("Reset lab?"), then resets on a second press within a few seconds. */
+  #confirmReset(button: HTMLButtonElement): void {
+    const status = this.querySelector<HTMLElement>('.dy-lab-status');
+    if (button.dataset.confirm !== 'yes') {
+      button.dataset.confirm = 'yes';
+      button.textContent = 'Reset: sure?';
+      if (status)
+        status.textContent =
+          'Press Reset again to start the lab afresh: your files and commands here are lost.';
+      setTimeout(() => {
+        if (button.dataset.confirm !== 'yes') return;
+        delete button.dataset.confirm;
+        button.textContent = 'Reset lab';
+        if (status) status.textContent = '';
+      }, 5000);
+      return;
+    }
+    delete button.dataset.confirm;
+    button.textContent = 'Reset lab';
+    button.disabled = true;
+    void this.reset().finally(() => {
+      button.disabled = false;
+      if (status) status.textContent = 'The lab was reset to the lesson’s start.';
+    });
   }
 
   #arrow(e: KeyboardEvent, tab: HTMLButtonElement): void {
@@ -73,6 +177,8 @@ export class DockyardLab extends HTMLElement {
     const command = (e as CustomEvent<{ command: string }>).detail.command;
     void this.start().then((v) => v.run(command));
   };
+
+  #onReset = (): void => void this.reset();
 }
 
 if (!customElements.get('dockyard-lab')) customElements.define('dockyard-lab', DockyardLab);
