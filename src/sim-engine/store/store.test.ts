@@ -61,3 +61,64 @@ describe('Store', () => {
     expect(t.get<Thing>('thing', 'c')?.Version.Index).toBe(2);
   });
 });
+
+describe('Store copies (JSON semantics, shared stored versions)', () => {
+  interface Doc {
+    ID: string;
+    Version: { Index: number };
+    Spec: { Image: string; Args?: (string | null)[]; N?: number | null };
+    Status?: { State: string; When?: unknown };
+  }
+
+  it('stores what JSON.parse(JSON.stringify(…)) would, and hands out copies', () => {
+    const s = new Store();
+    const input = {
+      ID: 'a',
+      Spec: { Image: 'x', Args: ['1', undefined as unknown as string], N: NaN, Gone: undefined },
+      Status: { State: 'new', When: new Date(0) },
+    };
+    const created = s.update((tx) => tx.create<Doc>('doc', input));
+    const expected = { ...JSON.parse(JSON.stringify(input)), Version: { Index: 1 } };
+    expect(created).toEqual(expected);
+    expect(s.get('doc', 'a')).toEqual(expected);
+    expect(JSON.stringify(s.get('doc', 'a'))).toBe(JSON.stringify(expected));
+    created.Spec.Image = 'changed';
+    s.find<Doc>('doc')[0]!.Spec.Image = 'changed';
+    expect(s.get<Doc>('doc', 'a')!.Spec.Image).toBe('x');
+  });
+
+  it('peek and view give the frozen stored object; a write shares its unchanged parts', () => {
+    const s = new Store();
+    s.update((tx) => tx.create<Doc>('doc', { ID: 'a', Spec: { Image: 'x' }, Status: { State: 'new' } }));
+    const v1 = s.peek<Doc>('doc', 'a')!;
+    expect(Object.isFrozen(v1) && Object.isFrozen(v1.Spec)).toBe(true);
+    expect([...s.view<Doc>('doc')]).toEqual([v1]);
+    const seen: StoreEvent[] = [];
+    s.watch((e) => seen.push(...e));
+    s.update((tx) => tx.put('doc', { ...v1, Status: { State: 'pending' } }));
+    const v2 = s.peek<Doc>('doc', 'a')!;
+    expect(v2.Spec).toBe(v1.Spec);
+    expect(v2.Status).toEqual({ State: 'pending' });
+    expect(v1.Status).toEqual({ State: 'new' });
+    // events stay private copies: changing one touches neither the store nor the old version
+    const e = seen[0]!;
+    expect(e.object).toEqual(v2);
+    expect(e.object).not.toBe(v2);
+    expect(e.old).toEqual(v1);
+    (e.object as Doc).Spec.Image = 'changed';
+    (e.old as Doc).Spec.Image = 'changed';
+    expect(s.get<Doc>('doc', 'a')!.Spec.Image).toBe('x');
+    expect(v1.Spec.Image).toBe('x');
+  });
+
+  it('puts refuse stale versions like updates', () => {
+    const s = new Store();
+    s.update((tx) => tx.create<Doc>('doc', { ID: 'a', Spec: { Image: 'x' } }));
+    const stale = s.peek<Doc>('doc', 'a')!;
+    s.update((tx) => tx.put('doc', { ...stale, Spec: { Image: 'y' } }));
+    expect(() => s.update((tx) => tx.put('doc', { ...stale, Spec: { Image: 'z' } }))).toThrow(
+      'update out of sequence',
+    );
+    expect(s.get<Doc>('doc', 'a')!.Spec.Image).toBe('y');
+  });
+});

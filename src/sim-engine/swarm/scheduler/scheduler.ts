@@ -9,18 +9,22 @@
  * nowhere stays PENDING with "no suitable node (…)". Preassigned tasks (global
  * services) are only checked against their node. The scheduler writes nothing else.
  *
+ * Like SwarmKit's, it keeps what it knows of nodes and tasks from the store's events
+ * (node-set.ts) rather than reading the whole store on every pass, so a pass costs
+ * what it places, not what the cluster holds.
+ *
  * Differs from Docker: nodes that tie are taken in the order they joined (Go's map and
  * heap give an arbitrary order), so a script always gets the same placement.
  */
-import type { PortConfig, Service, Task } from '../../api/types/service.ts';
+import type { PortConfig, Task } from '../../api/types/service.ts';
 import type { Timer } from '../../clock.ts';
 import type { StoreEvent } from '../../store/store.ts';
 import type { Cluster } from '../cluster.ts';
-import { NODE, type NodeObject, SERVICE, stateAfter, stateBefore, TASK } from '../orchestrator/task.ts';
-import { clusterNow, stampMs } from '../orchestrator/timestamp.ts';
-import { hostPortKey } from './filters.ts';
-import { addTask, countRecentFailures, MAX_FAILURES, type NodeInfo, newNodeInfo } from './node-info.ts';
+import { NODE, TASK } from '../orchestrator/task.ts';
+import { addTask, countRecentFailures, MAX_FAILURES, type NodeInfo } from './node-info.ts';
+import { NodeSet, type Tracked } from './node-set.ts';
 import { Pipeline } from './pipeline.ts';
+import { Stamper } from './stamp.ts';
 
 const COMMIT_DEBOUNCE_GAP = 50;
 const MAX_LATENCY = 1000;
@@ -36,18 +40,25 @@ interface Tree {
   nodes: NodeInfo[];
 }
 
+type NodeLess = (a: NodeInfo, b: NodeInfo) => boolean;
+
 export class Scheduler {
   readonly #cluster: Cluster;
   readonly #pipeline = new Pipeline();
+  readonly #stamp: Stamper;
+  #set = new NodeSet();
   #timer: Timer | undefined;
   #debounceStarted = 0;
   #unwatch: (() => void) | undefined;
 
   constructor(cluster: Cluster) {
     this.#cluster = cluster;
+    this.#stamp = new Stamper(cluster);
   }
 
   start(): void {
+    this.#set = new NodeSet();
+    this.#set.load(this.#cluster.store);
     this.#unwatch = this.#cluster.store.watch((events) => this.#onEvents(events));
     this.#tickNow();
   }
@@ -58,6 +69,7 @@ export class Scheduler {
   }
 
   #onEvents(events: readonly StoreEvent[]): void {
+    this.#set.apply(this.#cluster.store, events);
     if (!events.some((e) => e.kind === TASK || e.kind === NODE)) return;
     const clock = this.#cluster.clock;
     if (this.#timer) {
@@ -80,115 +92,123 @@ export class Scheduler {
   #tickNow(): void {
     const decisions = this.#tick();
     if (decisions.length === 0) return;
-    this.#cluster.store.update((tx) => {
+    const stale: string[] = [];
+    const store = this.#cluster.store;
+    store.update((tx) => {
       for (const d of decisions) {
-        const current = tx.get<Task>(TASK, d.old.ID);
+        const current = tx.peek<Task>(TASK, d.old.ID);
         // applySchedulingDecisions: only if nobody changed the task meanwhile
-        if (!current || current.Version.Index !== d.old.Version.Index) continue;
-        tx.update(TASK, { ...d.next, Version: current.Version });
+        if (!current || current.Version.Index !== d.old.Version.Index) {
+          stale.push(d.old.ID);
+          continue;
+        }
+        tx.put(TASK, d.next); // its Version is the one just checked
       }
     });
+    // a decision not written must not stay counted on its node (the events brought the rest)
+    for (const id of stale) {
+      const t = store.peek<Task>(TASK, id);
+      if (t) this.#set.upsert(t);
+      else this.#set.remove(id);
+    }
   }
 
-  /** One pass over the store: the decisions to write. */
+  /** One pass: the decisions to write. */
   #tick(): Decision[] {
-    const store = this.#cluster.store;
-    const services = new Map(store.find<Service>(SERVICE).map((s) => [s.ID, s]));
-    const portsOf = (t: Task): PortConfig[] => services.get(t.ServiceID ?? '')?.Endpoint?.Spec?.Ports ?? [];
-    const infos = new Map<string, NodeInfo>();
-    for (const n of store.find<NodeObject>(NODE)) infos.set(n.ID, newNodeInfo(n));
-    const tasks = store.find<Task>(TASK);
+    const set = this.#set;
     const now = this.#cluster.clock.now();
-    for (const t of tasks) {
-      const info = t.NodeID ? infos.get(t.NodeID) : undefined;
-      if (!info) continue;
-      const s = t.Status.State;
-      if (!stateBefore(s, 'pending') && !stateAfter(s, 'running')) {
-        addTask(
-          info,
-          t,
-          portsOf(t)
-            .filter((p) => p.PublishMode === 'host' && p.PublishedPort)
-            .map(hostPortKey),
-        );
-      } else if ((s === 'failed' || s === 'rejected') && now - stampMs(t.Status.Timestamp) < 5 * 60_000) {
-        const list = info.recentFailures.get(t.ServiceID ?? '') ?? [];
-        list.push(stampMs(t.Status.Timestamp));
-        info.recentFailures.set(t.ServiceID ?? '', list);
-      }
-    }
     const decisions: Decision[] = [];
-    const pending = tasks.filter(
-      (t) => t.Status.State === 'pending' && !stateAfter(t.DesiredState, 'running'),
-    );
+    const pending = set.pending();
 
     // preassigned tasks first (processPreassignedTasks): global services start before others
-    for (const t of pending.filter((x) => x.NodeID)) {
-      const info = infos.get(t.NodeID!);
+    for (const { task: t } of pending) {
+      if (!t.NodeID) continue;
+      const info = set.node(t.NodeID);
       if (!info) continue;
-      this.#pipeline.setTask(t, portsOf(t));
-      const next = copyTask(t);
+      this.#pipeline.setTask(t, set.portsOf(t.ServiceID));
+      const next: Task = { ...t };
       if (!this.#pipeline.process(info)) {
         const err = this.#pipeline.explain();
         if (t.Status.Err === err) continue;
-        next.Status = { ...t.Status, Timestamp: clusterNow(this.#cluster), Err: err };
+        next.Status = { ...t.Status, Timestamp: this.#stamp.now(), Err: err };
       } else {
         next.Status = {
           State: 'assigned',
-          Timestamp: clusterNow(this.#cluster),
+          Timestamp: this.#stamp.now(),
           Message: 'scheduler confirmed task can run on preassigned node',
         };
-        addTask(info, next);
+        addTask(info, next); // already counted there while PENDING: a no-op, as it always was
       }
       decisions.push({ old: t, next });
     }
 
-    // unassigned tasks, grouped by service and spec
-    const groups = new Map<string, Task[]>();
-    for (const t of pending.filter((x) => !x.NodeID)) {
-      const key = `${t.ServiceID}\u0000${JSON.stringify(t.Spec)}`;
-      groups.set(key, [...(groups.get(key) ?? []), t]);
+    // unassigned tasks, grouped by service and spec (equal specs: equal JSON), in order of appearance
+    const groups: Tracked[][] = [];
+    const byService = new Map<string, Tracked[][]>();
+    for (const r of pending) {
+      const t = r.task;
+      if (t.NodeID) continue;
+      const key = `${t.ServiceID}`;
+      let same = byService.get(key);
+      if (!same) byService.set(key, (same = []));
+      const group = same.find((g) => sameJson(g[0]!.task.Spec, t.Spec));
+      if (group) group.push(r);
+      else {
+        const created = [r];
+        same.push(created);
+        groups.push(created);
+      }
     }
-    const nodeOrder = [...infos.values()];
-    for (const group of groups.values()) {
-      this.#scheduleGroup(group, nodeOrder, portsOf(group[0]!), decisions, now);
+    const nodeOrder = set.nodes();
+    for (const group of groups) {
+      this.#scheduleGroup(group, nodeOrder, set.portsOf(group[0]!.task.ServiceID), decisions, now);
     }
     return decisions;
   }
 
   #scheduleGroup(
-    group: Task[],
+    group: Tracked[],
     nodes: NodeInfo[],
-    ports: PortConfig[],
+    ports: readonly PortConfig[],
     decisions: Decision[],
     now: number,
   ): void {
-    const t = group[0]!;
+    const t = group[0]!.task;
     const serviceId = t.ServiceID ?? '';
     this.#pipeline.setTask(t, ports);
-    const nodeLess = (a: NodeInfo, b: NodeInfo): boolean => {
-      const fa = countRecentFailures(a, now, serviceId);
-      const fb = countRecentFailures(b, now, serviceId);
-      if (fa >= MAX_FAILURES || fb >= MAX_FAILURES) {
-        if (fa > fb) return false;
-        if (fb > fa) return true;
+    // recent failures cannot change during a pass: count them once per node
+    const failures = new Map<NodeInfo, number>();
+    for (const n of nodes) {
+      if (!n.recentFailures.has(serviceId)) continue;
+      const f = countRecentFailures(n, now, serviceId);
+      if (f > 0) failures.set(n, f);
+    }
+    const nodeLess: NodeLess = (a, b) => {
+      if (failures.size > 0) {
+        const fa = failures.get(a) ?? 0;
+        const fb = failures.get(b) ?? 0;
+        if (fa >= MAX_FAILURES || fb >= MAX_FAILURES) {
+          if (fa > fb) return false;
+          if (fb > fa) return true;
+        }
       }
       const sa = a.activeTasksCountByService.get(serviceId) ?? 0;
       const sb = b.activeTasksCountByService.get(serviceId) ?? 0;
       if (sa !== sb) return sa < sb;
       return a.activeTasksCount < b.activeTasksCount;
     };
-    const remaining = [...group];
-    const tree = this.#tree(serviceId, t, nodes, remaining.length, nodeLess);
-    this.#onSubtree(remaining.length, remaining, tree, decisions, nodeLess);
-    if (remaining.length === 0) return;
+    const queue: TaskQueue = { tasks: group, next: 0 };
+    const tree = this.#tree(serviceId, t, nodes, group.length, failures);
+    this.#onSubtree(group.length, queue, tree, decisions, nodeLess);
+    if (queue.next === group.length) return;
     // noSuitableNode
     const explanation = this.#pipeline.explain();
     const err = explanation ? `no suitable node (${explanation})` : 'no suitable node';
-    for (const task of remaining) {
+    for (let i = queue.next; i < group.length; i++) {
+      const task = group[i]!.task;
       if (task.Status.Err === err) continue;
-      const next = copyTask(task);
-      next.Status = { ...task.Status, Timestamp: clusterNow(this.#cluster), Err: err };
+      const next: Task = { ...task };
+      next.Status = { ...task.Status, Timestamp: this.#stamp.now(), Err: err };
       decisions.push({ old: task, next });
     }
   }
@@ -199,7 +219,7 @@ export class Scheduler {
     t: Task,
     nodes: NodeInfo[],
     maxAssignments: number,
-    nodeLess: (a: NodeInfo, b: NodeInfo) => boolean,
+    failures: Map<NodeInfo, number>,
   ): Tree {
     const root: Tree = { tasks: 0, nodes: [] };
     if (maxAssignments === 0) return root;
@@ -226,7 +246,7 @@ export class Scheduler {
     }
     const order = (tr: Tree) => {
       // the best maxAssignments nodes, best first (the heap of nodeset.go, popped)
-      tr.nodes = stableSort(tr.nodes, nodeLess).slice(0, maxAssignments);
+      tr.nodes = bestNodes(tr.nodes, maxAssignments, serviceId, failures);
       for (const sub of tr.next?.values() ?? []) order(sub);
     };
     order(root);
@@ -234,17 +254,11 @@ export class Scheduler {
   }
 
   /** scheduleNTasksOnSubtree */
-  #onSubtree(
-    n: number,
-    group: Task[],
-    tree: Tree,
-    decisions: Decision[],
-    nodeLess: (a: NodeInfo, b: NodeInfo) => boolean,
-  ): number {
+  #onSubtree(n: number, queue: TaskQueue, tree: Tree, decisions: Decision[], nodeLess: NodeLess): number {
     if (!tree.next) {
       const nodes = tree.nodes;
       if (nodes.length === 0) return 0;
-      return this.#onNodes(n, group, nodes, decisions, nodeLess);
+      return this.#onNodes(n, queue, nodes, decisions, nodeLess);
     }
     let scheduled = 0;
     let inUsable = tree.tasks;
@@ -261,7 +275,7 @@ export class Scheduler {
           converging = true;
           let toAssign = perBranch - sub.tasks;
           if (remainder > 0) toAssign++;
-          const res = this.#onSubtree(toAssign, group, sub, decisions, nodeLess);
+          const res = this.#onSubtree(toAssign, queue, sub, decisions, nodeLess);
           if (res < toAssign) {
             noRoom.add(sub);
             inUsable -= sub.tasks;
@@ -276,26 +290,28 @@ export class Scheduler {
   /** scheduleNTasksOnNodes: fill the least loaded nodes first, then round-robin. */
   #onNodes(
     n: number,
-    group: Task[],
+    queue: TaskQueue,
     nodes: NodeInfo[],
     decisions: Decision[],
-    nodeLess: (a: NodeInfo, b: NodeInfo) => boolean,
+    nodeLess: NodeLess,
   ): number {
     let scheduled = 0;
-    const failed = new Set<number>();
-    let iter = 0;
     const count = nodes.length;
-    while (group.length > 0) {
-      const t = group.shift()!;
+    const failed = new Uint8Array(count);
+    let iter = 0;
+    while (queue.next < queue.tasks.length) {
+      const r = queue.tasks[queue.next++]!;
+      const t = r.task;
       const node = nodes[iter % count]!;
-      const next = copyTask(t);
+      const next: Task = { ...t };
       next.NodeID = node.node.ID;
       next.Status = {
         State: 'assigned',
-        Timestamp: clusterNow(this.#cluster),
+        Timestamp: this.#stamp.now(),
         Message: 'scheduler assigned task to node',
       };
-      addTask(node, next);
+      // counted on the node now (without host ports, as before its write comes back)
+      this.#set.placed(r, next);
       decisions.push({ old: t, next });
       scheduled++;
       if (scheduled === n) return scheduled;
@@ -303,8 +319,8 @@ export class Scheduler {
         if (nodeLess(nodes[(iter + 1) % count]!, node)) iter++;
       } else iter++;
       const orig = iter;
-      while (failed.has(iter % count) || !this.#pipeline.process(nodes[iter % count]!)) {
-        failed.add(iter % count);
+      while (failed[iter % count] || !this.#pipeline.process(nodes[iter % count]!)) {
+        failed[iter % count] = 1;
         iter++;
         if (iter - orig === count) return scheduled;
       }
@@ -313,10 +329,61 @@ export class Scheduler {
   }
 }
 
-function stableSort(nodes: NodeInfo[], less: (a: NodeInfo, b: NodeInfo) => boolean): NodeInfo[] {
-  return [...nodes].sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+interface TaskQueue {
+  tasks: Tracked[];
+  /** the first task not placed yet */
+  next: number;
 }
 
-function copyTask(t: Task): Task {
-  return JSON.parse(JSON.stringify(t)) as Task;
+/**
+ * The best `k` nodes, best first: a stable sort by nodeLess, cut at k. nodeLess is the
+ * order of (failures if at least MAX_FAILURES else 0, the service's tasks, all tasks),
+ * so sorting by those keys and then by position gives exactly the stable sort by
+ * nodeLess, without calling it n log n times.
+ */
+function bestNodes(
+  nodes: NodeInfo[],
+  k: number,
+  serviceId: string,
+  failures: Map<NodeInfo, number>,
+): NodeInfo[] {
+  const keyed = nodes.map((n, i) => {
+    const f = failures.get(n) ?? 0;
+    return {
+      n,
+      i,
+      f: f >= MAX_FAILURES ? f : 0,
+      s: n.activeTasksCountByService.get(serviceId) ?? 0,
+      t: n.activeTasksCount,
+    };
+  });
+  keyed.sort((a, b) => a.f - b.f || a.s - b.s || a.t - b.t || a.i - b.i);
+  const out = new Array<NodeInfo>(Math.min(k, keyed.length));
+  for (let i = 0; i < out.length; i++) out[i] = keyed[i]!.n;
+  return out;
+}
+
+/**
+ * Whether two stored (JSON) values print the same JSON: the same keys in the same
+ * order with the same values. It groups tasks as comparing JSON.stringify of their
+ * specs would, without printing 100,000 of them.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
+  return true;
 }
