@@ -7,7 +7,8 @@
  *
  * Objects are plain JSON values in the Engine API's shapes (what `docker inspect`
  * prints), each with an `ID` and a `Version.Index` that every change increases, as
- * SwarmKit's `Meta.Version` does. Reads return copies: a component holds no live
+ * SwarmKit's `Meta.Version` does. Reads return copies (watch events and `peek`/`view` give the
+ * frozen stored objects, read-only): a component holds no live
  * reference into the store.
  *
  * Stored objects are frozen and never changed: a write stores a new version, which
@@ -29,7 +30,10 @@ export type EventAction = 'create' | 'update' | 'delete';
 export interface StoreEvent<K extends string = string> {
   kind: K;
   action: EventAction;
-  /** the object after the change (before it, for a delete) */
+  /**
+   * the object after the change (before it, for a delete): the frozen stored object
+   * itself, shared by every watcher — read it, never change it (copy it to work on it)
+   */
   object: StoredObject;
   /** the object before an update */
   old?: StoredObject;
@@ -268,7 +272,7 @@ export class Store {
       if (old.Version.Index !== object.Version.Index) throw new StoreError('update out of sequence');
       const o = stored<T>(object, old, ++this.#index);
       write(kind, o.ID, o);
-      events.push(updateEvent(kind, copy(o), old));
+      events.push(updateEvent(kind, o, old));
       return o;
     };
     const tx: Tx = {
@@ -299,7 +303,7 @@ export class Store {
         if (read(kind, object.ID)) throw new StoreError(`object ${object.ID} already exists`);
         const o = stored<T>(object, undefined, ++this.#index);
         write(kind, o.ID, o);
-        events.push({ kind, action: 'create', object: copy(o) });
+        events.push({ kind, action: 'create', object: o });
         return copy(o);
       },
       update: <T extends StoredObject>(kind: string, object: T) => copy(put(kind, object)),
@@ -310,7 +314,7 @@ export class Store {
         const old = read(kind, id);
         if (!old) throw new StoreError(`object ${id} does not exist`);
         write(kind, id, null);
-        events.push({ kind, action: 'delete', object: copy(old) });
+        events.push({ kind, action: 'delete', object: old });
       },
     };
     this.#inTx = true;
