@@ -9,6 +9,7 @@
  */
 import { createLab, drive, type Engine, type LabSession, type LabIO } from '../sim-engine/index.ts';
 import type { LabConfig } from '../content/lesson-schema.ts';
+import { announceLab, retireLab, takeExtraSetup } from './current-lab.ts';
 import { nodeNames } from './nodes.ts';
 import { followWallTime, macrotask, type WallTimeDriver } from './wall-clock.ts';
 
@@ -55,10 +56,12 @@ export class PageLab {
     }).engine;
     for (const node of this.nodes)
       this.#shells.set(node, new NodeShell(node, this.engine.session(node), this));
-    this.ready = this.#setup(config.setup ?? []).then((problems) => {
+    // an exercise's Reset adds its <Setup> after the lesson's (current-lab.ts)
+    this.ready = this.#setup([...(config.setup ?? []), ...takeExtraSetup()]).then((problems) => {
       if (!this.#disposed) this.#driver = followWallTime(this.engine.clock);
       return problems;
     });
+    announceLab(this);
   }
 
   shell(node: string): LabShell {
@@ -74,6 +77,7 @@ export class PageLab {
 
   dispose(): void {
     this.#disposed = true;
+    retireLab(this);
     this.#driver?.dispose();
     for (const shell of this.#shells.values()) shell.interrupt();
   }
