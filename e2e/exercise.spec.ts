@@ -8,6 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openLab, type, waitForPrompt } from './terminal.ts';
 
+const SERVICES = '/lessons/services/scale-a-service/';
+
 const PUBLISH = 'Run nginx in the background, published on port 8080';
 const TIDY = 'Bring web back, and remove old';
 
@@ -115,4 +117,37 @@ test('axe finds no violation with results, hints and the solution on screen', as
       .map((n) => `${v.id}: ${v.help} (${String(n.target)})`),
   );
   expect(lines).toEqual([]);
+});
+
+test('a swarm exercise: reset to its setup, scale the service, pass', async ({ page }) => {
+  await page.goto(SERVICES);
+  await page.locator('.dy-term:not([hidden]) .xterm-rows').waitFor();
+  await waitForPrompt(page);
+  const title = 'Scale web to six replicas, two on each node';
+  const ex = exercise(page, title);
+  await ex.getByRole('button', { name: 'Reset lab' }).click();
+  await ex.getByRole('button', { name: 'Reset the lab' }).click();
+  await expect(results(page, title)).toHaveText('The lab is back at this exercise’s start.', {
+    timeout: 30_000,
+  });
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(results(page, title).getByRole('listitem')).toHaveText([
+    '✓Passed: web uses the image nginx',
+    '✗Not yet: web is set to 2 replicas; the goal is 6',
+    '✗Not yet: web runs 2 of 2 tasks on nginx; the goal is 6',
+    /^✗Not yet: web runs tasks on node\d \(1\), node\d \(1\): 2 nodes in use, the goal is 3$/,
+  ]);
+  await waitForPrompt(page);
+  await type(page, 'docker service scale -d web=6');
+  await waitForPrompt(page);
+  await expect
+    .poll(
+      async () => {
+        await ex.getByRole('button', { name: 'Check' }).click();
+        return results(page, title).innerText();
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
+    .toContain('Well done: all 4 checks pass.');
+  await expect(results(page, title)).toContainText('web runs tasks on node1 (2), node2 (2), node3 (2)');
 });

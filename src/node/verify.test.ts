@@ -24,6 +24,7 @@ describe('verify', () => {
     const reports = await verifyCourse('src/content/lessons');
     const broken = reports.filter((r) => !r.ok);
     expect(broken.length, formatReport(broken)).toBe(0);
+    expect(reports.length).toBeGreaterThan(0);
   });
 
   it('a sound exercise passes', async () => {
