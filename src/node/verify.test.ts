@@ -57,7 +57,7 @@ describe('verify', () => {
       goal: 'containers:\n  web:\n    runing: true\n',
     });
     expect(r.problems).toEqual([
-      'the goal, line 22: containers.web.runing: a container has no property "runing": use image, state, running, ports, mounts, env, restart, exit_code, networks, labels',
+      'the goal, line 22: containers.web.runing: a container has no property "runing" (did you mean "running"?): use image, state, running, ports, mounts, env, restart, exit_code, networks, labels',
     ]);
     expect(formatReport([r])).toContain('FAIL l.mdx:10 publish — Publish nginx');
   });

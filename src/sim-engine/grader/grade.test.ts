@@ -43,13 +43,10 @@ http:
     expect(explain(before)).toEqual([
       '✗ web is from alpine, not nginx',
       '✓ web is running',
-      '✗ web publishes 0.0.0.0:9090→80/tcp, not *→80/tcp'.replace('*', '8080'),
+      '✗ web publishes 0.0.0.0:9090→80/tcp, not 8080→80/tcp',
       '✗ web has the restart policy no, not always',
       '✗ There is still a container old (running); it should be gone',
-      '✗ Cannot read /usr/share/nginx/html/index.html in web: Could not find the file /usr/share/nginx/html/index.html in container web'.replace(
-        /Cannot read (.*): Could not find.*/,
-        'There is no $1',
-      ),
+      '✗ There is no /usr/share/nginx/html/index.html in web',
       expect.stringMatching(/^✗ GET http:\/\/localhost:8080 from node1 gets no answer: .*(connect|refused)/i),
     ]);
     await h.runAll(['docker rm -f web old', 'docker run -d --name web -p 8080:80 --restart always nginx']);
@@ -114,7 +111,7 @@ networks:
       '✓ job has MODE=batch, no DEBUG in its environment',
       '✓ job exited with code 3',
       '✓ job is on the networks front',
-      '✓ network front has the driver bridge'.replace('network front', 'front'),
+      '✓ front has the driver bridge',
       '✓ There is no network back',
       '✓ data has the driver local',
     ]);

@@ -62,7 +62,7 @@ http:
   it.each([
     [
       'containers:\n  web:\n    imag: nginx\n',
-      'line 3: containers.web.imag: a container has no property "imag"',
+      'line 3: containers.web.imag: a container has no property "imag" (did you mean "image"?): use image,',
     ],
     [
       'services:\n  web:\n    replicas: six\n',
@@ -77,7 +77,10 @@ http:
       'line 3: services.web.update_config.delay: "soon" is not a duration',
     ],
     ['swarm: maybe\n', 'line 1: swarm: must be active or inactive, not "maybe"'],
-    ['contaners:\n  web: {}\n', 'line 1: contaners: unknown section "contaners"'],
+    [
+      'contaners:\n  web: {}\n',
+      'line 1: contaners: unknown section "contaners" (did you mean "containers"?)',
+    ],
     ['containers: [a\n', 'line 2: not valid YAML'],
     [
       'containers:\n  web: { running: true }\n  web: null\n',

@@ -13,6 +13,7 @@ import {
   SERVICE_PROPS,
   VOLUME_PROPS,
 } from './parse-props.ts';
+import { didYouMean } from './suggest.ts';
 import { fail, Reader, readYaml, shown, type YValue } from './yaml-reader.ts';
 
 type Props = Parameters<typeof readProps>[2];
@@ -161,7 +162,8 @@ export function parseGoal(text: string): Goal {
   const names = SECTIONS.map(([k]) => k);
   for (const { key, keyAt, value } of r.entries(root)) {
     const reader = SECTIONS.find(([k]) => k === key)?.[1];
-    if (!reader) fail(keyAt, `unknown section "${key}": a goal has ${names.join(', ')}`);
+    if (!reader)
+      fail(keyAt, `unknown section "${key}"${didYouMean(key, names)}: a goal has ${names.join(', ')}`);
     if (key !== 'node' && r.isEmpty(value)) fail(keyAt, `${key} is empty: say what it must hold`);
     goal[key] = reader(r, value);
   }

@@ -16,6 +16,7 @@ import type {
   UpdatePolicy,
   VolumeProps,
 } from './goal.ts';
+import { didYouMean } from './suggest.ts';
 import { parseDuration, parseMount, parsePort } from './values.ts';
 import { fail, shown, type Reader, type YValue } from './yaml-reader.ts';
 
@@ -214,7 +215,7 @@ export function readProps<P>(
     if (skip.includes(key)) continue;
     const read = (table as Record<string, PropReader | undefined>)[key];
     if (!read || !Object.hasOwn(table, key))
-      fail(keyAt, `a ${kind} has no property "${key}": use ${keys.join(', ')}`);
+      fail(keyAt, `a ${kind} has no property "${key}"${didYouMean(key, keys)}: use ${keys.join(', ')}`);
     out[key] = { value: read(r, value), line: value.line, path: value.path };
   }
   return out as P;
