@@ -34,7 +34,6 @@ import 'monaco-editor/languages/definitions/html/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
-import { createWebWorker } from 'monaco-editor/internal/common/workers';
 import { COMPOSE_FILES, composeSchema } from './compose-schema.ts';
 
 // Vite 8 must be given the workers explicitly (web-notes.md); monaco-yaml's runs the YAML language service
@@ -43,12 +42,24 @@ import { COMPOSE_FILES, composeSchema } from './compose-schema.ts';
 };
 
 /*
- * monaco-yaml 5.5 (through monaco-worker-manager 2) starts its worker with the
- * `createWebWorker({ label, moduleId, createData })` of Monaco before 0.55; Monaco 0.57's
- * public one takes a Worker and no createData. Monaco's own language features use the
- * internal helper that keeps the old options (and posts createData the way the worker
- * side expects), so monaco-yaml is handed that one.
+ * monaco-yaml 5.5 (through monaco-worker-manager 2) starts its worker with Monaco's
+ * pre-0.55 `createWebWorker({ label, moduleId, createData })`; Monaco 0.57's takes a
+ * Worker and no createData. This is what Monaco's own language features do now
+ * (esm/vs/internal/common/workers.js, which cannot be imported without every editor
+ * contribution): make the worker by its label, post "ignore" and then the createData
+ * (the worker side's protocol), and hand the Worker to the new createWebWorker.
  */
+function createWebWorker(opts: {
+  label?: string;
+  createData?: unknown;
+  host?: Record<string, (...args: unknown[]) => unknown>;
+  keepIdleModels?: boolean;
+}) {
+  const worker = opts.label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  worker.postMessage('ignore');
+  worker.postMessage(opts.createData);
+  return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+}
 const monacoForYaml = {
   ...monaco,
   editor: { ...monaco.editor, createWebWorker },
