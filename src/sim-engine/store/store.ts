@@ -53,7 +53,7 @@ export interface Tx {
   ): T;
   update<T extends StoredObject>(kind: string, object: T): T;
   /** `update` for a caller that does not need the stored version back (no copy is made for it). */
-  put(kind: string, object: StoredObject): void;
+  put<T extends StoredObject>(kind: string, object: T): void;
   delete(kind: string, id: string): void;
 }
 
@@ -307,7 +307,7 @@ export class Store {
         return copy(o);
       },
       update: <T extends StoredObject>(kind: string, object: T) => copy(put(kind, object)),
-      put: (kind: string, object: StoredObject) => {
+      put: <T extends StoredObject>(kind: string, object: T) => {
         put(kind, object);
       },
       delete: (kind: string, id: string) => {
