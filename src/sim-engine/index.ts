@@ -8,6 +8,8 @@ import { HOST_UTILITIES, programRegistry } from './programs.ts';
 
 export { Engine, type EngineOptions, type RunIO, type Session } from './hosts/engine.ts';
 export { Clock } from './clock.ts';
+/** Tab completion of a command line (a session's `complete` uses it). */
+export { complete, type Completion, type CompletionContext } from './cli/completion.ts';
 export { drive } from './headless/drive.ts';
 /** The Dockerfile parser's diagnostics, as `docker build` reports them (the lab's editor shows them as markers). */
 export { parseDockerfile } from './builder/dockerfile/index.ts';

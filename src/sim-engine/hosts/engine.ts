@@ -12,7 +12,10 @@ import { Fabric } from '../network/namespace.ts';
 import type { Program, ProgramRegistry, Reader, Writer } from '../process/types.ts';
 import { Random } from '../random.ts';
 import { sessionProgram, type DialectName, type Shell } from '../shell/index.ts';
-import { createDockerProgram } from '../cli/program.ts';
+import { createDockerProgram, DEFAULT_DOCKER_HOST } from '../cli/program.ts';
+import { complete, type Completion } from '../cli/completion.ts';
+import { ApiClient } from '../api/client.ts';
+import { BUILTINS } from '../shell/builtins/index.ts';
 import { machineChanged, setMachine } from '../swarm/cluster.ts';
 import { Host } from './host.ts';
 import { createLabProgram } from './lab-command.ts';
@@ -70,7 +73,37 @@ export interface Session {
    * docker CLI reads the width from them for its tables and progress bars.
    */
   resize(columns: number, rows: number): void;
+  /**
+   * Tab completion of `line` at `cursor` (cli/completion.ts): the word's start and its
+   * candidates, object names read through the API as the node's `docker` would.
+   */
+  complete(line: string, cursor: number): Promise<Completion>;
 }
+
+/** bash's reserved words, which its command completion offers beside builtins */
+const RESERVED_WORDS = [
+  '!',
+  '[[',
+  ']]',
+  'case',
+  'do',
+  'done',
+  'elif',
+  'else',
+  'esac',
+  'fi',
+  'for',
+  'function',
+  'if',
+  'in',
+  'select',
+  'then',
+  'time',
+  'until',
+  'while',
+  '{',
+  '}',
+];
 
 export class Engine {
   readonly clock: Clock;
@@ -189,7 +222,12 @@ class HostSession implements Session {
   readonly #shell: Promise<Shell>;
   #running: Promise<number> | undefined;
 
+  readonly #engine: Engine;
+  readonly #host: Host;
+
   constructor(engine: Engine, host: Host) {
+    this.#engine = engine;
+    this.#host = host;
     const env = new Map([
       ['HOME', '/root'],
       ['USER', 'root'],
@@ -238,6 +276,25 @@ class HostSession implements Session {
 
   async cwd(): Promise<string> {
     return (await this.#shell).cwd;
+  }
+
+  async complete(line: string, cursor: number): Promise<Completion> {
+    const shell = await this.#shell;
+    const state = shell.interp.state;
+    const dockerHost = state.vars.get('DOCKER_HOST') || DEFAULT_DOCKER_HOST;
+    return complete(line, cursor, {
+      client: new ApiClient(this.#engine.connect(this.#host, dockerHost), dockerHost),
+      fs: this.#host.fs,
+      cwd: shell.cwd,
+      home: state.vars.get('HOME'),
+      path: state.vars.get('PATH'),
+      shellCommands: [
+        ...BUILTINS.map(([name]) => name),
+        ...RESERVED_WORDS,
+        ...state.aliases.keys(),
+        ...state.functions.keys(),
+      ],
+    });
   }
 
   resize(columns: number, rows: number): void {
