@@ -15,6 +15,7 @@ import type { Daemon } from '../daemon/daemon.ts';
 import { Agent } from './agent/agent.ts';
 import type { Cluster } from './cluster.ts';
 import { GlobalOrchestrator } from './orchestrator/global.ts';
+import { JobsOrchestrator } from './orchestrator/jobs.ts';
 import { ReplicatedOrchestrator } from './orchestrator/replicated.ts';
 import { RestartSupervisor } from './orchestrator/restart.ts';
 import { TaskReaper } from './orchestrator/task-reaper.ts';
@@ -33,6 +34,7 @@ export function startManagerComponents(cluster: Cluster): () => void {
     restarts,
     new ReplicatedOrchestrator(cluster, restarts),
     new GlobalOrchestrator(cluster, restarts),
+    new JobsOrchestrator(cluster),
     new TaskReaper(cluster),
     new Allocator(cluster),
     new Scheduler(cluster),

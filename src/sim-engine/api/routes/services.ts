@@ -144,6 +144,13 @@ function validateSpec(spec: ServiceSpec): void {
     (x) => x !== undefined,
   );
   if (modes.length !== 1) throw rpcError('InvalidArgument', 'Unrecognized service mode');
+  // controlapi validateMode, validateJob
+  if ((mode.ReplicatedJob?.MaxConcurrent ?? 0) < 0)
+    throw rpcError('InvalidArgument', 'Maximum concurrent jobs must not be negative');
+  if ((mode.ReplicatedJob?.TotalCompletions ?? 0) < 0)
+    throw rpcError('InvalidArgument', 'Total completed jobs must not be negative');
+  if ((mode.ReplicatedJob || mode.GlobalJob) && spec.UpdateConfig)
+    throw rpcError('InvalidArgument', 'Jobs may not have an update config');
   const ports = spec.EndpointSpec?.Ports ?? [];
   if (spec.EndpointSpec?.Mode === 'dnsrr' && ports.some((p) => (p.PublishMode ?? 'ingress') === 'ingress'))
     throw rpcError(
@@ -226,6 +233,11 @@ function normalizeSpec(d: Daemon, spec: ServiceSpec): ServiceSpec {
   if (!out.Name) out.Name = randomName(() => d.random.float());
   out.Labels ??= {};
   if (out.Mode?.Replicated && out.Mode.Replicated.Replicas === undefined) out.Mode.Replicated.Replicas = 1;
+  // ServiceSpecToGRPC: a replicated job's MaxConcurrent defaults to 1, TotalCompletions to MaxConcurrent
+  if (out.Mode?.ReplicatedJob) {
+    out.Mode.ReplicatedJob.MaxConcurrent ??= 1;
+    out.Mode.ReplicatedJob.TotalCompletions ??= out.Mode.ReplicatedJob.MaxConcurrent;
+  }
   if (!out.Mode || Object.keys(out.Mode).length === 0) out.Mode = { Replicated: { Replicas: 1 } };
   if (out.TaskTemplate) out.TaskTemplate.ForceUpdate ??= 0;
   return out;
@@ -270,7 +282,13 @@ function serviceStatus(cluster: Cluster, s: Service): ServiceStatus {
   const global = !s.Spec.Mode?.Replicated && !s.Spec.Mode?.ReplicatedJob;
   if (s.Spec.Mode?.Replicated) status.DesiredTasks = s.Spec.Mode.Replicated.Replicas ?? 1;
   else if (s.Spec.Mode?.ReplicatedJob) status.DesiredTasks = s.Spec.Mode.ReplicatedJob.MaxConcurrent ?? 1;
+  const iteration = s.JobStatus?.JobIteration.Index;
   for (const t of cluster.store.find<Task>('task', (x) => x.ServiceID === s.ID)) {
+    // a job counts only the tasks of its current iteration, and those that completed
+    if (iteration !== undefined) {
+      if (t.JobIteration?.Index !== iteration) continue;
+      if (t.Status.State === 'complete') status.CompletedTasks++;
+    }
     if (t.Status.State === 'running') status.RunningTasks++;
     if (global && t.DesiredState === 'running') status.DesiredTasks++;
     if (global && t.Status.State !== 'complete' && t.DesiredState === 'complete') status.DesiredTasks++;
@@ -391,6 +409,9 @@ function updateService(
       s.Spec = spec;
       delete s.UpdateStatus;
     }
+    // controlapi UpdateService: every update of a job starts it again (a new JobIteration)
+    if (s.JobStatus)
+      s.JobStatus = { JobIteration: { Index: s.JobStatus.JobIteration.Index + 1 }, LastExecution: rfc(now) };
     s.Endpoint = endpointOf(cluster, s.Spec, s.Endpoint?.Ports);
     s.UpdatedAt = rfc(now);
     tx.update('service', s);
@@ -433,6 +454,9 @@ export const serviceRoutes: Route<Daemon>[] = [
         Spec: spec,
         Endpoint: endpointOf(cluster, spec),
       };
+      // controlapi CreateService: a job starts at JobIteration 0
+      if (spec.Mode?.ReplicatedJob || spec.Mode?.GlobalJob)
+        service.JobStatus = { JobIteration: { Index: 0 }, LastExecution: stamp };
       cluster.store.update((tx) => tx.create('service', service));
       return json(201, { ID: id, Warnings: null });
     },

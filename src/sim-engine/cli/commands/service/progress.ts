@@ -30,6 +30,8 @@ const NUMBERED: Partial<Record<TaskState, number>> = {
   rejected: 13,
 };
 const MAX_PROGRESS = 9;
+/** maxJobProgress: a job's task bar runs to "complete" */
+const MAX_JOB_PROGRESS = 10;
 const MAX_PROGRESS_BARS = 20;
 /** longestState: the longest of the non-terminal states and "complete" (`preparing`, `allocated`) */
 const LONGEST_STATE = 9;
@@ -176,6 +178,119 @@ class GlobalUpdater {
   }
 }
 
+/** The bar of one job task (writeTaskProgress of both job updaters). */
+function jobTask(out: Out, id: string, t: Task): void {
+  if (t.Status.Err) out({ id, action: truncError(t.Status.Err) });
+  else
+    out({
+      id,
+      action: (t.Status.State ?? '').padEnd(LONGEST_STATE),
+      current: num(t.Status.State),
+      total: MAX_JOB_PROGRESS,
+      hideCounts: true,
+    });
+}
+
+const ofIteration = (service: Service, t: Task) =>
+  t.JobIteration !== undefined && t.JobIteration.Index === service.JobStatus?.JobIteration.Index;
+
+/** replicatedJobProgressUpdater: `job progress: N out of M complete`, `active tasks: A out of C tasks`. */
+class ReplicatedJobUpdater {
+  #initialized = false;
+
+  update(out: Out, service: Service, tasks: Task[]): boolean {
+    const job = service.Spec.Mode!.ReplicatedJob!;
+    const concurrent = job.MaxConcurrent ?? 1;
+    const total = job.TotalCompletions ?? concurrent;
+    const overall = (active: number, completed: number) => {
+      out({
+        id: 'job progress',
+        action: `${String(completed).padStart(String(total).length)} out of ${total} complete`,
+        current: completed,
+        total,
+        hideCounts: true,
+      });
+      const desired = Math.min(total - completed, concurrent);
+      const w = String(concurrent).length;
+      out({
+        id: 'active tasks',
+        action: `${String(active).padStart(w)} out of ${String(desired).padStart(w)} tasks`,
+      });
+    };
+    if (!this.#initialized) {
+      overall(0, 0);
+      if (total <= MAX_PROGRESS_BARS)
+        for (let i = 1; i <= total; i++) out({ id: `${i}/${total}`, action: ' ' });
+      this.#initialized = true;
+    }
+    const bySlot = new Map<number, Task>();
+    for (const t of tasks) {
+      if (!ofIteration(service, t) || num(t.DesiredState) === 0 || num(t.Status.State) === 0) continue;
+      const e = bySlot.get(t.Slot ?? 0);
+      if (!e || num(e.Status.State) > num(t.Status.State)) bySlot.set(t.Slot ?? 0, t);
+    }
+    let active = 0;
+    let complete = 0;
+    // Go reads slots 0 … len-1 of its map (a missing one is a zero task)
+    const size = bySlot.size;
+    for (let i = 0; i < size; i++) {
+      const t: Task = bySlot.get(i) ?? {
+        ID: '',
+        Version: { Index: 0 },
+        CreatedAt: '',
+        UpdatedAt: '',
+        Spec: {},
+        Status: {},
+      };
+      if (total <= MAX_PROGRESS_BARS) jobTask(out, `${(t.Slot ?? 0) + 1}/${total}`, t);
+      if (num(t.Status.State) < num('complete')) active++;
+      if (t.Status.State === 'complete') complete++;
+    }
+    overall(active, complete);
+    return complete === total;
+  }
+}
+
+/** globalJobProgressUpdater: the nodes with a task of this iteration when first seen are the total. */
+class GlobalJobUpdater {
+  #nodes: Set<string> | undefined;
+
+  update(out: Out, service: Service, tasks: Task[], active: Set<string>): boolean {
+    if (!this.#nodes) {
+      if (tasks.length === 0 && active.size !== 0) {
+        out({ id: 'job progress', action: 'waiting for tasks' });
+        return false;
+      }
+      this.#nodes = new Set(tasks.filter((t) => ofIteration(service, t)).map((t) => t.NodeID ?? ''));
+      this.#overall(out, 0);
+    }
+    const byNode = new Map<string, Task>();
+    for (const t of tasks) {
+      if (!ofIteration(service, t) || !this.#nodes.has(t.NodeID ?? '')) continue;
+      const e = byNode.get(t.NodeID ?? '');
+      if (!e || num(e.Status.State) > num(t.Status.State)) byNode.set(t.NodeID ?? '', t);
+    }
+    let complete = 0;
+    for (const t of byNode.values()) {
+      if (this.#nodes.size <= MAX_PROGRESS_BARS) jobTask(out, t.NodeID ?? '', t);
+      if (t.Status.State === 'complete') complete++;
+    }
+    this.#overall(out, complete);
+    return complete === this.#nodes.size;
+  }
+
+  #overall(out: Out, complete: number): void {
+    const total = this.#nodes!.size;
+    out({
+      id: 'job progress',
+      action: `${String(complete).padStart(String(total).length)} out of ${total} complete`,
+      current: complete,
+      total,
+      hideCounts: true,
+    });
+  }
+}
+
 /** WaitOnService: follow the service until it converges; `quiet` hides the display. */
 export async function waitOnService(cli: DockerCli, serviceId: string, quiet: boolean): Promise<void> {
   // jsonmessage draws bars only on a terminal wider than 110 columns; off a terminal the
@@ -184,7 +299,7 @@ export async function waitOnService(cli: DockerCli, serviceId: string, quiet: bo
   const out: Out = (p) => {
     if (!quiet) display.show(toMessage(p));
   };
-  let updater: ReplicatedUpdater | GlobalUpdater | undefined;
+  let updater: ReplicatedUpdater | GlobalUpdater | ReplicatedJobUpdater | GlobalJobUpdater | undefined;
   let converged = false;
   let convergedAt: number | undefined;
   let monitor = 5000;
@@ -201,6 +316,8 @@ export async function waitOnService(cli: DockerCli, serviceId: string, quiet: bo
     if (!updater) {
       if (service.Spec.Mode?.Replicated?.Replicas !== undefined) updater = new ReplicatedUpdater();
       else if (service.Spec.Mode?.Global) updater = new GlobalUpdater();
+      else if (service.Spec.Mode?.ReplicatedJob) updater = new ReplicatedJobUpdater();
+      else if (service.Spec.Mode?.GlobalJob) updater = new GlobalJobUpdater();
       else throw new CliError('unrecognized service mode');
     }
     const us = service.UpdateStatus;
@@ -236,6 +353,11 @@ export async function waitOnService(cli: DockerCli, serviceId: string, quiet: bo
     const active = new Set(nodes.filter((n) => n.Status?.State !== 'down').map((n) => n.ID));
     converged = updater.update(out, service, tasks, active, rollback);
     if (converged) {
+      // a job stays done once it is done: no verification (progress.go, `service.JobStatus != nil`)
+      if (service.JobStatus) {
+        out({ id: '', message: 'job complete' });
+        return;
+      }
       convergedAt ??= cli.now();
       // Go measures a little time since convergedAt even on the first pass: 5 s less a hair
       const wait = monitor - (cli.now() - convergedAt) - 0.001;
