@@ -7,7 +7,14 @@
  * headless): they are the lesson's starting state, not something to wait for. After
  * that, virtual time follows wall time.
  */
-import { createLab, drive, type Engine, type LabSession, type LabIO } from '../sim-engine/index.ts';
+import {
+  createLab,
+  drive,
+  type Completion,
+  type Engine,
+  type LabSession,
+  type LabIO,
+} from '../sim-engine/index.ts';
 import type { LabConfig } from '../content/lesson-schema.ts';
 import { announceLab, retireLab, takeExtraSetup } from './current-lab.ts';
 import { nodeNames } from './nodes.ts';
@@ -24,6 +31,12 @@ export interface LabShell {
   interrupt(): void;
   /** input arrived for the running command: let the engine see it now */
   poke(): void;
+  /**
+   * Tab: the candidates for the word at `cursor` in `line` (commands, docker's
+   * subcommands, flags and object names, files). Optional, so a wrapper that does not
+   * pass it on still makes a LabShell; the terminal then asks the page's lab.
+   */
+  complete?(line: string, cursor: number): Promise<Completion>;
 }
 
 /** A setup command that failed: shown to the learner, since the lesson may not work as written. */
@@ -146,5 +159,9 @@ class NodeShell implements LabShell {
 
   poke(): void {
     this.lab.poke();
+  }
+
+  complete(line: string, cursor: number): Promise<Completion> {
+    return this.session.complete(line, cursor);
   }
 }

@@ -36,6 +36,20 @@ export class LineEditor {
     this.#cursor += text.length;
   }
 
+  /** Put `text` in place of the line's `from`…cursor (a completed word); the cursor goes after it. */
+  replace(from: number, text: string): void {
+    const start = Math.max(0, Math.min(from, this.#cursor));
+    this.#text = this.#text.slice(0, start) + text + this.#text.slice(this.#cursor);
+    this.#cursor = start + text.length;
+  }
+
+  /** Lines typed before (a saved lab's), oldest first, for ↑/↓; the browse starts after them. */
+  restoreHistory(lines: readonly string[]): void {
+    const kept = lines.filter((l) => l.trim() !== '');
+    this.#history = [...kept, ...this.#history];
+    this.#browse = this.#history.length;
+  }
+
   backspace(): void {
     if (this.#cursor === 0) return;
     this.#text = this.#text.slice(0, this.#cursor - 1) + this.#text.slice(this.#cursor);
@@ -109,6 +123,18 @@ export class LineEditor {
   /** The next prompt starts at the cursor, at column 0. */
   fresh(): void {
     this.#shown = 0;
+  }
+
+  /**
+   * Bytes that take the cursor from where the line is shown to the start of the row
+   * below its end (where a list of completions goes); the next render starts afresh there.
+   */
+  below(prompt: string, cols: number): string {
+    const width = Math.max(1, cols);
+    const end = prompt.length + this.#text.length;
+    const down = Math.floor(end / width) - Math.floor(this.#shown / width);
+    this.#shown = 0;
+    return (down > 0 ? `\x1b[${down}B` : '') + '\r\n';
   }
 
   /**

@@ -6,11 +6,13 @@
  * through SafeText first.
  */
 import type { Terminal } from '@xterm/xterm';
+import { currentLab } from '../../lab/current-lab.ts';
 import type { LabShell } from '../../lab/page-lab.ts';
 import { CookedInput } from './cooked-input.ts';
 import { parseKeys, type Key } from './keys.ts';
 import { LineEditor } from './line-editor.ts';
 import { SafeText, safeText } from './safe-text.ts';
+import { listColumns, tabAction, type Candidates } from './tab-completion.ts';
 
 type State = 'starting' | 'idle' | 'running';
 
@@ -26,6 +28,10 @@ export class NodeTerminal {
   /** the line being typed to a running command */
   #typed = '';
   #disposables: { dispose(): void }[] = [];
+  /** keys that came while a Tab's candidates were being found: handled after it */
+  #held: Key[] | undefined;
+  /** the line and cursor a Tab left unchanged (a second Tab there lists the candidates) */
+  #tabbed: string | undefined;
 
   constructor(node: string, term: Terminal) {
     this.node = node;
@@ -61,8 +67,28 @@ export class NodeTerminal {
     if (this.#state === 'running') this.#shell?.interrupt();
   }
 
+  /** ↑/↓ history from an earlier visit (a saved lab's commands), oldest first. */
+  restoreHistory(lines: readonly string[]): void {
+    this.#editor.restoreHistory(lines);
+  }
+
   #keys(keys: Key[]): void {
-    for (const key of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (this.#held) {
+        this.#held.push(key);
+        continue;
+      }
+      if (this.#state === 'idle' && key.kind === 'tab') {
+        this.#held = [];
+        void this.#tab().finally(() => {
+          const held = this.#held ?? [];
+          this.#held = undefined;
+          this.#keys(held);
+        });
+        continue;
+      }
+      if (key.kind !== 'tab') this.#tabbed = undefined;
       if (this.#state === 'running') this.#runningKey(key);
       else if (this.#state === 'idle') this.#promptKey(key);
       else if (key.kind === 'enter' || key.kind === 'interrupt') return;
@@ -118,6 +144,47 @@ export class NodeTerminal {
         return;
     }
     this.#redraw();
+  }
+
+  /** Tab at the prompt: complete the word at the cursor, or list the candidates (tab-completion.ts). */
+  async #tab(): Promise<void> {
+    const e = this.#editor;
+    const line = e.text;
+    const cursor = e.cursor;
+    const here = `${cursor}:${line}`;
+    let result: Candidates | undefined;
+    try {
+      // keys are held while this runs: never hold them for long
+      const late = new Promise<undefined>((resolve) => setTimeout(resolve, 2000));
+      result = await Promise.race([this.#complete(line, cursor), late]);
+    } catch {
+      result = undefined;
+    }
+    if (!result || e.text !== line || e.cursor !== cursor || this.#state !== 'idle') {
+      this.#tabbed = undefined;
+      return;
+    }
+    const action = tabAction(result, line.slice(result.from, cursor), this.#tabbed === here);
+    this.#tabbed = here;
+    if (action.kind === 'bell') {
+      this.#term.write('\x07');
+    } else if (action.kind === 'insert') {
+      e.replace(action.from, action.text);
+      this.#tabbed = `${e.cursor}:${e.text}`;
+      if (action.text.endsWith(' ') || action.text.endsWith('/')) this.#tabbed = undefined;
+      this.#redraw();
+    } else {
+      const prompt = this.#shell!.prompt();
+      this.#term.write(e.below(prompt, this.#term.cols) + listColumns(action.items, this.#term.cols));
+      this.#redraw();
+    }
+  }
+
+  /** The shell's completion; a shell passed on without it is the page lab's shell of this node. */
+  async #complete(line: string, cursor: number): Promise<Candidates | undefined> {
+    const shell = this.#shell;
+    if (shell?.complete) return shell.complete(line, cursor);
+    return (await currentLab()).shell(this.node).complete?.(line, cursor);
   }
 
   #runningKey(key: Key): void {
