@@ -633,6 +633,90 @@ export const EDITS = {
       },
     ];
   })(),
+  // ---- 36-service-update-rollback, 37-swarm-networking: updates and networking on a one-node swarm --
+  // The digest warning, as in 35: `service create` and `service update --image` (docker/cli v28.5.2
+  // cli/command/service/update.go:213-219 sets QueryRegistry when --image changed; the vendored client's
+  // service_update.go:48-56 tags the image and resolves its digest as service_create.go does, adding the
+  // warning only when the registry lookup fails, :84-85; update.go:267-269 prints it) print no warning on
+  // a Docker 28 machine that reaches the registry, and the service's ContainerSpec.Image is pinned.
+  '36-service-update-rollback': (() => {
+    const digest = (hex) => `@sha256:${hex.repeat(8)}`; // made up (normalize masks digests)
+    const NGINX117 = `nginx:1.17${digest('2dba7210')}`;
+    const NGINX = `nginx:latest${digest('5a88c9c4')}`;
+    const warning = (image) => [
+      `image ${image} could not be accessed on a registry to record`,
+      `its digest. Each node will access ${image} independently,`,
+      'possibly leading to different nodes running different',
+      'versions of the image.',
+      '',
+    ];
+    const pinned = (cmd, image) => ({ cmd, drop: warning(image) });
+    return [
+      pinned('docker service create -d --name web --replicas 4 nginx:1.17', 'nginx:1.17'),
+      pinned('docker service update --image nginx:latest web', 'nginx:latest'),
+      pinned(
+        'docker service update -d --update-parallelism 2 --update-delay 10s --image nginx:1.17 web',
+        'nginx:1.17',
+      ),
+      pinned(
+        'docker service create -d --name bad --replicas 2 --stop-grace-period 1s alpine sleep 1000',
+        'alpine:latest',
+      ),
+      pinned('docker service create -d --name mon --mode global alpine sleep 1000', 'alpine:latest'),
+      // Spec and PreviousSpec keep the pinned references (the update kept the created spec as PreviousSpec)
+      {
+        cmd: "docker service inspect --format '{{.Spec.TaskTemplate.ContainerSpec.Image}} {{.PreviousSpec.TaskTemplate.ContainerSpec.Image}}' web",
+        sub: [[/^nginx:latest nginx:1\.17$/, `${NGINX} ${NGINX117}`]],
+      },
+    ];
+  })(),
+  '37-swarm-networking': (() => {
+    const warning = (image) => [
+      `image ${image} could not be accessed on a registry to record`,
+      `its digest. Each node will access ${image} independently,`,
+      'possibly leading to different nodes running different',
+      'versions of the image.',
+      '',
+    ];
+    const pinned = (cmd, image) => ({ cmd, drop: warning(image) });
+    return [
+      pinned('docker service create -d --name web --replicas 2 --network att nginx', 'nginx:latest'),
+      pinned('docker service create -d --name priv --network app alpine sleep 1000', 'alpine:latest'),
+      pinned(
+        'docker service create -d --name rr --replicas 2 --endpoint-mode dnsrr --network att traefik/whoami',
+        'traefik/whoami:latest',
+      ),
+      pinned('docker service create -d --name who --replicas 3 -p 8080:80 traefik/whoami', 'traefik/whoami:latest'),
+      pinned(
+        'docker service create -d --name hostmode --publish mode=host,published=8081,target=80 traefik/whoami',
+        'traefik/whoami:latest',
+      ),
+      // moby v28.5.1 daemon/network.go:354 validates the IPAM config of every network, swarm-scoped ones
+      // included (before the ManagerRedirectError), with api/types/network/ipam.go:34-75 ValidateIPAM;
+      // the API route (network_routes.go postNetworkCreate) returns that error as it is
+      {
+        cmd: 'docker network create -d overlay --subnet 10.10.0.0/33 badsub',
+        output: [
+          'Error response from daemon: invalid network config:',
+          'invalid subnet 10.10.0.0/33: invalid CIDR block notation',
+        ],
+      },
+      // the swarm attachment happens when the container starts (allocateNetwork), whose errors Engine 28
+      // wraps: moby v28.5.1 daemon/start_linux.go:38, container_operations.go:41 (as in 13 and 20)
+      {
+        cmd: `docker run --rm --network "$(docker network inspect -f '{{.Id}}' app)" alpine true`,
+        sub: [[/^docker: Error response from daemon: Could not attach/, 'docker: Error response from daemon: failed to set up container networking: Could not attach']],
+      },
+      // not a version difference: the recording machine's kernel has no IPVS, so the routing mesh carries
+      // no traffic there (../shared/oracle/README.md). Docker's ingress load balancer is an IPVS virtual
+      // server with the round-robin scheduler (moby v28.5.1 libnetwork/service_linux.go:106-110), so six
+      // connections to the published port reach each of the three tasks twice
+      {
+        cmd: "for i in 1 2 3 4 5 6; do curl -s localhost:8080 | grep '^Hostname:'; done | sort -u | wc -l",
+        sub: [[/^0$/, '3']],
+      },
+    ];
+  })(),
 };
 
 export const FROM_PING28 = ['24-cli-help'];
