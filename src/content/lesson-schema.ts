@@ -97,6 +97,12 @@ export const labSchema = z.strictObject(
         { error: 'must be true (every starter file gets a tab) or { files: [Dockerfile, app.py] }' },
       )
       .optional(),
+    /**
+     * The cluster view (nodes as columns, their tasks and containers as cards, clock
+     * controls), opened with the lab panel's Cluster button: `true` or `false`. Left out,
+     * a lab of more than one node has it and a one-node lab does not.
+     */
+    clusterView: z.boolean({ error: 'must be true or false' }).optional(),
   },
   {
     error: (issue) =>

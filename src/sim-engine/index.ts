@@ -50,4 +50,6 @@ export type { RunIO as LabIO, Session as LabSession };
 /** The grader (exercises): parse a goal, read a snapshot of the lab through the Engine API, grade it. */
 export { parseGoal, GoalError, snapshot, grade, curlProbe } from './grader/index.ts';
 export type { Goal, Grade, GradeLine, LabReach, Snapshot, HostRunner, HttpAnswer } from './grader/index.ts';
-export { ApiClient } from './api/client.ts';
+export { ApiClient, ApiClientError, type RequestObserver } from './api/client.ts';
+/** A request and its answer as the Engine API router sees them (Engine.observeRequests). */
+export type { ApiRequest, ApiResponse } from './api/transport.ts';

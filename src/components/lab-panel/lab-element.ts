@@ -8,9 +8,20 @@
  * only when the learner opens it, never in the page's first load. Reset lab (the
  * button, or a `dockyard:reset-lab` event on the document) forgets the lesson's save
  * and starts the lab again from the lesson's setup.
+ *
+ * The Cluster and API buttons open the cluster view (../cluster-view/) and the API
+ * inspector (../api-inspector/); each is loaded the first time it opens, and follows the
+ * page's lab (lab/current-lab.ts) through resets.
  */
 import type { LabView } from './mount.ts';
 import type { EditorView } from '../editor/mount-editor.ts';
+
+/** A panel opened from the lab bar (cluster view, API inspector). */
+interface SidePanel {
+  /** the node whose terminal is shown */
+  show(node: string): void;
+  dispose(): void;
+}
 
 export const RUN_EVENT = 'dockyard:run';
 /** Dispatch on the document to start the page's lab again from the lesson's setup (its save forgotten). */
@@ -26,6 +37,7 @@ export class DockyardLab extends HTMLElement {
   #tabs: HTMLButtonElement[] = [];
   #current = '';
   #resetting: Promise<void> | undefined;
+  #panels = new Map<string, Promise<SidePanel>>();
 
   connectedCallback(): void {
     this.#tabs = [...this.querySelectorAll<HTMLButtonElement>('[role="tab"][data-tab]')];
@@ -40,6 +52,10 @@ export class DockyardLab extends HTMLElement {
     this.querySelector<HTMLButtonElement>('[data-action="reset"]')?.addEventListener('click', (e) =>
       this.#confirmReset(e.currentTarget as HTMLButtonElement),
     );
+    for (const kind of ['cluster', 'api'])
+      this.querySelector<HTMLButtonElement>(`[data-action="${kind}"]`)?.addEventListener('click', (e) =>
+        this.togglePanel(kind, e.currentTarget as HTMLButtonElement),
+      );
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) void this.start();
@@ -57,6 +73,8 @@ export class DockyardLab extends HTMLElement {
     document.removeEventListener(RESET_EVENT, this.#onReset);
     void this.#view?.then((v) => v.dispose());
     void this.#editor?.then((e) => e.dispose());
+    for (const panel of this.#panels.values()) void panel.then((p) => p.dispose());
+    this.#panels.clear();
     this.#view = undefined;
     this.#editor = undefined;
   }
@@ -93,6 +111,26 @@ export class DockyardLab extends HTMLElement {
     }
     void this.start().then((v) => v.show(node));
     void this.#editor?.then((e) => e.show(node));
+    for (const panel of this.#panels.values()) void panel.then((p) => p.show(node));
+  }
+
+  /** Open or close the cluster view or the API inspector; each loads when it first opens. */
+  togglePanel(kind: string, button: HTMLButtonElement): void {
+    const region = this.querySelector<HTMLElement>(`#dy-${kind}`);
+    if (!region) return;
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    region.hidden = !open;
+    this.toggleAttribute(`data-${kind}-open`, open);
+    if (!open || this.#panels.has(kind)) return;
+    void this.start();
+    const node = this.#current;
+    this.#panels.set(
+      kind,
+      kind === 'cluster'
+        ? import('../cluster-view/cluster-view.ts').then((m) => m.mountClusterView(region, node))
+        : import('../api-inspector/api-inspector.ts').then((m) => m.mountApiInspector(region, node)),
+    );
   }
 
   /** Open or close the editor; Monaco is loaded the first time it opens. */

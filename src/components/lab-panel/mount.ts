@@ -17,6 +17,7 @@ import type * as FilesModule from '../../lab/files.ts';
 import type * as PersistModule from '../../lab/persist.ts';
 import type { LabFiles } from '../../lab/files.ts';
 import type { LabShell } from '../../lab/page-lab.ts';
+import { apiLogFor } from '../../lab/api-log.ts';
 import { NodeTerminal } from '../terminal/node-terminal.ts';
 import { SafeText } from '../terminal/safe-text.ts';
 
@@ -41,9 +42,14 @@ export interface LabModules {
 
 /**
  * A shell whose commands and output are also kept as text (the terminal history a save
- * holds). `ended` is called after each command.
+ * holds). `ended` is called after each command; `started` before each (the API inspector's log).
  */
-function recorded(shell: LabShell, log: (text: string) => void, ended: () => void): LabShell {
+function recorded(
+  shell: LabShell,
+  log: (text: string) => void,
+  ended: () => void,
+  started?: (line: string) => void,
+): LabShell {
   const tee = (w: { write(t: string): void }) => ({
     write(t: string) {
       log(t);
@@ -55,6 +61,7 @@ function recorded(shell: LabShell, log: (text: string) => void, ended: () => voi
     prompt: () => shell.prompt(),
     async run(line, io) {
       log(`${shell.prompt()}${line}\n`);
+      started?.(line);
       try {
         return await shell.run(line, { ...io, stdout: tee(io.stdout), stderr: tee(io.stderr) });
       } finally {
@@ -145,6 +152,9 @@ export function mountLab(
     if (disposed) return;
     const pageLab = new engine.PageLab(config);
     lab = pageLab;
+    // the API inspector's record of each terminal's last command (lab/api-log.ts)
+    const apiLog = apiLogFor(pageLab);
+    stops.push(() => apiLog.dispose());
     const labFiles = modules.files.labFiles(pageLab.engine);
     const problems = await pageLab.ready;
     const loaded = await loading;
@@ -171,7 +181,7 @@ export function mountLab(
         transcripts.set(name, modules.persist.trimTranscript(transcripts.get(name)!));
         persistence.changed();
       };
-      v.node.attach(recorded(pageLab.shell(name), log, ended));
+      v.node.attach(recorded(pageLab.shell(name), log, ended, (line) => apiLog.begin(name, line)));
       stops.push(labFiles.watch(name, () => persistence.changed(), 1000));
     }
     persistence.start(() => ({ nodes: modules.persist.captureNodes(labFiles, transcripts) }));

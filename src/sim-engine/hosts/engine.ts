@@ -4,6 +4,7 @@
  * shell; time moves only when the clock is advanced (by the page's timer, or by the
  * headless runner when everything waits).
  */
+import type { RequestObserver } from '../api/client.ts';
 import type { ApiTransport } from '../api/transport.ts';
 import { Clock } from '../clock.ts';
 import { Hub } from '../daemon/images/hub.ts';
@@ -112,6 +113,8 @@ export class Engine {
   readonly hub = new Hub();
   readonly hosts: Host[] = [];
   readonly options: EngineOptions;
+  /** who watches the requests each node's docker CLI sends (observeRequests) */
+  readonly #observers = new Map<string, Set<RequestObserver>>();
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -197,8 +200,25 @@ export class Engine {
     return target.api;
   }
 
+  /**
+   * Watch every Engine API request the docker CLI on `node` sends (to its own daemon or
+   * another node's with -H), with the daemon's answer: the page's API inspector.
+   * Returns a function that stops watching.
+   */
+  observeRequests(node: string, observer: RequestObserver): () => void {
+    let set = this.#observers.get(node);
+    if (!set) this.#observers.set(node, (set = new Set()));
+    set.add(observer);
+    return () => void set.delete(observer);
+  }
+
   private hostPrograms(host: Host): ProgramRegistry {
-    const docker: Program = createDockerProgram({ connect: (dockerHost) => this.connect(host, dockerHost) });
+    const docker: Program = createDockerProgram({
+      connect: (dockerHost) => this.connect(host, dockerHost),
+      observe: (request, response) => {
+        for (const observer of this.#observers.get(host.name) ?? []) observer(request, response);
+      },
+    });
     return new Map<string, Program>([
       ['docker', docker],
       ['lab', createLabProgram(this)],

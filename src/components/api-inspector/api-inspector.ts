@@ -1,0 +1,144 @@
+/**
+ * The API inspector: the Engine API requests the docker CLI sent for the last command
+ * typed in the shown terminal — method, path, status, and the bodies folded away in a
+ * <details> — the course's point that client and daemon talk over REST, made visible.
+ * Imported only when the learner opens it (lab-panel/lab-element.ts); the record itself
+ * is kept from the lab's start by lab/api-log.ts, so the last command is there when it opens.
+ */
+import css from './api-inspector.css?inline';
+import { apiLogFor, type ApiCommand, type ApiLog } from '../../lab/api-log.ts';
+import { currentLab } from '../../lab/current-lab.ts';
+import type { PageLab } from '../../lab/page-lab.ts';
+
+export interface ApiInspector {
+  show(node: string): void;
+  dispose(): void;
+}
+
+function injectCss(): void {
+  if (document.getElementById('dockyard-api-css')) return;
+  const style = document.createElement('style');
+  style.id = 'dockyard-api-css';
+  style.textContent = css;
+  document.head.append(style);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function mountApiInspector(region: HTMLElement, first: string): ApiInspector {
+  injectCss();
+  let node = first;
+  const heading = el('p', { class: 'dy-api-head' }, 'No command yet: type one in the terminal.');
+  const list = el('ol', { class: 'dy-api-list', 'aria-label': 'Requests' });
+  region.replaceChildren(el('div', { class: 'dy-api-root' }, heading, list));
+
+  let log: ApiLog | undefined;
+  let lab: PageLab | undefined;
+  let stop: (() => void) | undefined;
+  let frame = 0;
+  let disposed = false;
+  /** how many requests of the shown command are drawn (new ones are appended, open <details> stay open) */
+  let drawn = 0;
+  let drawnCommand: ApiCommand | undefined;
+
+  const draw = () => {
+    frame = 0;
+    const command = log?.last(node);
+    if (!command) {
+      heading.textContent = `No command yet in ${node}’s terminal: type one there.`;
+      list.replaceChildren();
+      drawn = 0;
+      drawnCommand = undefined;
+      return;
+    }
+    if (command !== drawnCommand) {
+      list.replaceChildren();
+      drawn = 0;
+      drawnCommand = command;
+    }
+    const n = command.requests.length;
+    heading.replaceChildren(
+      `${n} request${n === 1 ? '' : 's'} from docker on ${node} for `,
+      el('code', {}, command.line),
+      command.dropped > 0 ? ` (${command.dropped} more not shown)` : '',
+    );
+    for (const r of command.requests.slice(drawn)) {
+      const status = `${r.status}${REASONS[r.status] ? ` ${REASONS[r.status]}` : ''}`;
+      const line = el(
+        'span',
+        { class: 'dy-api-line' },
+        el('span', { class: 'dy-api-method', 'data-method': r.method }, r.method),
+        ' ',
+        el('span', { class: 'dy-api-path' }, r.path),
+        ' ',
+        el('span', { class: 'dy-api-status', 'data-ok': String(r.status < 400) }, status),
+      );
+      const item = el('li', { class: 'dy-api-req' });
+      if (r.requestBody === undefined && r.responseBody === undefined) item.append(line);
+      else {
+        const details = el('details', {}, el('summary', {}, line));
+        if (r.requestBody !== undefined)
+          details.append(el('p', { class: 'dy-api-label' }, 'Request body'), el('pre', {}, r.requestBody));
+        if (r.responseBody !== undefined)
+          details.append(el('p', { class: 'dy-api-label' }, 'Response body'), el('pre', {}, r.responseBody));
+        item.append(details);
+      }
+      list.append(item);
+    }
+    drawn = n;
+  };
+  const later = () => {
+    if (!frame && !disposed) frame = requestAnimationFrame(draw);
+  };
+
+  /** Follow the page's lab (a reset makes a new one). */
+  const bind = async () => {
+    const current = await currentLab();
+    if (disposed || current === lab) return;
+    lab = current;
+    stop?.();
+    log = apiLogFor(current);
+    stop = log.onChange((changed) => {
+      if (changed === node) later();
+    });
+    drawnCommand = undefined;
+    later();
+  };
+  void bind();
+  const timer = setInterval(() => void bind(), 1000);
+
+  return {
+    show(to) {
+      node = to;
+      drawnCommand = undefined;
+      later();
+    },
+    dispose() {
+      disposed = true;
+      clearInterval(timer);
+      cancelAnimationFrame(frame);
+      stop?.();
+    },
+  };
+}
