@@ -103,6 +103,23 @@ const DNS_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 const CONSTRAINT_KEY = /^[a-z_][a-z0-9\-_.]+$/i;
 const CONSTRAINT_VALUE = /^[a-z0-9:\-_\s.*()?+[\]\\^$|/]+$/i;
 
+/**
+ * moby daemon/cluster/convert/service.go updateConfigToGRPC, for UpdateConfig and
+ * RollbackConfig alike: the daemon converts the spec before SwarmKit validates it, and
+ * its errors are invalid-parameter ones (services.go), not rpc errors.
+ */
+function convertSpec(spec: ServiceSpec): void {
+  for (const c of [spec.UpdateConfig, spec.RollbackConfig]) {
+    if (!c) continue;
+    const action = c.FailureAction ?? '';
+    if (!['pause', 'continue', 'rollback', ''].includes(action))
+      throw invalidParameter(`unrecognized update failure action ${action}`);
+    const order = c.Order ?? '';
+    if (!['stop-first', 'start-first', ''].includes(order))
+      throw invalidParameter(`unrecognized update order ${order}`);
+  }
+}
+
 /** controlapi validateServiceSpec, the checks a learner can trip. */
 function validateSpec(spec: ServiceSpec): void {
   const name = spec.Name ?? '';
@@ -380,6 +397,7 @@ function updateService(
   if (rollbackOption !== '' && rollbackOption !== 'none' && rollbackOption !== 'previous')
     throw systemError(`unrecognized rollback option ${rollbackOption}`);
   const rollback = rollbackOption === 'previous';
+  convertSpec(spec);
   validateSpec(spec);
   populateNetworkIds(cluster, daemon, spec);
   if (!sameJSON(spec.EndpointSpec, current.Spec.EndpointSpec)) checkPortConflicts(cluster, spec, current.ID);
@@ -436,6 +454,7 @@ export const serviceRoutes: Route<Daemon>[] = [
     handler: ({ daemon, body }) => {
       const cluster = managerCluster(daemon);
       const spec = normalizeSpec(daemon, bodyObject<ServiceSpec>(body));
+      convertSpec(spec);
       validateSpec(spec);
       populateNetworkIds(cluster, daemon, spec);
       if (cluster.store.find<Service>('service', (s) => s.Spec.Name === spec.Name).length > 0)

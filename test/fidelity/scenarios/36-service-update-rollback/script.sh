@@ -88,10 +88,8 @@ docker service update --mode global web
 docker service update --update-parallelism abc web
 docker service update --update-delay soon web
 docker service update --replicas -2 web
-# Docker's daemon refuses these (`unrecognized update failure action explode`, `unrecognized update
-# order sideways`); the simulator accepts them and updates (see README.md, 36):
-# docker service update --update-failure-action explode web
-# docker service update --update-order sideways web
+docker service update --update-failure-action explode web
+docker service update --update-order sideways web
 docker service update --image nginx:latest nothere
 docker service update
 docker service rollback nothere
