@@ -686,7 +686,10 @@ export const EDITS = {
         'docker service create -d --name rr --replicas 2 --endpoint-mode dnsrr --network att traefik/whoami',
         'traefik/whoami:latest',
       ),
-      pinned('docker service create -d --name who --replicas 3 -p 8080:80 traefik/whoami', 'traefik/whoami:latest'),
+      pinned(
+        'docker service create -d --name who --replicas 3 -p 8080:80 traefik/whoami',
+        'traefik/whoami:latest',
+      ),
       pinned(
         'docker service create -d --name hostmode --publish mode=host,published=8081,target=80 traefik/whoami',
         'traefik/whoami:latest',
@@ -705,7 +708,12 @@ export const EDITS = {
       // wraps: moby v28.5.1 daemon/start_linux.go:38, container_operations.go:41 (as in 13 and 20)
       {
         cmd: `docker run --rm --network "$(docker network inspect -f '{{.Id}}' app)" alpine true`,
-        sub: [[/^docker: Error response from daemon: Could not attach/, 'docker: Error response from daemon: failed to set up container networking: Could not attach']],
+        sub: [
+          [
+            /^docker: Error response from daemon: Could not attach/,
+            'docker: Error response from daemon: failed to set up container networking: Could not attach',
+          ],
+        ],
       },
       // not a version difference: the recording machine's kernel has no IPVS, so the routing mesh carries
       // no traffic there (../shared/oracle/README.md). Docker's ingress load balancer is an IPVS virtual
