@@ -70,6 +70,8 @@ function recorded(
     },
     interrupt: () => shell.interrupt(),
     poke: () => shell.poke(),
+    // Tab completion goes to the node's own shell, as the other calls do
+    ...(shell.complete ? { complete: (line: string, cursor: number) => shell.complete!(line, cursor) } : {}),
   };
 }
 
