@@ -181,15 +181,22 @@ function ownFields(v: object, prev: unknown): Record<string, unknown> {
   return out;
 }
 
-/** The stored form of a created or updated object: `{ ...copy(object), Version }`, frozen. */
+/** The stored form of a created or updated object: `{ ID, Version, ...copy(object) }`, frozen. */
 function stored<T extends StoredObject>(object: object, prev: StoredObject | undefined, index: number): T {
   const plain =
     typeof (object as { toJSON?: unknown }).toJSON === 'function'
       ? JSON.parse(JSON.stringify(object))
       : object;
   const o = ownFields(plain, prev);
-  o.Version = Object.freeze({ Index: index });
-  return Object.freeze(o) as T;
+  const version = Object.freeze({ Index: index });
+  if ('Version' in o || !('ID' in o)) {
+    o.Version = version;
+    return Object.freeze(o) as T;
+  }
+  // the Engine API's objects carry their version right after the ID (swarm.Meta is embedded
+  // after ID), which is where `docker … inspect` prints it
+  const { ID, ...rest } = o;
+  return Object.freeze({ ID, Version: version, ...rest }) as T;
 }
 
 /** An update's event: `old` is copied only if a watcher reads it (the stored version never changes). */

@@ -8,7 +8,7 @@ import { formatGoDuration } from '../../../golang/duration.ts';
 import { parseDockerTemplate } from '../../../golang/template/index.ts';
 import { parseRFC3339 } from '../../../golang/time.ts';
 import { bytesSize, humanDuration } from '../../../golang/units.ts';
-import { goFloat64, goMap, withGoType } from '../../../golang/values.ts';
+import { goFloat64, goMap, nilOf, withGoType } from '../../../golang/values.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError, StatusError } from '../../errors.ts';
@@ -63,7 +63,20 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   if (format !== 'pretty') {
     await inspectRefs(cli.out, args, format, async (ref) => {
       const s = await getRef(ref);
-      return { typed: typed(s, SERVICE_TYPES), raw: rawJSON(s) };
+      // inspect.go's getRef gives docker no raw bytes: the template runs on the typed
+      // swarm.Service, whose omitempty pointers and slices are nil when absent (`{{json
+      // .UpdateStatus}}` prints null, `.PreviousSpec.X` fails on a nil pointer) — and
+      // stay out of `{{json .}}`, so they are added as hidden fields
+      const t = typed(s, SERVICE_TYPES);
+      nilField(t, 'PreviousSpec', '*swarm.ServiceSpec');
+      nilField(t, 'UpdateStatus', '*swarm.UpdateStatus');
+      nilField(t, 'ServiceStatus', '*swarm.ServiceStatus');
+      nilField(t, 'JobStatus', '*swarm.JobStatus');
+      if (t.Endpoint) {
+        nilField(t.Endpoint, 'Ports', '[]swarm.PortConfig');
+        nilField(t.Endpoint, 'VirtualIPs', '[]swarm.EndpointVirtualIP');
+      }
+      return { typed: t, raw: rawJSON(s), noRawFallback: true };
     });
     return;
   }
@@ -92,6 +105,12 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   }
   cli.out.write(out);
   if (errors.length) throw new StatusError(errors.join('\n'), 1);
+}
+
+/** A nil field of a Go struct that `json` leaves out (omitempty): hidden, so templates see nil. */
+function nilField(obj: object, key: string, type: string): void {
+  if ((obj as Record<string, unknown>)[key] !== undefined) return;
+  Object.defineProperty(obj, key, { value: nilOf(type), enumerable: false, configurable: true });
 }
 
 /** serviceInspectPrettyTemplate (docker/cli v28.5.2 cli/command/service/formatter.go) */
