@@ -107,6 +107,10 @@ function allocateService(
   if (!s) return;
   const networks = serviceNetworks(tx, s).filter((x) => !isPredefined(x.network));
   const dnsrr = s.Spec.EndpointSpec?.Mode === 'dnsrr';
+  // cnmallocator IsServiceAllocated: a dnsrr service with no published port and no VIP left
+  // needs nothing from the allocator, so its Endpoint stays as created (`{"Spec":{}}`)
+  if (dnsrr && (s.Spec.EndpointSpec?.Ports ?? []).length === 0 && (s.Endpoint?.VirtualIPs ?? []).length === 0)
+    return;
   const have = [...(s.Endpoint?.VirtualIPs ?? []), ...(previous ?? [])];
   const vips: NonNullable<Endpoint['VirtualIPs']> = [];
   if (!dnsrr) {

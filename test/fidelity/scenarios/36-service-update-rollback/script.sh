@@ -3,9 +3,8 @@
 docker swarm init > /dev/null
 docker service create -d --name web --replicas 4 nginx:1.17
 sleep 3
-# Docker prints `null` here (UpdateStatus is a nil pointer in the CLI's swarm.Service); the
-# simulator fails with `map has no entry for key "UpdateStatus"` (see README.md, 36):
-# docker service inspect --format '{{json .UpdateStatus}}' web
+# UpdateStatus is a nil pointer in the CLI's swarm.Service before any update: null
+docker service inspect --format '{{json .UpdateStatus}}' web
 docker service rollback web
 docker service update --rollback web
 docker service update --image nginx:latest web
@@ -64,11 +63,10 @@ sleep 3
 docker service update --update-failure-action rollback --update-monitor 10s --args "sh -c 'sleep 1; exit 1'" bad | grep -v '^overall progress: rolling back update'
 docker service inspect --format '{{.UpdateStatus.State}} {{.UpdateStatus.Message}}' bad
 docker service inspect --format '{{.Spec.TaskTemplate.ContainerSpec.Args}}' bad
-# an automatic rollback clears PreviousSpec (swarmkit updater.go rollbackUpdate); Docker's CLI executes the
-# template on its swarm.Service struct and fails with `nil pointer evaluating *swarm.ServiceSpec.TaskTemplate`,
-# the simulator with `map has no entry for key "PreviousSpec"` (see README.md, 36):
-# docker service inspect --format '{{.PreviousSpec.TaskTemplate.ContainerSpec.Args}}' bad
-# (likewise `{{if .PreviousSpec}}…{{else}}no previous spec{{end}}`: Docker prints the else branch, the simulator fails)
+# an automatic rollback clears PreviousSpec (swarmkit updater.go rollbackUpdate); the CLI runs the template on
+# its swarm.Service struct: a nil pointer
+docker service inspect --format '{{.PreviousSpec.TaskTemplate.ContainerSpec.Args}}' bad
+docker service inspect --format '{{if .PreviousSpec}}previous spec{{else}}no previous spec{{end}}' bad
 docker service update -d --update-failure-action pause --update-monitor 10s --args "sh -c 'sleep 1; exit 1'" bad
 sleep 15
 docker service inspect --format '{{.UpdateStatus.State}} {{.UpdateStatus.Message}}' bad

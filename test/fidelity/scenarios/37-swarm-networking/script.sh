@@ -44,12 +44,10 @@ docker exec $(docker ps -q -f name=priv.1) ping -c 1 -W 2 priv | sed -n 1p
 docker service create -d --name rr --replicas 2 --endpoint-mode dnsrr --network att traefik/whoami
 sleep 4
 docker service inspect --format '{{.Spec.EndpointSpec.Mode}}' rr
-# Docker prints `0` (no VirtualIPs: a nil slice in the CLI's swarm.Service); the simulator fails with
-# `map has no entry for key "VirtualIPs"` (see README.md, 37):
-# docker service inspect --format '{{len .Endpoint.VirtualIPs}}' rr
-# Docker prints `{"Spec":{}}` (a dnsrr service without published ports is never allocated, so its Endpoint stays
-# empty); the simulator prints `{"Spec":{"Mode":"dnsrr"}}` (see README.md, 37):
-# docker service inspect --format '{{json .Endpoint}}' rr
+# no VirtualIPs: a nil slice in the CLI's swarm.Service; a dnsrr service without published ports is never
+# allocated, so its Endpoint stays empty
+docker service inspect --format '{{len .Endpoint.VirtualIPs}}' rr
+docker service inspect --format '{{json .Endpoint}}' rr
 docker run --rm --network att alpine wget -qO- http://rr | grep -c '^Hostname:'
 docker service create -d --name who --replicas 3 -p 8080:80 traefik/whoami
 sleep 4
