@@ -12,18 +12,16 @@ import { AsyncQueue } from '../api/stream.ts';
 import type { TarArchive } from '../daemon/archive.ts';
 import type { Daemon } from '../daemon/daemon.ts';
 import { fromCatalogue, planRefAsync } from '../daemon/images/pull.ts';
-import type { ImageRecord, LayerRecord } from '../daemon/images/record.ts';
+import type { ImageRecord } from '../daemon/images/record.ts';
 import { resolveUser } from '../daemon/user.ts';
-import { imageTree } from '../daemon/rootfs.ts';
 import { utf8Length } from '../fs/node.ts';
 import { humanSize } from '../golang/units.ts';
 import { normalize } from '../fs/path.ts';
 import { MemFs } from '../fs/mem-fs.ts';
 import type { FileSystem } from '../fs/types.ts';
 import type { LayerEntry } from '../fs/layer.ts';
-import { OverlayFs, type LowerTree } from '../fs/overlay-fs.ts';
+import { OverlayFs } from '../fs/overlay-fs.ts';
 import { canonicalString, parseNormalizedNamed, type Reference } from '../images/reference.ts';
-import { digestOf } from '../images/sha256.ts';
 import { parseSignal } from '../process/signals.ts';
 import { buildCacheOf, cacheKey, recordDescription, type CacheRecord } from './cache.ts';
 import { contextFs, transferSize } from './context.ts';
@@ -43,9 +41,9 @@ import {
   type Instruction,
   type Problem,
   type ShellLex,
-  type Stage,
 } from './dockerfile/index.ts';
 import { exportImage } from './export.ts';
+import { chownOwner, mkdirP, toLayer, treeOf } from './layers.ts';
 import type { BuildErrorInfo, SolveStatus, Vertex } from './progress/index.ts';
 import { runStep } from './run.ts';
 import {
@@ -58,6 +56,11 @@ import {
   healthcheckHistory,
   prefixCommand,
   runCommandString,
+  commitLast,
+  fromImage,
+  inherit,
+  newState,
+  useRecord,
   withShell,
   type StageState,
 } from './stage.ts';
@@ -81,9 +84,6 @@ export interface BuildRequest {
 }
 
 type Message = Record<string, unknown>;
-
-/** The empty layer's diff ID (the digest of an empty tar): a step that changed nothing. */
-export const EMPTY_LAYER = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
 
 /** A build failure: BuildKit's message and what the client shows around it. */
 export class BuildError extends Error {
@@ -831,111 +831,6 @@ class Builder {
     useRecord(s, key, record);
     this.trace.complete(v);
   }
-}
-
-function newState(stage: Stage, stageName: string): StageState {
-  return {
-    stage,
-    stageName,
-    cmdTotal: 0,
-    cmdIndex: 0,
-    key: '',
-    layers: [],
-    history: [],
-    config: {},
-    author: '',
-    architecture: 'amd64',
-    os: 'linux',
-    env: new Map(),
-    buildArgs: [],
-    cmdSet: false,
-    workdirSet: false,
-    dispatched: false,
-  };
-}
-
-function fromImage(s: StageState, image: ImageRecord): void {
-  s.key = cacheKey('image', image.id);
-  s.layers = [...image.layers];
-  s.history = image.history.map((h) => ({ ...h }));
-  s.config = JSON.parse(JSON.stringify(image.config)) as StageState['config'];
-  s.architecture = image.architecture;
-  s.os = image.os;
-  if (image.variant) s.variant = image.variant;
-  s.baseCreated = image.created;
-  if (!(s.config.Env ?? []).some((e) => e.startsWith('PATH=')))
-    s.config.Env = [`PATH=${DEFAULT_PATH}`, ...(s.config.Env ?? [])];
-  for (const e of s.config.Env ?? []) {
-    const eq = e.indexOf('=');
-    s.env.set(eq === -1 ? e : e.slice(0, eq), eq === -1 ? '' : e.slice(eq + 1));
-  }
-}
-
-/** FROM another stage: start from where it ended (its ARGs stay behind). */
-function inherit(s: StageState, from: StageState): void {
-  s.key = from.key;
-  s.layers = [...from.layers];
-  s.history = from.history.map((h) => ({ ...h }));
-  s.config = JSON.parse(JSON.stringify(from.config)) as StageState['config'];
-  s.author = from.author;
-  s.architecture = from.architecture;
-  s.os = from.os;
-  if (from.variant) s.variant = from.variant;
-  if (from.baseCreated) s.baseCreated = from.baseCreated;
-  for (const e of s.config.Env ?? []) {
-    const eq = e.indexOf('=');
-    s.env.set(eq === -1 ? e : e.slice(0, eq), eq === -1 ? '' : e.slice(eq + 1));
-  }
-}
-
-/** A step's result joins the stage: its layer, and its time for the history row that follows. */
-function useRecord(s: StageState, key: string, r: CacheRecord): void {
-  s.key = key;
-  if (r.layer) s.layers = [...s.layers, r.layer];
-  (s as StageState & { pendingCreated?: number }).pendingCreated = r.createdMs;
-}
-
-/** commitToHistory for a step that made a layer, carrying the layer's creation time. */
-function commitLast(s: StageState, createdBy: string, isOp: boolean): void {
-  commit(s, createdBy, true, isOp);
-  const pending = (s as StageState & { pendingCreated?: number }).pendingCreated;
-  if (pending !== undefined) s.history[s.history.length - 1]!.createdMs = pending;
-}
-
-/** The merged tree of a list of layers (shared with the daemon's containers). */
-function treeOf(layers: readonly LayerRecord[]): LowerTree {
-  return imageTree({ layers } as ImageRecord);
-}
-
-function toLayer(changes: LayerEntry[]): LayerRecord {
-  if (changes.length === 0) return { diffId: EMPTY_LAYER, size: 0, entries: () => [] };
-  let size = 0;
-  for (const e of changes) {
-    if (e.kind === 'file') size += e.size ?? utf8Length(e.data ?? '');
-    else if (e.kind === 'symlink') size += utf8Length(e.target ?? '');
-  }
-  return { diffId: digestOf(`layer\n${JSON.stringify(changes)}`), size, entries: () => changes };
-}
-
-function mkdirP(fs: FileSystem, dir: string, uid: number, gid: number): void {
-  const parts = dir.split('/').filter(Boolean);
-  let p = '';
-  for (const part of parts) {
-    p += '/' + part;
-    if (fs.stat(p)?.kind === 'dir') continue;
-    if (fs.lstat(p)) fs.rm(p, { recursive: true });
-    fs.mkdir(p, { mode: 0o755, uid, gid });
-  }
-}
-
-/** `--chown=user:group`, looked up in the destination's /etc/passwd and /etc/group. */
-function chownOwner(fs: FileSystem, spec: string): { uid: number; gid: number } | { error: string } {
-  const [user = '', group] = spec.split(':');
-  const u = resolveUser(fs, group !== undefined ? `${user}:${group}` : user);
-  if ('error' in u) return { error: `unable to convert uid/gid chown string to host mapping: ${u.error}` };
-  // a user given alone gives its own primary group only when looked up by name; a bare uid keeps gid = uid
-  if (group === undefined && /^\d+$/.test(user)) return { uid: u.uid, gid: u.uid };
-  return { uid: u.uid, gid: u.gid };
 }
 
 function validSignal(sig: string): boolean {

@@ -6,7 +6,8 @@
  * here: they change only the config and add a history row; RUN, COPY, ADD and
  * WORKDIR, which make layers, are in build.ts.
  */
-import type { LayerRecord } from '../daemon/images/record.ts';
+import type { ImageRecord, LayerRecord } from '../daemon/images/record.ts';
+import { cacheKey, type CacheRecord } from './cache.ts';
 import { formatGoDuration } from '../golang/duration.ts';
 import { quote, quoteRune } from '../golang/strconv-quote.ts';
 import type { HistoryEntry, ImageConfig } from '../images/types.ts';
@@ -118,4 +119,73 @@ export function runCommandString(s: StageState, args: readonly string[]): string
   }
   const prefix = pairs.length > 0 ? [`|${pairs.length}`, ...pairs] : [];
   return [...prefix, ...args].join(' ');
+}
+
+export function newState(stage: Stage, stageName: string): StageState {
+  return {
+    stage,
+    stageName,
+    cmdTotal: 0,
+    cmdIndex: 0,
+    key: '',
+    layers: [],
+    history: [],
+    config: {},
+    author: '',
+    architecture: 'amd64',
+    os: 'linux',
+    env: new Map(),
+    buildArgs: [],
+    cmdSet: false,
+    workdirSet: false,
+    dispatched: false,
+  };
+}
+
+export function fromImage(s: StageState, image: ImageRecord): void {
+  s.key = cacheKey('image', image.id);
+  s.layers = [...image.layers];
+  s.history = image.history.map((h) => ({ ...h }));
+  s.config = JSON.parse(JSON.stringify(image.config)) as StageState['config'];
+  s.architecture = image.architecture;
+  s.os = image.os;
+  if (image.variant) s.variant = image.variant;
+  s.baseCreated = image.created;
+  if (!(s.config.Env ?? []).some((e) => e.startsWith('PATH=')))
+    s.config.Env = [`PATH=${DEFAULT_PATH}`, ...(s.config.Env ?? [])];
+  for (const e of s.config.Env ?? []) {
+    const eq = e.indexOf('=');
+    s.env.set(eq === -1 ? e : e.slice(0, eq), eq === -1 ? '' : e.slice(eq + 1));
+  }
+}
+
+/** FROM another stage: start from where it ended (its ARGs stay behind). */
+export function inherit(s: StageState, from: StageState): void {
+  s.key = from.key;
+  s.layers = [...from.layers];
+  s.history = from.history.map((h) => ({ ...h }));
+  s.config = JSON.parse(JSON.stringify(from.config)) as StageState['config'];
+  s.author = from.author;
+  s.architecture = from.architecture;
+  s.os = from.os;
+  if (from.variant) s.variant = from.variant;
+  if (from.baseCreated) s.baseCreated = from.baseCreated;
+  for (const e of s.config.Env ?? []) {
+    const eq = e.indexOf('=');
+    s.env.set(eq === -1 ? e : e.slice(0, eq), eq === -1 ? '' : e.slice(eq + 1));
+  }
+}
+
+/** A step's result joins the stage: its layer, and its time for the history row that follows. */
+export function useRecord(s: StageState, key: string, r: CacheRecord): void {
+  s.key = key;
+  if (r.layer) s.layers = [...s.layers, r.layer];
+  (s as StageState & { pendingCreated?: number }).pendingCreated = r.createdMs;
+}
+
+/** commitToHistory for a step that made a layer, carrying the layer's creation time. */
+export function commitLast(s: StageState, createdBy: string, isOp: boolean): void {
+  commit(s, createdBy, true, isOp);
+  const pending = (s as StageState & { pendingCreated?: number }).pendingCreated;
+  if (pending !== undefined) s.history[s.history.length - 1]!.createdMs = pending;
 }
