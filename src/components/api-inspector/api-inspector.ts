@@ -5,6 +5,7 @@
  * Imported only when the learner opens it (lab-panel/lab-element.ts); the record itself
  * is kept from the lab's start by lab/api-log.ts, so the last command is there when it opens.
  */
+import { el, injectStyle } from '../dom.ts';
 import css from './api-inspector.css?inline';
 import { apiLogFor, type ApiCommand, type ApiLog } from '../../lab/api-log.ts';
 import { currentLab } from '../../lab/current-lab.ts';
@@ -13,25 +14,6 @@ import type { PageLab } from '../../lab/page-lab.ts';
 export interface ApiInspector {
   show(node: string): void;
   dispose(): void;
-}
-
-function injectCss(): void {
-  if (document.getElementById('dockyard-api-css')) return;
-  const style = document.createElement('style');
-  style.id = 'dockyard-api-css';
-  style.textContent = css;
-  document.head.append(style);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
 }
 
 const REASONS: Record<number, string> = {
@@ -47,7 +29,7 @@ const REASONS: Record<number, string> = {
 };
 
 export function mountApiInspector(region: HTMLElement, first: string): ApiInspector {
-  injectCss();
+  injectStyle('dockyard-api-css', css);
   let node = first;
   const heading = el('p', { class: 'dy-api-head' }, 'No command yet: type one in the terminal.');
   const list = el('ol', { class: 'dy-api-list', 'aria-label': 'Requests' });

@@ -14,6 +14,7 @@
  * (one virtual second, while paused) and 1×/4×/16×. "Table" shows the same data as a
  * table; the picture itself is lists with labels, so a screen reader reads it too.
  */
+import { el, injectStyle } from '../dom.ts';
 import css from './cluster-view.css?inline';
 import { currentLab } from '../../lab/current-lab.ts';
 import {
@@ -43,25 +44,6 @@ export function serviceColour(service: string | undefined): string {
   return PALETTE[h % PALETTE.length]!;
 }
 
-function injectCss(): void {
-  if (document.getElementById('dockyard-cluster-css')) return;
-  const style = document.createElement('style');
-  style.id = 'dockyard-cluster-css';
-  style.textContent = css;
-  document.head.append(style);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
-
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const isDown = (n: ClusterNode) =>
   n.status === 'down' || n.status === 'unreachable' || n.status === 'disconnected';
@@ -73,7 +55,7 @@ function virtualTime(now: number): string {
 }
 
 export function mountClusterView(region: HTMLElement, _node: string): ClusterView {
-  injectCss();
+  injectStyle('dockyard-cluster-css', css);
   const time = el('span', { class: 'dy-cv-time' }, 'Virtual time —');
   const pause = el('button', { type: 'button', 'aria-pressed': 'false', disabled: '' }, 'Pause');
   const step = el(

@@ -8,6 +8,7 @@
  * xterm's CSS is imported `?inline` and injected here: a plain CSS import, even in a
  * lazy chunk, would be put in every page's first load by Astro (web-notes.md).
  */
+import { injectStyle } from '../dom.ts';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
@@ -82,14 +83,6 @@ const THEME: ITheme = {
   selectionBackground: '#3a4a66',
 };
 
-function injectCss(): void {
-  if (document.getElementById('dockyard-xterm-css')) return;
-  const style = document.createElement('style');
-  style.id = 'dockyard-xterm-css';
-  style.textContent = xtermCss;
-  document.head.append(style);
-}
-
 function nodeNamesOf(root: HTMLElement): string[] {
   return [...root.querySelectorAll<HTMLElement>('[data-node]')].map((h) => h.dataset.node!);
 }
@@ -105,7 +98,7 @@ export function mountLab(
   saveKey: string,
 ): LabView {
   const { engine } = modules;
-  injectCss();
+  injectStyle('dockyard-xterm-css', xtermCss);
   const views = new Map<string, { term: Terminal; fit: FitAddon; node: NodeTerminal; host: HTMLElement }>();
   for (const host of root.querySelectorAll<HTMLElement>('[data-node]')) {
     const name = host.dataset.node!;
