@@ -111,6 +111,7 @@ export function mountClusterView(region: HTMLElement, _node: string): ClusterVie
     pause.setAttribute('aria-pressed', String(d?.paused ?? false));
     pause.textContent = d?.paused ? 'Resume' : 'Pause';
     step.disabled = !d?.paused;
+    if (lab) time.textContent = `Virtual time ${virtualTime(lab.engine.clock.now())}`;
   };
 
   const bind = async (): Promise<PageLab> => {
@@ -140,7 +141,8 @@ export function mountClusterView(region: HTMLElement, _node: string): ClusterVie
       const l = await bind();
       const state = await readCluster(l.engine);
       if (disposed) return;
-      time.textContent = `Virtual time ${virtualTime(state.now)}`;
+      // the clock as it is now, not when the read began: a pause in between holds it
+      time.textContent = `Virtual time ${virtualTime(l.engine.clock.now())}`;
       const key = JSON.stringify({ ...state, now: 0 });
       if (key !== last) {
         last = key;
