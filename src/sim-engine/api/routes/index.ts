@@ -4,9 +4,11 @@ import { createRouter, type Route } from '../router.ts';
 import type { ApiTransport } from '../transport.ts';
 import { buildRoutes } from './build.ts';
 import { buildCacheRoutes } from './build-cache.ts';
+import { configRoutes } from './configs.ts';
 import { containerRoutes } from './containers.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
+import { secretRoutes } from './secrets.ts';
 import { volumeRoutes } from './volumes.ts';
 import { serviceLogRoutes } from './service-logs.ts';
 import { serviceRoutes } from './services.ts';
@@ -24,6 +26,8 @@ export const routes: Route<Daemon>[] = [
   ...swarmRoutes,
   ...serviceLogRoutes,
   ...serviceRoutes,
+  ...secretRoutes,
+  ...configRoutes,
 ];
 
 export function engineApi(daemon: Daemon): ApiTransport {
