@@ -706,15 +706,18 @@ export const EDITS = {
       },
       // the swarm attachment happens when the container starts (allocateNetwork), whose errors Engine 28
       // wraps: moby v28.5.1 daemon/start_linux.go:38, container_operations.go:41 (as in 13 and 20)
-      {
-        cmd: `docker run --rm --network "$(docker network inspect -f '{{.Id}}' app)" alpine true`,
+      ...[
+        `docker run --rm --network "$(docker network inspect -f '{{.Id}}' app)" alpine true`,
+        'docker run --rm --network app alpine true',
+      ].map((cmd) => ({
+        cmd,
         sub: [
           [
             /^docker: Error response from daemon: Could not attach/,
             'docker: Error response from daemon: failed to set up container networking: Could not attach',
           ],
         ],
-      },
+      })),
       // not a version difference: the recording machine's kernel has no IPVS, so the routing mesh carries
       // no traffic there (../shared/oracle/README.md). Docker's ingress load balancer is an IPVS virtual
       // server with the round-robin scheduler (moby v28.5.1 libnetwork/service_linux.go:106-110), so six

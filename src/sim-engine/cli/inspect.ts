@@ -178,6 +178,18 @@ export function rawJSON(value: unknown): string {
   return marshal(value);
 }
 
+/** The time.Duration fields of container.HealthConfig (`{{.Config.Healthcheck.Interval}}` prints `30s`). */
+export const HEALTHCHECK_DURATIONS = ['Interval', 'Timeout', 'StartPeriod', 'StartInterval'];
+
+/** `{ '<prefix>.Interval': 'time.Duration', … }` for a go-types spec. */
+export function durationPaths(
+  prefix: string,
+  fields: readonly string[],
+  type = 'time.Duration',
+): Record<string, string> {
+  return Object.fromEntries(fields.map((f) => [prefix === '' ? f : `${prefix}.${f}`, type]));
+}
+
 /** Go types inside container.InspectResponse. */
 export const CONTAINER_TYPES: Record<string, string> = {
   '': '*container.InspectResponse',
@@ -222,6 +234,7 @@ export const CONTAINER_TYPES: Record<string, string> = {
   'Config.ExposedPorts': 'map[nat.Port]struct {}',
   'Config.Volumes': 'map[string]struct {}',
   'Config.Labels': 'map[string]string',
+  ...durationPaths('Config.Healthcheck', HEALTHCHECK_DURATIONS),
   NetworkSettings: '*container.NetworkSettings',
   'NetworkSettings.Ports': 'map[nat.Port][]nat.PortBinding',
   'NetworkSettings.Networks': 'map[string]*network.EndpointSettings',

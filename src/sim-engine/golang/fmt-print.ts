@@ -20,7 +20,8 @@ import {
 } from './fmt-format.ts';
 import { method, sortedMapEntries, structFields, typeName } from './reflect.ts';
 import type { GoComplex } from './values.ts';
-import { GoNil, kindOf, nilKind, NO_VALUE, numberValue, stringValue } from './values.ts';
+import { decodeUtf8 } from './utf8.ts';
+import { GoNil, intValue, isGoBytes, kindOf, nilKind, NO_VALUE, numberValue, stringValue } from './values.ts';
 
 export class Printer {
   buf = '';
@@ -136,7 +137,7 @@ export class Printer {
         else this.badVerb(verb, arg);
         return;
       case 'int':
-        return this.fmtInt(BigInt(arg as number | bigint), verb, arg);
+        return this.fmtInt(intValue(arg), verb, arg);
       case 'float':
         return this.fmtFloat(numberValue(arg), verb, arg);
       case 'complex':
@@ -182,6 +183,8 @@ export class Printer {
   }
 
   printSlice(arr: unknown[], verb: string, depth: number): void {
+    // fmt's printValue: a []byte under %s %q %x %X is its bytes as a string
+    if (isGoBytes(arr) && 'sqxX'.includes(verb)) return this.fmtString(decodeUtf8(arr), verb);
     if (this.f.sharpV) {
       this.buf += typeName(arr) + '{';
       arr.forEach((e, i) => {

@@ -47,3 +47,32 @@ describe('applyGoTypes', () => {
     expect(() => run('{{.State.Nope}}')).toThrow("can't evaluate field Nope in type *container.State");
   });
 });
+
+describe('time.Duration fields', () => {
+  const hc = () =>
+    applyGoTypes(
+      JSON.parse(
+        '{"Healthcheck":{"Test":["CMD","true"],"Interval":30000000000,"Timeout":1500000000}}',
+      ) as unknown,
+      { 'Healthcheck.Interval': 'time.Duration', 'Healthcheck.Timeout': '*time.Duration' },
+    );
+  const run = (t: string) => parseDockerTemplate(t).execute(hc());
+
+  it('print through String(), alone and inside a struct', () => {
+    expect(run('{{.Healthcheck.Interval}} {{.Healthcheck.Timeout}}')).toBe('30s 1.5s');
+    expect(run('{{.Healthcheck}}')).toBe('{[CMD true] 30s 1.5s}');
+    expect(
+      run('{{printf "%v|%s|%d" .Healthcheck.Interval .Healthcheck.Interval .Healthcheck.Interval}}'),
+    ).toBe('30s|30s|30000000000');
+  });
+
+  it('marshal as nanoseconds and compare as int64', () => {
+    expect(run('{{json .Healthcheck}}')).toBe(
+      '{"Test":["CMD","true"],"Interval":30000000000,"Timeout":1500000000}',
+    );
+    expect(
+      run('{{if gt .Healthcheck.Interval 1000}}long{{end}} {{eq .Healthcheck.Interval 30000000000}}'),
+    ).toBe('long true');
+    expect(run('{{if .Healthcheck.Interval}}set{{end}}')).toBe('set');
+  });
+});

@@ -4,7 +4,7 @@
  * template treats them differently (`.Labels.x` is `<no value>` on a map but an error
  * on a struct; a nil map prints `map[]`). applyGoTypes marks the places a spec names.
  */
-import { goMap, GoNil, withGoType } from './values.ts';
+import { GoDuration, GoFileMode, goMap, GoNil, withGoType } from './values.ts';
 
 /**
  * Mark values inside `value` with Go types, in place. Paths are dotted field names;
@@ -38,6 +38,11 @@ function mark(v: unknown, type: string): unknown {
   if (v === null || v === undefined) {
     return type.startsWith('*') || type.startsWith('[]') || type.startsWith('map[') ? new GoNil(type) : v;
   }
+  // a time.Duration (or a pointer to one, which templates print through) is int64
+  // nanoseconds in the JSON and prints as `10s`
+  if (typeof v === 'number' && (type === 'time.Duration' || type === '*time.Duration'))
+    return new GoDuration(v);
+  if (typeof v === 'number' && type === 'os.FileMode') return new GoFileMode(v);
   if (typeof v !== 'object' || v instanceof GoNil) return v;
   if (type.startsWith('map[') && !(v instanceof Map) && !Array.isArray(v)) return goMap(v, type);
   return withGoType(v, type);
@@ -55,7 +60,17 @@ function visit(v: unknown, segments: string[], type: string): unknown {
   }
   const each = first.endsWith('[]');
   const name = each ? first.slice(0, -2) : first;
-  if (!Object.hasOwn(rec, name)) return v;
+  if (!Object.hasOwn(rec, name)) {
+    // an omitempty duration left out of the JSON is still a field of the struct (`0s`, or
+    // a nil pointer), hidden so that `{{json}}` leaves it out as Go does
+    if (rest.length === 0 && !each && (type === 'time.Duration' || type === '*time.Duration'))
+      Object.defineProperty(rec, name, {
+        value: type === 'time.Duration' ? new GoDuration(0) : new GoNil(type),
+        enumerable: false,
+        configurable: true,
+      });
+    return v;
+  }
   if (each) {
     const arr = rec[name];
     if (Array.isArray(arr)) arr.forEach((e, i) => (arr[i] = visit(e, rest, type)));

@@ -3,7 +3,17 @@
  * Docker's output inherits: text/template (for --format), fmt, strconv, encoding/json,
  * text/tabwriter (docker's fork), time, go-units, sortorder. See README.md.
  */
-export { goFloat64, GoFloat64, GoComplex, GoJSONNumber, goMap, GoNil, nilOf, withGoType } from './values.ts';
+export {
+  goFloat64,
+  GoFloat64,
+  GoComplex,
+  GoDuration,
+  GoJSONNumber,
+  goMap,
+  GoNil,
+  nilOf,
+  withGoType,
+} from './values.ts';
 export {
   dockerHeaderFuncs,
   dockerTemplateFuncs,

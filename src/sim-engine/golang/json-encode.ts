@@ -8,7 +8,7 @@
 import { formatFloat } from './float-format.ts';
 import { compareGoStrings, method, structFields, typeName } from './reflect.ts';
 import type { GoComplex } from './values.ts';
-import { GoJSONNumber, kindOf, mapEntries, NO_VALUE, numberValue } from './values.ts';
+import { GoJSONNumber, intValue, isGoBytes, kindOf, mapEntries, NO_VALUE, numberValue } from './values.ts';
 
 export class JSONError extends Error {
   constructor(message: string) {
@@ -114,9 +114,7 @@ class Encoder {
       case 'bool':
         return v ? 'true' : 'false';
       case 'int':
-        return typeof v === 'bigint' || Math.abs(v as number) < 1e21
-          ? BigInt(v as number | bigint).toString()
-          : encodeFloat(v as number);
+        return typeof v !== 'number' || Math.abs(v) < 1e21 ? intValue(v).toString() : encodeFloat(v);
       case 'float':
         return encodeFloat(numberValue(v));
       case 'complex':
@@ -127,6 +125,8 @@ class Encoder {
       case 'func':
         throw new JSONError(`json: unsupported type: ${typeName(v)}`);
       case 'slice':
+        // encoding/json: a []byte is base64 (StdEncoding, padded)
+        if (isGoBytes(v)) return encodeString(base64Std(v), this.escapeHTML);
         return this.guard(
           v as object,
           () => '[' + (v as unknown[]).map((e) => this.encode(e)).join(',') + ']',
@@ -178,7 +178,7 @@ class Encoder {
         case 'string':
           return [String(k instanceof GoJSONNumber ? k.text : k), v];
         case 'int':
-          return [BigInt(k as number | bigint).toString(), v];
+          return [intValue(k).toString(), v];
         default: {
           const text = method(k, 'MarshalText');
           if (text) return [String(text()), v];
@@ -232,4 +232,18 @@ export function compactText(text: string, escapeHTML: boolean): string {
 /** json.Marshal */
 export function marshal(v: unknown, opts: MarshalOptions = {}): string {
   return new Encoder(opts).encode(v);
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** base64.StdEncoding.EncodeToString */
+function base64Std(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i]! & 255, bytes[i + 1], bytes[i + 2]];
+    out += B64[a >> 2]! + B64[((a & 3) << 4) | ((b ?? 0) >> 4)]!;
+    out += b === undefined ? '=' : B64[((b & 15) << 2) | ((c ?? 0) >> 6)]!;
+    out += c === undefined ? '=' : B64[c & 63]!;
+  }
+  return out;
 }

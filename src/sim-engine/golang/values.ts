@@ -14,7 +14,10 @@
  *   methods, so `{{.Label "x"}}` calls `obj.Label("x")`. A method named `String`
  *   makes it a fmt.Stringer, `Error` an error, `MarshalJSON` a json.Marshaler.
  *   `withGoType(obj, '*formatter.ContainerContext')` names its type in errors.
+ * - `new GoDuration(ns)` is a time.Duration: an int64 of nanoseconds that prints
+ *   through its String() (`10s`), compares as an int and marshals as a number.
  */
+import { formatGoDuration } from './duration.ts';
 
 const GO_MAP = Symbol.for('dockyard.golang.map');
 const GO_TYPE = Symbol.for('dockyard.golang.type');
@@ -54,6 +57,51 @@ export class GoFloat64 {
 
 export function goFloat64(value: number): GoFloat64 {
   return new GoFloat64(value);
+}
+
+/** time.Duration: int64 nanoseconds whose String() is `1m30s`. */
+export class GoDuration {
+  readonly ns: bigint;
+  constructor(ns: number | bigint) {
+    this.ns = BigInt(typeof ns === 'number' ? Math.trunc(ns) : ns);
+    withGoType(this, 'time.Duration');
+  }
+  String(): string {
+    return formatGoDuration(this.ns);
+  }
+}
+
+/**
+ * os.FileMode: a uint32 whose String() is `-r--r--r--` (the type bits `dalTLDpSugct?`
+ * from the top, then rwx for owner, group, others). An integer like a Duration.
+ */
+export class GoFileMode extends GoDuration {
+  constructor(mode: number) {
+    super(mode);
+    withGoType(this, 'os.FileMode');
+  }
+  override String(): string {
+    const m = Number(this.ns) >>> 0;
+    let out = '';
+    [...'dalTLDpSugct?'].forEach((c, i) => {
+      if (m & (1 << (31 - i))) out += c;
+    });
+    if (out === '') out = '-';
+    [...'rwxrwxrwx'].forEach((c, i) => (out += m & (1 << (8 - i)) ? c : '-'));
+    return out;
+  }
+}
+
+/**
+ * A Go `[]byte`: a slice of ints (`{{.Data}}` prints `[104 105]`) that `%s`, `%q`, `%x`
+ * print as the text of its bytes and encoding/json marshals as base64.
+ */
+export function goBytes(bytes: number[]): number[] {
+  return withGoType(bytes, '[]uint8');
+}
+
+export function isGoBytes(v: unknown): v is number[] {
+  return Array.isArray(v) && declaredGoType(v) === '[]uint8';
 }
 
 /** A typed nil: `nilOf('*container.Health')`, `nilOf('map[string]string')`, `nilOf('[]string')`. */
@@ -114,6 +162,7 @@ export function kindOf(v: unknown): Kind {
       return 'invalid';
   }
   if (v instanceof GoFloat64) return 'float';
+  if (v instanceof GoDuration) return 'int';
   if (v instanceof GoComplex) return 'complex';
   if (v instanceof GoJSONNumber) return 'string';
   if (Array.isArray(v)) return 'slice';
@@ -141,7 +190,14 @@ export function numberValue(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof GoFloat64) return v.value;
+  if (v instanceof GoDuration) return Number(v.ns);
   return NaN;
+}
+
+/** The exact value of an int kind (number, bigint or time.Duration). */
+export function intValue(v: unknown): bigint {
+  if (v instanceof GoDuration) return v.ns;
+  return BigInt(v as number | bigint);
 }
 
 /** The string value of a string kind (including json.Number). */

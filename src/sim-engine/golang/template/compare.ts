@@ -5,7 +5,7 @@
 import { compareGoStrings, structFields, typeName } from '../reflect.ts';
 import { sprint } from '../fmt-print.ts';
 import type { GoComplex } from '../values.ts';
-import { kindOf, nilKind, NO_VALUE, numberValue, stringValue } from '../values.ts';
+import { intValue, kindOf, nilKind, NO_VALUE, numberValue, stringValue } from '../values.ts';
 import { indirectInterface } from './eval.ts';
 
 type BasicKind = 'invalid' | 'bool' | 'complex' | 'int' | 'float' | 'string';
@@ -61,8 +61,8 @@ function compareBasic(k: BasicKind, a: unknown, b: unknown): number {
     case 'bool':
       return a === b ? 0 : 1;
     case 'int': {
-      const x = BigInt(a as number | bigint);
-      const y = BigInt(b as number | bigint);
+      const x = intValue(a);
+      const y = intValue(b);
       return x < y ? -1 : x > y ? 1 : 0;
     }
     case 'float': {

@@ -3,7 +3,7 @@
  * empty strings, slices and maps, 0, false, nil — and any struct is true.
  */
 import type { GoComplex } from '../values.ts';
-import { kindOf, mapSize, nilKind, NO_VALUE, numberValue, stringValue } from '../values.ts';
+import { intValue, kindOf, mapSize, nilKind, NO_VALUE, numberValue, stringValue } from '../values.ts';
 
 export function isTrue(v: unknown): boolean {
   switch (kindOf(v)) {
@@ -13,7 +13,7 @@ export function isTrue(v: unknown): boolean {
     case 'bool':
       return v as boolean;
     case 'int':
-      return typeof v === 'bigint' ? v !== 0n : v !== 0;
+      return intValue(v) !== 0n;
     case 'float':
       return numberValue(v) !== 0;
     case 'complex':

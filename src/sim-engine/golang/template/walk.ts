@@ -6,7 +6,7 @@
 import { sprint } from '../fmt-print.ts';
 import { quote } from '../strconv-quote.ts';
 import { method, sortedMapEntries, typeName } from '../reflect.ts';
-import { kindOf, mapSize, nilKind, NO_VALUE } from '../values.ts';
+import { intValue, kindOf, mapSize, nilKind, NO_VALUE } from '../values.ts';
 import { evalPipeline, indirectInterface } from './eval.ts';
 import { nodeString, type BranchNode, type ListNode, type Node, type TemplateNode } from './nodes.ts';
 import { BreakSignal, ContinueSignal, ExecAbort, type ExecTemplate, MAX_STEPS, State } from './state.ts';
@@ -99,7 +99,7 @@ function iterate(s: State, val: unknown, nvars: number, each: (i: unknown, e: un
   switch (kindOf(val)) {
     case 'int': {
       if (nvars > 1) s.errorf(`can't use ${sprint(val)} to iterate over more than one variable`);
-      const n = Number(val);
+      const n = Number(intValue(val));
       for (let i = 0; i < n; i++) each(NO_VALUE, i);
       return n > 0;
     }

@@ -29,9 +29,11 @@ export function attachContainer(
   } catch {
     return undefined;
   }
+  // moby's daemon sends the network as it knows it (the term typed, or the name of its
+  // local instance) as the attachment's target; SwarmKit's resourceapi names that target
   if (!n.Spec.Attachable)
     throw forbidden(
-      `Could not attach to network ${term}: rpc error: code = PermissionDenied desc = network ${n.ID} not manually attachable`,
+      `Could not attach to network ${term}: rpc error: code = PermissionDenied desc = network ${term} not manually attachable`,
     );
   const record = ensureLocalNetwork(cluster, nodeId, d, n);
   // the attachment's address, one per container (a network attachment task in SwarmKit)

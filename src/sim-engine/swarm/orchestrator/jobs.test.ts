@@ -30,6 +30,12 @@ describe('jobs orchestrator', () => {
       job('echo done', { ReplicatedJob: { MaxConcurrent: 2, TotalCompletions: 3 } }),
     );
     updateService(swarm.cluster, s.ID, (x) => (x.JobStatus = { JobIteration: { Index: 0 } }));
+    await lab.sleep(1);
+    // reconciler.go creates a job's tasks desired COMPLETE, from the start
+    expect(taskLines(swarm.cluster, s.ID, names).map((l) => l.split(' ')[2]!.split('/')[0])).toEqual([
+      'complete',
+      'complete',
+    ]);
     await lab.sleep(100);
     // reconciler.go: min(MaxConcurrent - running, TotalCompletions - complete - running) new tasks
     expect(taskLines(swarm.cluster, s.ID, names).length).toBe(2);

@@ -23,7 +23,6 @@ import {
   restartCondition,
   SERVICE,
   stateAfter,
-  stateBefore,
   TASK,
 } from './task.ts';
 
@@ -205,24 +204,16 @@ export class JobsOrchestrator {
   }
 
   /**
-   * A new task of the current JobIteration. SwarmKit creates it with desired COMPLETE.
-   * Differs from Docker: it is created with desired READY and given COMPLETE once the
-   * scheduler has assigned it, because our allocator and scheduler (scheduler/) only take
-   * tasks whose desired state is RUNNING or below; `service ps` may show DESIRED STATE
-   * Ready for the ~70 ms before assignment.
+   * A new task of the current JobIteration. The reconcilers create it with desired
+   * COMPLETE (jobs/replicated/reconciler.go); a restart creates it READY, and StartNow
+   * gives it COMPLETE once the restart delay is over (restart.go).
    */
-  #create(
-    tx: Tx,
-    service: Service,
-    slot: number,
-    nodeId: string,
-    notBefore = this.#cluster.clock.now(),
-  ): Task {
+  #create(tx: Tx, service: Service, slot: number, nodeId: string, restartAt?: number): Task {
     const t = newTask(this.#cluster, service, slot, nodeId);
     t.JobIteration = { Index: service.JobStatus?.JobIteration.Index ?? 0 };
-    t.DesiredState = 'ready';
+    t.DesiredState = restartAt === undefined ? 'complete' : 'ready';
     tx.create(TASK, t);
-    this.#starts.set(t.ID, notBefore);
+    if (restartAt !== undefined) this.#starts.set(t.ID, restartAt);
     return t;
   }
 
@@ -255,7 +246,7 @@ export class JobsOrchestrator {
     return times.filter((x) => x > since).length < max;
   }
 
-  /** StartNow for job tasks (desired READY → COMPLETE), once assigned and past their delay. */
+  /** StartNow for restarted job tasks (desired READY → COMPLETE) once their delay is over. */
   #startReady(tx: Tx): void {
     const now = this.#cluster.clock.now();
     let next = Infinity;
@@ -266,7 +257,7 @@ export class JobsOrchestrator {
         continue;
       }
       if (at > now) next = Math.min(next, at);
-      else if (!stateBefore(t.Status.State, 'assigned')) {
+      else {
         t.DesiredState = 'complete';
         tx.update(TASK, t);
         this.#starts.delete(id);

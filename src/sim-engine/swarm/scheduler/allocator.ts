@@ -43,8 +43,9 @@ export class Allocator {
       this.#timer = undefined;
       this.#cluster.store.update((tx) => {
         for (const t of tx.find<Task>(TASK, (x) => x.Status.State === 'new')) {
-          // a task already told to stop before it was allocated is left for the reaper
-          if (stateAfter(t.DesiredState, 'running')) continue;
+          // a task already told to stop before it was allocated is left for the reaper (a
+          // job's task, desired COMPLETE, is allocated like any other)
+          if (stateAfter(t.DesiredState, 'complete')) continue;
           t.Status = {
             ...t.Status,
             State: 'pending',

@@ -129,7 +129,8 @@ export class NodeSet {
     this.#release(r);
     r.task = t;
     const s = t.Status.State;
-    r.pending = s === 'pending' && !stateAfter(t.DesiredState, 'running');
+    // scheduler.go: a pending task is scheduled unless its desired state is past COMPLETE
+    r.pending = s === 'pending' && !stateAfter(t.DesiredState, 'complete');
     if (r.pending && !r.listed) {
       r.listed = true;
       this.#pendingList.push(r);

@@ -26,8 +26,10 @@ docker service inspect --format '{{.UpdateStatus.State}} {{.UpdateStatus.Message
 sleep 23
 docker service inspect --format '{{.UpdateStatus.State}} {{.UpdateStatus.Message}}' web
 docker service inspect --format '{{.Spec.UpdateConfig.Parallelism}} {{.Spec.UpdateConfig.FailureAction}} {{.Spec.UpdateConfig.Order}} {{.Spec.UpdateConfig.MaxFailureRatio}}' web
-# Docker prints the Delay as a Go time.Duration (`10s`); the simulator prints 10000000000 (see README.md, 36):
-# docker service inspect --format '{{.Spec.UpdateConfig.Delay}}' web
+# durations are Go time.Durations: printed by their String() (`10s`), marshalled as nanoseconds
+docker service inspect --format '{{.Spec.UpdateConfig.Delay}} {{.Spec.UpdateConfig.Monitor}} {{.Spec.RollbackConfig.Delay}}' web
+docker service inspect --format '{{json .Spec.UpdateConfig.Delay}} {{printf "%d" .Spec.UpdateConfig.Delay}} {{if gt .Spec.UpdateConfig.Delay 1000}}long{{end}}' web
+docker inspect --format '{{.Spec.UpdateConfig.Delay}} {{.Spec.TaskTemplate.RestartPolicy.Delay}}' web
 docker service inspect --pretty web | sed -n '/^UpdateConfig:/,/^RollbackConfig:/p'
 # the rollback's progress lines ("overall progress: rolling back update: K out of N tasks") depend on timing
 docker service rollback web | grep -v '^overall progress: rolling back update'

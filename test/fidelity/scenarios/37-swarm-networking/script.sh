@@ -22,10 +22,8 @@ docker network create -d overlay --subnet 10.10.0.0/33 badsub
 # a standalone container on a non-attachable overlay (given by ID: the node has no instance of app yet, so
 # the daemon asks the manager with the ID as typed) and on an attachable one
 docker run --rm --network "$(docker network inspect -f '{{.Id}}' app)" alpine true
-# Docker names the network as typed in both places (`Could not attach to network app: rpc error: code =
-# PermissionDenied desc = network app not manually attachable`); the simulator prints the network's ID in the
-# second place (see README.md, 37):
-# docker run --rm --network app alpine true
+# by name: Docker names the network as typed in both places
+docker run --rm --network app alpine true
 docker run --rm --network att alpine echo attached
 docker service create -d --name web --replicas 2 --network att nginx
 docker service create -d --name priv --network app alpine sleep 1000

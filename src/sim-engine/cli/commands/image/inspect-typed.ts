@@ -9,6 +9,8 @@ import type { ImageConfig, ImageInspect } from '../../../api/types/image.ts';
 import { marshal } from '../../../golang/json.ts';
 import { parseRFC3339, zeroTime, type GoTime } from '../../../golang/time.ts';
 import { goMap, nilOf, withGoType } from '../../../golang/values.ts';
+import { applyGoTypes } from '../../../golang/go-types.ts';
+import { durationPaths, HEALTHCHECK_DURATIONS } from '../../inspect.ts';
 
 const STRINGS = '[]string';
 /**
@@ -35,7 +37,10 @@ function typedConfig(c: ImageConfig): object {
     StopSignal: c.StopSignal ?? '',
     ArgsEscaped: c.ArgsEscaped ?? false,
     Healthcheck: c.Healthcheck
-      ? withGoType({ ...c.Healthcheck }, '*v1.HealthcheckConfig')
+      ? applyGoTypes(
+          withGoType({ ...c.Healthcheck }, '*v1.HealthcheckConfig'),
+          durationPaths('', HEALTHCHECK_DURATIONS),
+        )
       : nilOf('*v1.HealthcheckConfig'),
     OnBuild: c.OnBuild ?? nilOf(STRINGS),
     Shell: c.Shell ?? nilOf(STRINGS),

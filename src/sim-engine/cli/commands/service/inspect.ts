@@ -13,7 +13,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError, StatusError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
-import { inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { durationPaths, HEALTHCHECK_DURATIONS, inspectRefs, rawJSON, typed } from '../../inspect.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -37,12 +37,35 @@ export const inspectCommand: CommandSpec = {
 // (insertDefaults), as JSON, through a template, or --pretty (formatter.go's
 // serviceInspectPrettyTemplate, run by the same template engine)
 
-/** Go types inside swarm.Service that templates can range over. */
-const SERVICE_TYPES: Record<string, string> = {
+/** Go types inside a swarm.TaskSpec at `prefix`: maps to range over, durations that print `10s`. */
+export function taskSpecTypes(prefix: string): Record<string, string> {
+  return {
+    [`${prefix}.ContainerSpec.Labels`]: 'map[string]string',
+    [`${prefix}.ContainerSpec.StopGracePeriod`]: '*time.Duration',
+    ...durationPaths(`${prefix}.ContainerSpec.Healthcheck`, HEALTHCHECK_DURATIONS),
+    ...durationPaths(`${prefix}.RestartPolicy`, ['Delay', 'Window'], '*time.Duration'),
+  };
+}
+
+/** Go types inside a swarm.ServiceSpec at `prefix`. */
+function serviceSpecTypes(prefix: string): Record<string, string> {
+  return {
+    [`${prefix}.Labels`]: 'map[string]string',
+    ...taskSpecTypes(`${prefix}.TaskTemplate`),
+    ...durationPaths(`${prefix}.UpdateConfig`, ['Delay', 'Monitor']),
+    ...durationPaths(`${prefix}.RollbackConfig`, ['Delay', 'Monitor']),
+  };
+}
+
+/** Go types inside swarm.Service (for `service inspect` and `docker inspect`). */
+export const SERVICE_TYPES: Record<string, string> = {
   '': 'swarm.Service',
-  'Spec.Labels': 'map[string]string',
-  'Spec.TaskTemplate.ContainerSpec.Labels': 'map[string]string',
+  ...serviceSpecTypes('Spec'),
+  ...serviceSpecTypes('PreviousSpec'),
 };
+
+/** Go types inside swarm.Task. */
+export const TASK_TYPES: Record<string, string> = { '': 'swarm.Task', ...taskSpecTypes('Spec') };
 
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   let format = flags.string('format');

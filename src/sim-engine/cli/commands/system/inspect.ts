@@ -28,6 +28,7 @@ import { typedImage } from '../image/inspect-typed.ts';
 // (spelled from cli/ so the lint rule for the engine's own network/ folder does not mistake it)
 import { typedNetwork } from '../../commands/network/inspect.ts';
 import { VOLUME_TYPES } from '../volume/inspect.ts';
+import { SERVICE_TYPES, TASK_TYPES } from '../service/inspect.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -69,11 +70,14 @@ const ALL_TYPES = [
   'volume',
 ];
 
-/** Differs from Docker: swarm and plugin objects are not marked with their Go types yet. */
-const untyped = (v: unknown, type: string): InspectElement => ({
-  typed: typed(v, { '': type }),
+/** An object as the template sees it, with the Go types `types` names. */
+const typedAs = (v: unknown, types: Record<string, string>): InspectElement => ({
+  typed: typed(v, types),
   raw: rawJSON(v),
 });
+
+/** Differs from Docker: node, secret, config and plugin objects carry only their type's name. */
+const untyped = (v: unknown, type: string): InspectElement => typedAs(v, { '': type });
 
 interface Inspector {
   type: string;
@@ -135,12 +139,12 @@ const INSPECTORS: readonly Inspector[] = [
     type: 'service',
     swarm: true,
     get: async (cli, ref) =>
-      untyped(await cli.client.get(objectPath('service', ref), { insertDefaults: true }), 'swarm.Service'),
+      typedAs(await cli.client.get(objectPath('service', ref), { insertDefaults: true }), SERVICE_TYPES),
   },
   {
     type: 'task',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(objectPath('task', ref)), 'swarm.Task'),
+    get: async (cli, ref) => typedAs(await cli.client.get(objectPath('task', ref)), TASK_TYPES),
   },
   {
     type: 'node',
