@@ -2,8 +2,13 @@
  * `docker config inspect` — docker/cli cli/command/config/inspect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { objectPath } from '../../../api/client.ts';
+import type { Config } from '../../../api/types/secret.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { inspectObjects } from '../secret/inspect-objects.ts';
+import { CONFIG_PRETTY, ConfigInspectContext } from './formatter.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const configInspectCommand: CommandSpec = {
@@ -23,8 +28,14 @@ export const configInspectCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli config/inspect.go runInspect and formatter.go inspectFormatWrite
 
-function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  await inspectObjects(cli, flags, args, {
+    // the API client's ConfigInspectWithRaw misspells the kind in its empty-ID error
+    fetch: (ref) => cli.client.get<Config>(objectPath('config', ref, '', 'contig')),
+    type: 'swarm.Config',
+    pretty: CONFIG_PRETTY,
+    prettyContext: (c) => new ConfigInspectContext(c),
+  });
 }

@@ -2,9 +2,15 @@
  * `docker config ls` — docker/cli cli/command/config/ls.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import type { Config } from '../../../api/types/secret.ts';
+import { naturalCompare } from '../../../golang/natural-sort.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { TABLE_FORMAT_KEY, writeFormatted } from '../../formatter/formatter.ts';
+import { filtersQuery } from '../filters.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { CONFIG_HEADER, ConfigContext, configFormat } from './formatter.ts';
 import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const configListCommand: CommandSpec = {
@@ -31,8 +37,18 @@ export const configListCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli config/ls.go runList
 
-function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runLs(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const configs = await cli.client.get<Config[]>('/configs', { filters: filtersQuery(flags) });
+  const quiet = flags.bool('quiet');
+  const format = flags.string('format') || TABLE_FORMAT_KEY;
+  configs.sort((a, b) => naturalCompare(a.Spec.Name ?? '', b.Spec.Name ?? ''));
+  const now = cli.now();
+  writeFormatted(
+    cli.out,
+    configFormat(format, quiet),
+    CONFIG_HEADER,
+    configs.map((c) => new ConfigContext(c, now)),
+  );
 }

@@ -2,8 +2,11 @@
  * `docker config rm` — docker/cli cli/command/config/remove.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { objectPath } from '../../../api/client.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { removeObjects } from '../secret/remove-objects.ts';
 
 export const configRemoveCommand: CommandSpec = {
   use: 'rm CONFIG [CONFIG...]',
@@ -14,8 +17,8 @@ export const configRemoveCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli config/remove.go runRemove
 
-function runRm(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runRm(cli: DockerCli, _flags: FlagValues, args: string[]): Promise<void> {
+  await removeObjects(cli, args, (name) => objectPath('config', name));
 }

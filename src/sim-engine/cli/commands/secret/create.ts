@@ -2,9 +2,15 @@
  * `docker secret create` — docker/cli cli/command/secret/create.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresRangeArgs } from '../../command.ts';
+import { base64Encode } from '../../../api/registry-auth.ts';
+import type { IDResponse, SecretSpec } from '../../../api/types/secret.ts';
+import { type CommandSpec, requiresRangeArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { kvStringsToMap } from '../volume/map-opts.ts';
 import { validateLabel } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { readData } from './read-data.ts';
 
 export const secretCreateCommand: CommandSpec = {
   use: 'create [OPTIONS] SECRET [file|-]',
@@ -25,8 +31,24 @@ export const secretCreateCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli secret/create.go runSecretCreate
 
-function runCreate(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const [name, file = ''] = args as [string, string?];
+  const driver = flags.string('driver');
+  let data = '';
+  if (driver !== '') {
+    if (file !== '') throw new CliError('When using secret driver secret data must be empty');
+  } else data = await readData(cli, file, 'secret');
+  const spec: SecretSpec = {
+    Name: name,
+    Labels: kvStringsToMap(flags.list('label')),
+  };
+  // Data is a []byte with omitempty: base64, left out when there is none
+  if (data !== '') spec.Data = base64Encode(data);
+  if (driver !== '') spec.Driver = { Name: driver };
+  const templateDriver = flags.string('template-driver');
+  if (templateDriver !== '') spec.Templating = { Name: templateDriver };
+  const r = await cli.client.post<IDResponse>('/secrets/create', undefined, spec);
+  cli.out.write(r.ID + '\n');
 }

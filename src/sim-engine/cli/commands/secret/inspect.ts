@@ -2,8 +2,13 @@
  * `docker secret inspect` — docker/cli cli/command/secret/inspect.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, requiresMinArgs } from '../../command.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { objectPath } from '../../../api/client.ts';
+import type { Secret } from '../../../api/types/secret.ts';
+import { type CommandSpec, requiresMinArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { SECRET_PRETTY, SecretInspectContext } from './formatter.ts';
+import { inspectObjects } from './inspect-objects.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const secretInspectCommand: CommandSpec = {
@@ -23,8 +28,13 @@ export const secretInspectCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli secret/inspect.go runSecretInspect and formatter.go inspectFormatWrite
 
-function runInspect(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  await inspectObjects(cli, flags, args, {
+    fetch: (ref) => cli.client.get<Secret>(objectPath('secret', ref)),
+    type: 'swarm.Secret',
+    pretty: SECRET_PRETTY,
+    prettyContext: (s) => new SecretInspectContext(s),
+  });
 }

@@ -2,9 +2,15 @@
  * `docker secret ls` — docker/cli cli/command/secret/ls.go (v28.5.2).
  */
 
-import { type CommandSpec, type RunFn, noArgs } from '../../command.ts';
+import type { Secret } from '../../../api/types/secret.ts';
+import { naturalCompare } from '../../../golang/natural-sort.ts';
+import { type CommandSpec, noArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import type { FlagValues } from '../../flags.ts';
+import { TABLE_FORMAT_KEY, writeFormatted } from '../../formatter/formatter.ts';
+import { filtersQuery } from '../filters.ts';
 import { filterOpt } from '../opts/opts.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { SECRET_HEADER, SecretContext, secretFormat } from './formatter.ts';
 import { FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const secretListCommand: CommandSpec = {
@@ -31,8 +37,19 @@ export const secretListCommand: CommandSpec = {
 };
 
 // ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
+// docker/cli secret/ls.go runSecretList (the config file's secretFormat is not read:
+// the lab has no ~/.docker/config.json formats)
 
-function runLs(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runLs(cli: DockerCli, flags: FlagValues): Promise<void> {
+  const secrets = await cli.client.get<Secret[]>('/secrets', { filters: filtersQuery(flags) });
+  const quiet = flags.bool('quiet');
+  const format = flags.string('format') || TABLE_FORMAT_KEY;
+  secrets.sort((a, b) => naturalCompare(a.Spec.Name ?? '', b.Spec.Name ?? ''));
+  const now = cli.now();
+  writeFormatted(
+    cli.out,
+    secretFormat(format, quiet),
+    SECRET_HEADER,
+    secrets.map((s) => new SecretContext(s, now)),
+  );
 }
