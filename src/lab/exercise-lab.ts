@@ -2,14 +2,14 @@
  * An exercise's Check and Reset on the page's lab (loaded when the learner first
  * presses one of them, so the grader never weighs on the page's first load).
  *
- * Check grades the lab as it is now: a snapshot through the Engine API (lab-reach.ts)
- * while wall time keeps driving the clock. Reset asks the lab panel for a new lab (the
+ * Check grades the lab as it is now: a snapshot through the Engine API (lab-reach.ts,
+ * by PageLab.reach, which records the HTTP goals' curl as the lab's input) while wall
+ * time keeps driving the clock. Reset asks the lab panel for a new lab (the
  * `dockyard:reset-lab` event) after leaving the exercise's <Setup> for it to run after
  * the lesson's setup, then waits for that lab to be ready.
  */
 import { grade, parseGoal, snapshot, type Grade } from '../sim-engine/index.ts';
 import { currentLab, nextLab, setExtraSetup } from './current-lab.ts';
-import { engineReach } from './lab-reach.ts';
 import type { SetupProblem } from './page-lab.ts';
 
 /** The lab panel's reset request (src/components/lab-panel/lab-element.ts listens for it). */
@@ -19,11 +19,8 @@ export async function checkGoal(goalYaml: string): Promise<Grade> {
   const goal = parseGoal(goalYaml);
   const lab = await currentLab();
   await lab.ready;
-  const settle = <T>(running: Promise<T>): Promise<T> => {
-    lab.poke();
-    return running;
-  };
-  return grade(goal, await snapshot(engineReach(lab.engine, settle), goal));
+  // the lab's reach: an HTTP goal's curl is an input to the lab, recorded for a replay
+  return grade(goal, await snapshot(lab.reach(), goal));
 }
 
 /**

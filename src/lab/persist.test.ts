@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   LabPersistence,
+  MAX_HISTORY,
   SAVE_VERSION,
   decodeSave,
+  labFingerprint,
+  nodeSave,
   trimTranscript,
   type LabSave,
   type SaveStore,
@@ -25,13 +29,20 @@ function mapStore(fail?: (value: unknown) => Error | undefined): SaveStore & { d
 const good: LabSave = {
   version: SAVE_VERSION,
   savedAt: 5,
-  nodes: {
-    node1: {
-      home: [{ path: 'Dockerfile', kind: 'file', mode: 0o644, text: 'FROM alpine\n' }],
-      transcript: '$ ls\n',
-    },
-  },
+  lab: labFingerprint({ nodes: 1 }),
+  setup: ['docker pull alpine'],
+  events: [
+    { k: 'line', t: 10, node: 'node1', line: 'cat', tty: true, stdin: true },
+    { k: 'stdin', t: 12, of: 0, data: 'hi\n' },
+    { k: 'tick', t: 20, n: 2 },
+    { k: 'write', t: 30, node: 'node1', path: 'app/Dockerfile', text: 'FROM alpine\n' },
+    { k: 'interrupt', t: 31, node: 'node1' },
+    { k: 'probe', t: 40, node: 'node1', url: 'http://localhost:8080' },
+  ],
+  now: 50,
+  nodes: { node1: { transcript: '$ ls\n', history: ['ls'] } },
 };
+const saved = { lab: good.lab, setup: good.setup, events: good.events, now: good.now, nodes: good.nodes };
 
 describe('decodeSave', () => {
   it('accepts a save of this version and this lab', () => {
@@ -40,18 +51,88 @@ describe('decodeSave', () => {
   });
 
   it('refuses old versions, corrupt records, other labs and paths out of /root', () => {
-    expect(decodeSave({ ...good, version: 0 }, ['node1']).notice).toMatch(/older version/);
+    expect(decodeSave({ ...good, version: 1 }, ['node1']).notice).toMatch(/an older version/);
+    expect(decodeSave({ ...good, version: SAVE_VERSION + 1 }, ['node1']).notice).toMatch(/a newer version/);
     expect(decodeSave('junk', ['node1']).notice).toMatch(/could not be read/);
     expect(decodeSave(good, ['node1', 'node2']).notice).toMatch(/could not be read/);
     const escape = {
       ...good,
-      nodes: {
-        node1: { home: [{ path: '../etc/passwd', kind: 'file', mode: 0, text: '' }], transcript: '' },
-      },
+      events: [{ k: 'write', t: 1, node: 'node1', path: '../etc/passwd', text: '' }],
     };
     expect(decodeSave(escape, ['node1']).notice).toMatch(/could not be read/);
     expect(decodeSave({ version: SAVE_VERSION, unsaved: 'quota' }, ['node1']).notice).toMatch(
       /storage .* is full/,
+    );
+  });
+
+  it('refuses inputs the lab could not have had: out of order, after the save, on no node, stdin of no line', () => {
+    const bad = (events: unknown[], now = 50) => decodeSave({ ...good, events, now }, ['node1']).notice;
+    expect(
+      bad([
+        { k: 'tick', t: 20, n: 1 },
+        { k: 'tick', t: 10, n: 1 },
+      ]),
+    ).toMatch(/could not be read/);
+    expect(bad([{ k: 'tick', t: 60, n: 1 }])).toMatch(/could not be read/);
+    expect(bad([{ k: 'interrupt', t: 1, node: 'node9' }])).toMatch(/could not be read/);
+    expect(bad([{ k: 'stdin', t: 1, of: 0, data: 'x' }])).toMatch(/could not be read/);
+    expect(
+      bad([
+        { k: 'line', t: 1, node: 'node1', line: 'ls' },
+        { k: 'stdin', t: 1, of: 0, data: 'x' },
+      ]),
+    ).toMatch(/could not be read/);
+    expect(bad([{ k: 'tick', t: 1, n: 0 }])).toMatch(/could not be read/);
+    expect(bad([{ k: 'reboot', t: 1 }])).toMatch(/could not be read/);
+    expect(bad([])).toBeUndefined();
+  });
+
+  it('refuses a save of another version of the lesson’s lab', () => {
+    expect(decodeSave(good, ['node1'], labFingerprint({ nodes: 1 })).save).toEqual(good);
+    expect(
+      decodeSave(good, ['node1'], labFingerprint({ nodes: 1, images: ['nginx:latest'] })).notice,
+    ).toMatch(/lesson’s lab has changed/);
+    expect(labFingerprint({ files: { a: '1', b: '2' } })).toBe(labFingerprint({ files: { b: '2', a: '1' } }));
+    expect(labFingerprint({ setup: ['a'] })).not.toBe(labFingerprint({ setup: ['b'] }));
+  });
+
+  it('never throws on any stored value: a save or a notice', () => {
+    const event = fc.oneof(
+      fc.record({
+        k: fc.constantFrom('tick', 'line', 'stdin', 'interrupt', 'write', 'probe', 'x'),
+        t: fc.integer(),
+      }),
+      fc.record({
+        k: fc.constant('line'),
+        t: fc.nat(60),
+        node: fc.constantFrom('node1', 'node2'),
+        line: fc.string(),
+      }),
+      fc.record({ k: fc.constant('stdin'), t: fc.nat(60), of: fc.integer(), data: fc.option(fc.string()) }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            ...Object.fromEntries(Object.entries(good).map(([k, v]) => [k, fc.constant(v)])),
+            events: fc.array(event),
+          }),
+          fc.record({
+            version: fc.constant(SAVE_VERSION),
+            nodes: fc.anything(),
+            events: fc.anything(),
+            now: fc.anything(),
+          }),
+        ),
+        (raw) => {
+          const loaded = decodeSave(raw, ['node1']);
+          expect(loaded.save !== undefined || raw === undefined || typeof loaded.notice === 'string').toBe(
+            true,
+          );
+        },
+      ),
     );
   });
 });
@@ -61,7 +142,7 @@ describe('LabPersistence', () => {
     const store = mapStore();
     store.data.set('/other/', { keep: true });
     const p = new LabPersistence('/lesson/', { store, debounceMs: 10, now: () => 42 });
-    p.start(() => ({ nodes: good.nodes }));
+    p.start(() => saved);
     p.changed();
     p.changed();
     await new Promise((r) => setTimeout(r, 30));
@@ -91,7 +172,7 @@ describe('LabPersistence', () => {
     const store = mapStore((v) => ((v as { nodes?: unknown }).nodes ? quota : undefined));
     const errors: string[] = [];
     const p = new LabPersistence('/lesson/', { store, onError: (m) => errors.push(m) });
-    p.start(() => ({ nodes: good.nodes }));
+    p.start(() => saved);
     await p.flush();
     expect(errors[0]).toMatch(/storage for this site is full/);
     expect(store.data.get('/lesson/')).toEqual({ version: SAVE_VERSION, unsaved: 'quota' });
@@ -101,8 +182,22 @@ describe('LabPersistence', () => {
     expect(store.data.has('/lesson/')).toBe(false);
   });
 
-  it('trims a transcript to its last lines', () => {
+  it('a lab that keeps changing is still saved: a due save is not put off by later changes', async () => {
+    const store = mapStore();
+    const p = new LabPersistence('/lesson/', { store, debounceMs: 30 });
+    p.start(() => saved);
+    for (let i = 0; i < 6; i++) {
+      p.changed();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(store.data.has('/lesson/')).toBe(true);
+    p.stop();
+  });
+
+  it('trims a transcript to its last lines, and a history to its last commands', () => {
     expect(trimTranscript('a\nb\nc\n', 4)).toBe('c\n');
     expect(trimTranscript('short', 10)).toBe('short');
+    const long = Array.from({ length: MAX_HISTORY + 3 }, (_, i) => `echo ${i}`);
+    expect(nodeSave('x\n', long).history).toEqual(long.slice(3));
   });
 });

@@ -1,44 +1,64 @@
 /**
  * Saving a lesson's lab in the browser (IndexedDB) and getting it back on reload.
  *
- * The engine has no whole-lab snapshot yet (containers, images, networks and the swarm
- * cannot be saved and restored faithfully), so a save holds only what can be put back
- * exactly, and nothing is replayed:
+ * A running lab cannot be serialized (its shells and interpreters are running
+ * processes), but it can be made again: the engine is deterministic, so a save holds
+ * how the lab was made and what it was given, and a reload makes a fresh lab and plays
+ * that back (page-lab.ts, replay.ts):
  *
- * - the files under root's home (`/root`) on every node: what the editor shows and
- *   what `docker build .` reads, hidden files and folders included;
- * - each node's terminal history: what the terminal showed (prompts, commands and
- *   their output), shown again above a fresh prompt.
- *
- * Everything else starts again from the lesson's setup: containers, images, networks,
- * volumes, the swarm, files outside /root, shell variables and the working directory.
+ * - a fingerprint of the lesson's lab (nodes, images, starter files, setup): a save
+ *   made from another version of the lesson is not used;
+ * - the setup commands run (the lesson's, then an exercise Reset's);
+ * - the input log (input-log.ts): every command line, what commands read from the
+ *   terminal, Ctrl-C, editor writes, exercise probes and the clock's steps, each at
+ *   the virtual time it arrived;
+ * - where the virtual clock stood, so time goes on from there;
+ * - for each node, what its terminal showed (shown again, as replayed commands print
+ *   nothing) and its ↑/↓ history.
  *
  * A save is one record per lesson (keyed by the lesson's path) in a database of its
  * own (`dockyard-labs`), so nothing here can touch progress or another lesson's save.
- * It carries a version; a record that is corrupt or of another version is deleted and
- * the lab starts fresh with a notice. A save the browser refuses (quota) is replaced by
+ * It carries a version; a record that is corrupt, of another version or of another
+ * version of the lesson is deleted and the lab starts fresh with a notice (so does a
+ * save whose replay fails: mount.ts). A save the browser refuses (quota) is replaced by
  * a small marker, so the next visit starts fresh with a notice instead of finding an
  * older state.
  */
-import type { HomeEntry, LabFiles } from './files.ts';
+import type { LabConfig } from '../content/lesson-schema.ts';
+import { checkEvents, type LabEvent } from './input-log.ts';
+import { nodeNames } from './nodes.ts';
+import { indexedDbStore, type SaveStore } from './save-store.ts';
+
+export type { SaveStore } from './save-store.ts';
 
 /** The version of the saved data: bump it when its shape changes (old saves then give a fresh lab). */
-export const SAVE_VERSION = 1;
+export const SAVE_VERSION = 2;
 
 /** Most terminal text kept per node; the oldest lines go first. */
 export const MAX_TRANSCRIPT = 64 * 1024;
 
+/** Most ↑/↓ history kept per node (bash's HISTSIZE is 500 too). */
+export const MAX_HISTORY = 500;
+
 export interface NodeSave {
-  /** everything under /root */
-  home: HomeEntry[];
   /** what the terminal showed, as the engine wrote it (escape sequences are filtered again when shown) */
   transcript: string;
+  /** the terminal's ↑/↓ history, oldest first */
+  history: string[];
 }
 
 export interface LabSave {
   version: typeof SAVE_VERSION;
   /** wall time of the save, ms since the epoch */
   savedAt: number;
+  /** labFingerprint of the lesson's lab the save was made from */
+  lab: string;
+  /** the setup commands the lab ran before its inputs */
+  setup: string[];
+  /** the lab's inputs since setup */
+  events: LabEvent[];
+  /** virtual time at the save, ms since the epoch */
+  now: number;
   nodes: Record<string, NodeSave>;
 }
 
@@ -48,13 +68,6 @@ interface Unsaved {
   unsaved: 'quota';
 }
 
-/** Where saves live: IndexedDB in the page, a Map in tests. */
-export interface SaveStore {
-  get(key: string): Promise<unknown>;
-  put(key: string, value: unknown): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
 /** What loading a lesson's save found. */
 export interface Loaded {
   save?: LabSave;
@@ -62,60 +75,33 @@ export interface Loaded {
   notice?: string;
 }
 
-const DB_NAME = 'dockyard-labs';
-const STORE = 'labs';
-
-/** The lab saves in IndexedDB: one database of their own, one record per lesson. */
-export function indexedDbStore(name = DB_NAME): SaveStore {
-  let db: Promise<IDBDatabase> | undefined;
-  const open = () =>
-    (db ??= new Promise((resolve, reject) => {
-      const req = indexedDB.open(name, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-      req.onblocked = () => reject(new Error('the lab database is blocked by another tab'));
-    }));
-  const run = <T>(mode: IDBTransactionMode, act: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> =>
-    open().then(
-      (d) =>
-        new Promise<T>((resolve, reject) => {
-          const tx = d.transaction(STORE, mode);
-          const req = act(tx.objectStore(STORE));
-          tx.oncomplete = () => resolve(req.result);
-          tx.onerror = () => reject(tx.error ?? req.error);
-          tx.onabort = () => reject(tx.error ?? req.error ?? new Error('aborted'));
-        }),
-    );
-  return {
-    get: (key) => run('readonly', (s) => s.get(key)),
-    put: (key, value) => run('readwrite', (s) => s.put(value, key)).then(() => undefined),
-    delete: (key) => run('readwrite', (s) => s.delete(key)).then(() => undefined),
-  };
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function isEntry(e: unknown): e is HomeEntry {
-  if (!isObject(e) || typeof e.path !== 'string' || e.path === '' || e.path.startsWith('/')) return false;
-  if (e.path.split('/').some((part) => part === '..' || part === '')) return false;
-  if (e.kind === 'dir') return typeof e.mode === 'number';
-  if (e.kind === 'file') return typeof e.mode === 'number' && typeof e.text === 'string';
-  if (e.kind === 'symlink') return typeof e.target === 'string';
-  return false;
+/** A short digest of what a lesson's lab starts from; a save of another digest is not replayed. */
+export function labFingerprint(config: Partial<LabConfig>): string {
+  const files = Object.entries(config.files ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify([nodeNames(config.nodes), config.images ?? [], files, config.setup ?? []]);
+  // FNV-1a: not for secrecy, only to tell versions of a lesson apart
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${(h >>> 0).toString(16).padStart(8, '0')}-${text.length}`;
 }
 
 /**
  * Check a stored record: the save, or why it cannot be used (said to the learner).
- * `nodes` are the lab's node names: a save of another lab shape is not used.
+ * `nodes` are the lab's node names and `lab` its fingerprint: a save of another lab is not used.
  */
-export function decodeSave(raw: unknown, nodes: readonly string[]): Loaded {
+export function decodeSave(raw: unknown, nodes: readonly string[], lab?: string): Loaded {
   if (raw === undefined) return {};
   const fresh = 'This lab starts fresh from the lesson’s setup';
-  if (!isObject(raw)) return { notice: `Your saved lab could not be read. ${fresh}.` };
+  const unreadable = { notice: `Your saved lab could not be read. ${fresh}.` };
+  if (!isObject(raw)) return unreadable;
   if (raw.version !== SAVE_VERSION)
-    return { notice: `Your saved lab is from an older version of Dockyard. ${fresh}.` };
+    return {
+      notice: `Your saved lab is from ${typeof raw.version === 'number' && raw.version > SAVE_VERSION ? 'a newer' : 'an older'} version of Dockyard. ${fresh}.`,
+    };
   if (raw.unsaved === 'quota')
     return {
       notice: `Your last changes to this lab could not be saved: the browser’s storage for this site is full. ${fresh}.`,
@@ -123,17 +109,20 @@ export function decodeSave(raw: unknown, nodes: readonly string[]): Loaded {
   const saved = raw.nodes;
   const ok =
     typeof raw.savedAt === 'number' &&
+    typeof raw.lab === 'string' &&
+    isStrings(raw.setup) &&
+    typeof raw.now === 'number' &&
+    Number.isSafeInteger(raw.now) &&
+    checkEvents(raw.events, nodes) === undefined &&
+    (raw.events as LabEvent[]).every((e) => e.t <= (raw.now as number)) &&
     isObject(saved) &&
     nodes.every((n) => {
       const node = saved[n];
-      return (
-        isObject(node) &&
-        typeof node.transcript === 'string' &&
-        Array.isArray(node.home) &&
-        node.home.every(isEntry)
-      );
+      return isObject(node) && typeof node.transcript === 'string' && isStrings(node.history);
     });
-  if (!ok) return { notice: `Your saved lab could not be read. ${fresh}.` };
+  if (!ok) return unreadable;
+  if (lab !== undefined && raw.lab !== lab)
+    return { notice: `This lesson’s lab has changed since your lab was saved. ${fresh}.` };
   return { save: raw as unknown as LabSave };
 }
 
@@ -164,7 +153,7 @@ export interface LabPersistenceOptions {
 
 /**
  * One lesson's save: load it once, then `changed()` whenever the lab changed; the save
- * is written `debounceMs` after the last change (and at once on `flush`).
+ * is written `debounceMs` after the first change not yet saved (and at once on `flush`).
  */
 export class LabPersistence {
   readonly key: string;
@@ -186,7 +175,7 @@ export class LabPersistence {
   }
 
   /** The lesson's save, if there is a usable one; an unusable record is deleted (this lesson's only). */
-  async load(nodes: readonly string[]): Promise<Loaded> {
+  async load(nodes: readonly string[], lab?: string): Promise<Loaded> {
     let raw: unknown;
     try {
       raw = await this.#store.get(this.key);
@@ -196,7 +185,7 @@ export class LabPersistence {
           'Your saved lab could not be read (the browser’s storage is not available). This lab will not be saved.',
       };
     }
-    const loaded = decodeSave(raw, nodes);
+    const loaded = decodeSave(raw, nodes, lab);
     if (!loaded.save && raw !== undefined) await this.#store.delete(this.key).catch(() => undefined);
     return loaded;
   }
@@ -207,10 +196,12 @@ export class LabPersistence {
     this.#capture = () => ({ version: SAVE_VERSION, savedAt: this.#now(), ...capture() });
   }
 
-  /** The lab changed: save it soon. */
+  /**
+   * The lab changed: save it soon. A save already due is not put off, so a lab that
+   * keeps changing (a swarm's clock fires timers every few seconds) is still saved.
+   */
   changed(): void {
-    if (!this.#capture || this.#stopped) return;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (!this.#capture || this.#stopped || this.#timer !== undefined) return;
     this.#timer = setTimeout(() => void this.flush(), this.#debounce);
   }
 
@@ -262,13 +253,29 @@ export function saveKey(path: string): string {
   return path.replace(/\/?$/, '/');
 }
 
-/** Capture the lab's home folders and terminal texts as a save's nodes. */
-export function captureNodes(
-  files: LabFiles,
-  transcripts: ReadonlyMap<string, string>,
-): Record<string, NodeSave> {
-  const nodes: Record<string, NodeSave> = {};
-  for (const node of files.nodes)
-    nodes[node] = { home: files.snapshot(node), transcript: trimTranscript(transcripts.get(node) ?? '') };
-  return nodes;
+/** What a save needs of a page lab (a PageLab). */
+export interface SavableLab {
+  readonly setup: readonly string[];
+  readonly log: { readonly events: readonly LabEvent[] };
+  readonly clock: { now(): number };
+}
+
+/** A save of `lab` as it is now (`lab` the fingerprint of the lesson's lab, `nodes` the terminals'). */
+export function captureLab(
+  lab: SavableLab,
+  fingerprint: string,
+  nodes: Record<string, NodeSave>,
+): Omit<LabSave, 'version' | 'savedAt'> {
+  return {
+    lab: fingerprint,
+    setup: [...lab.setup],
+    events: [...lab.log.events],
+    now: lab.clock.now(),
+    nodes,
+  };
+}
+
+/** A node's terminal as saved: its text trimmed to its last lines, its history to its last lines. */
+export function nodeSave(transcript: string, history: readonly string[]): NodeSave {
+  return { transcript: trimTranscript(transcript), history: history.slice(-MAX_HISTORY) };
 }

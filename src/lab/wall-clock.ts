@@ -29,6 +29,11 @@ export interface WallTimeOptions {
   yieldToEngine?: () => Promise<void>;
   /** longest sleep between ticks when nothing is due, ms */
   idlePoll?: number;
+  /**
+   * Told after each move of the clock that fired timers: where it moved to and how many
+   * fired (the page lab's input log records these steps, so a replay makes the same ones).
+   */
+  advanced?: (now: number, fired: number) => void;
 }
 
 export interface WallTimeDriver {
@@ -74,6 +79,12 @@ export function macrotask(): Promise<void> {
 const STEPS_PER_TICK = 200;
 
 export function followWallTime(clock: DrivenClock, options: WallTimeOptions = {}): WallTimeDriver {
+  const advanced = options.advanced;
+  /** every move of the clock goes through here, so `advanced` hears of each */
+  const advanceTo = (to: number) => {
+    const fired = clock.advanceTo(to);
+    if (fired > 0) advanced?.(clock.now(), fired);
+  };
   let speed = options.speed ?? 1;
   const wallNow = options.wallNow ?? (() => performance.now());
   const settle = options.yieldToEngine ?? macrotask;
@@ -112,7 +123,7 @@ export function followWallTime(clock: DrivenClock, options: WallTimeOptions = {}
     try {
       let target = virtual0 + (wallNow() - wall0) * speed;
       for (let step = 0; step < STEPS_PER_TICK && !disposed && !paused; step++) {
-        clock.advanceTo(target);
+        advanceTo(target);
         await settle();
         target = virtual0 + (wallNow() - wall0) * speed;
         const next = clock.nextDue();
@@ -148,7 +159,7 @@ export function followWallTime(clock: DrivenClock, options: WallTimeOptions = {}
     },
     setSpeed(factor) {
       if (!(factor > 0) || factor === speed) return;
-      if (!paused) clock.advanceTo(Math.max(clock.now(), virtual0 + (wallNow() - wall0) * speed));
+      if (!paused) advanceTo(Math.max(clock.now(), virtual0 + (wallNow() - wall0) * speed));
       speed = factor;
       rebase();
       if (!paused) schedule(0);
@@ -156,7 +167,7 @@ export function followWallTime(clock: DrivenClock, options: WallTimeOptions = {}
     },
     pause() {
       if (paused) return;
-      clock.advanceTo(Math.max(clock.now(), virtual0 + (wallNow() - wall0) * speed));
+      advanceTo(Math.max(clock.now(), virtual0 + (wallNow() - wall0) * speed));
       paused = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
@@ -174,7 +185,7 @@ export function followWallTime(clock: DrivenClock, options: WallTimeOptions = {}
       const target = clock.now() + ms;
       for (let i = 0; i < STEPS_PER_TICK && !disposed; i++) {
         const next = clock.nextDue();
-        clock.advanceTo(next !== undefined && next < target ? next : target);
+        advanceTo(next !== undefined && next < target ? next : target);
         await settle();
         if (clock.now() >= target && (clock.nextDue() ?? Infinity) > target) break;
       }

@@ -7,7 +7,9 @@
  * On a lesson with an editor it has an Editor button: Monaco (../editor/) is loaded
  * only when the learner opens it, never in the page's first load. Reset lab (the
  * button, or a `dockyard:reset-lab` event on the document) forgets the lesson's save
- * and starts the lab again from the lesson's setup.
+ * and starts the lab again from the lesson's setup. Undo (the button, or a
+ * `dockyard:undo-lab` event) makes the lab again as it was before the last command
+ * line; the button says which command that is, and is disabled when there is none.
  *
  * The Cluster and API buttons open the cluster view (../cluster-view/) and the API
  * inspector (../api-inspector/); each is loaded the first time it opens, and follows the
@@ -26,6 +28,8 @@ interface SidePanel {
 export const RUN_EVENT = 'dockyard:run';
 /** Dispatch on the document to start the page's lab again from the lesson's setup (its save forgotten). */
 export const RESET_EVENT = 'dockyard:reset-lab';
+/** Dispatch on the document to undo the lab's last command line (as the Undo button does). */
+export const UNDO_EVENT = 'dockyard:undo-lab';
 
 /** The lesson's editor settings, as the schema gives them (`lab.editor`). */
 type EditorConfig = boolean | { files?: string[] } | undefined;
@@ -37,6 +41,9 @@ export class DockyardLab extends HTMLElement {
   #tabs: HTMLButtonElement[] = [];
   #current = '';
   #resetting: Promise<void> | undefined;
+  #undoing: Promise<void> | undefined;
+  /** the command Undo would undo now */
+  #undoLine: string | undefined;
   #panels = new Map<string, Promise<SidePanel>>();
 
   connectedCallback(): void {
@@ -52,6 +59,10 @@ export class DockyardLab extends HTMLElement {
     this.querySelector<HTMLButtonElement>('[data-action="reset"]')?.addEventListener('click', (e) =>
       this.#confirmReset(e.currentTarget as HTMLButtonElement),
     );
+    this.querySelector<HTMLButtonElement>('[data-action="undo"]')?.addEventListener(
+      'click',
+      () => void this.undo(),
+    );
     for (const kind of ['cluster', 'api'])
       this.querySelector<HTMLButtonElement>(`[data-action="${kind}"]`)?.addEventListener('click', (e) =>
         this.togglePanel(kind, e.currentTarget as HTMLButtonElement),
@@ -65,12 +76,14 @@ export class DockyardLab extends HTMLElement {
     this.#observer.observe(this);
     document.addEventListener(RUN_EVENT, this.#onRun);
     document.addEventListener(RESET_EVENT, this.#onReset);
+    document.addEventListener(UNDO_EVENT, this.#onUndo);
   }
 
   disconnectedCallback(): void {
     this.#observer?.disconnect();
     document.removeEventListener(RUN_EVENT, this.#onRun);
     document.removeEventListener(RESET_EVENT, this.#onReset);
+    document.removeEventListener(UNDO_EVENT, this.#onUndo);
     void this.#view?.then((v) => v.dispose());
     void this.#editor?.then((e) => e.dispose());
     for (const panel of this.#panels.values()) void panel.then((p) => p.dispose());
@@ -89,16 +102,48 @@ export class DockyardLab extends HTMLElement {
       import('../../lab/page-lab.ts'),
       import('../../lab/files.ts'),
       import('../../lab/persist.ts'),
-    ]).then(([{ mountLab }, engine, files, persist]) =>
-      mountLab(
+    ]).then(([{ mountLab }, engine, files, persist]) => {
+      const view = mountLab(
         this,
         JSON.parse(this.dataset.lab ?? '{}'),
         this.#current,
         { engine, files, persist },
         persist.saveKey(location.pathname),
-      ),
-    );
+      );
+      view.onUndoable((line) => this.#undoable(line));
+      return view;
+    });
     return this.#view;
+  }
+
+  /** The Undo button follows the lab: which command it would undo, or disabled. */
+  #undoable(line: string | undefined): void {
+    this.#undoLine = line;
+    const button = this.querySelector<HTMLButtonElement>('[data-action="undo"]');
+    if (!button) return;
+    button.disabled = line === undefined;
+    button.setAttribute(
+      'aria-label',
+      line === undefined ? 'Undo the last command' : `Undo the last command: ${line}`,
+    );
+    button.title = line === undefined ? 'Nothing to undo' : `Undo: ${line}`;
+  }
+
+  /** Make the lab again as it was before its last command line (several in a row go further back). */
+  undo(): Promise<void> {
+    this.#undoing ??= (async () => {
+      const view = await this.start();
+      const button = this.querySelector<HTMLButtonElement>('[data-action="undo"]');
+      const status = this.querySelector<HTMLElement>('.dy-lab-status');
+      const line = this.#undoLine;
+      if (status) status.textContent = 'Undoing…';
+      const files = await view.undo();
+      if (status) status.textContent = files ? `Undone: ${line}` : 'Nothing to undo.';
+      if (files) await this.#editor?.then((e) => e.setFiles(files));
+      // a disabled button loses focus: the terminal gets it, so the keyboard is not left on the page
+      if (button?.disabled && document.activeElement === document.body) view.show(this.#current);
+    })().finally(() => (this.#undoing = undefined));
+    return this.#undoing;
   }
 
   select(node: string): void {
@@ -217,6 +262,8 @@ export class DockyardLab extends HTMLElement {
   };
 
   #onReset = (): void => void this.reset();
+
+  #onUndo = (): void => void this.undo();
 }
 
 if (!customElements.get('dockyard-lab')) customElements.define('dockyard-lab', DockyardLab);
