@@ -7,21 +7,28 @@ import { MODULES } from './src/content/modules.ts';
 
 /**
  * A sidebar group per module that has lessons, in course order, each lesson by its
- * `order`. (Starlight's `autogenerate` only sees src/content/docs/, so the lessons are
- * listed here; their titles come from their frontmatter through `slug` links. The
- * lesson schema checks `order` properly; this only reads it.)
+ * `order`, a challenge marked with a badge. (Starlight's `autogenerate` only sees
+ * src/content/docs/, so the lessons are listed here; their titles come from their
+ * frontmatter through `slug` links. The lesson schema checks `order` and `kind`
+ * properly; this only reads them.)
  */
 function lessonsOf(module) {
   const dir = `src/content/lessons/${module}`;
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /^[^_].*\.mdx?$/.test(f))
-    .map((f) => ({
-      slug: `lessons/${module}/${f.replace(/\.mdx?$/, '')}`,
-      order: Number(/^order:\s*(\d+)/m.exec(readFileSync(`${dir}/${f}`, 'utf8'))?.[1] ?? 0),
-    }))
+    .map((f) => {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      return {
+        slug: `lessons/${module}/${f.replace(/\.mdx?$/, '')}`,
+        order: Number(/^order:\s*(\d+)/m.exec(text)?.[1] ?? 0),
+        challenge: /^kind:\s*challenge\s*$/m.test(text),
+      };
+    })
     .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
-    .map(({ slug }) => ({ slug }));
+    .map(({ slug, challenge }) =>
+      challenge ? { slug, badge: { text: 'Challenge', variant: 'tip' } } : { slug },
+    );
 }
 
 /**
@@ -85,7 +92,13 @@ export default defineConfig({
     starlight({
       title: 'Dockyard',
       description: 'Learn Docker by doing it, in a Docker engine and swarm simulated in your browser.',
-      sidebar: [{ label: 'Start here', items: [{ label: 'Course home', link: '/' }] }, ...moduleGroups],
+      // the Progress page last: the course's last lesson leads to it, and no lesson's
+      // "Previous" does (Starlight's prev/next follow the sidebar)
+      sidebar: [
+        { label: 'Start here', items: [{ label: 'Course home', link: '/' }] },
+        ...moduleGroups,
+        { label: 'Your progress', link: '/progress/' },
+      ],
       components: {
         // lessons: intro above the text, the lab panel below it
         MarkdownContent: './src/components/LessonContent.astro',

@@ -30,6 +30,7 @@ const lessonPageFields = z.object({
   order: lessonFields.order.optional(),
   duration: lessonFields.duration.optional(),
   objectives: lessonFields.objectives.optional(),
+  kind: lessonFields.kind,
   lab: lessonFields.lab,
 });
 

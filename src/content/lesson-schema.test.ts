@@ -54,6 +54,14 @@ describe('lesson frontmatter', () => {
       `${FILE}: lab.nodes node names must be different from one another`,
     ]);
   });
+
+  it('a lesson is a lesson unless it says it is a challenge', () => {
+    expect(lessonSchema.parse(good).kind).toBe('lesson');
+    expect(lessonSchema.parse({ ...good, kind: 'challenge' }).kind).toBe('challenge');
+    expect(lessonFrontmatterProblems(FILE, { ...good, kind: 'quiz' })).toEqual([
+      `${FILE}: kind must be lesson or challenge (a challenge is a set of scored exercises)`,
+    ]);
+  });
 });
 
 describe('the lessons in src/content/lessons', () => {

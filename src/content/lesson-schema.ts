@@ -136,6 +136,18 @@ export const lessonFields = {
       error: says('must be a list of sentences (what the learner will be able to do)'),
     })
     .min(1, { error: 'must name at least one thing the learner will be able to do' }),
+  /**
+   * What the page is: `lesson` (the default) teaches, with exercises to try along the
+   * way; `challenge` is a set of scored exercises on what the module taught. In a
+   * challenge each <Exercise> is worth its `points` (10 unless it says otherwise),
+   * hints and the solution cost some of them (src/lab/progress-score.ts), and the page
+   * shows the score so far; the Progress page shows every challenge's score.
+   */
+  kind: z
+    .enum(['lesson', 'challenge'], {
+      error: 'must be lesson or challenge (a challenge is a set of scored exercises)',
+    })
+    .default('lesson'),
   /** The live lab the lesson's terminal is wired to; leave out for a page without one. */
   lab: labSchema.optional(),
 };

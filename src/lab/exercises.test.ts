@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { commandsOf, extractExercises } from './exercises.ts';
 
 const LESSON = `---
@@ -62,6 +63,32 @@ describe('extractExercises', () => {
     );
     expect(() => extractExercises(LESSON.replace('</Exercise>', ''))).toThrow(
       /line 7: <Exercise> is not closed/,
+    );
+  });
+
+  it('reads a challenge exercise’s points, and refuses points that are not a whole number in braces', () => {
+    expect(extractExercises(LESSON)[0]!.points).toBeUndefined();
+    const tagged = (points: string) => LESSON.replace('title="Publish', `${points} title="Publish`);
+    expect(extractExercises(tagged('points={15}'))[0]!.points).toBe(15);
+    expect(() => extractExercises(tagged('points="5"'))).toThrow(/written points=\{15\}, not points="5"$/);
+    expect(() => extractExercises(tagged('points={0}'))).toThrow(
+      'line 7: <Exercise id="publish">: points must be a whole number from 1 to 1000, written points={15}, not points={0}',
+    );
+    expect(() => extractExercises(tagged('points={5+5}'))).toThrow(/not points=\{5\+5\}$/);
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 12 }).filter((v) => !v.includes('>') && !v.includes('\n')),
+        (v) => {
+          try {
+            const points = extractExercises(tagged(`points=${v}`))[0]!.points;
+            expect(points === undefined || (Number.isInteger(points) && points >= 1 && points <= 1000)).toBe(
+              true,
+            );
+          } catch (err) {
+            expect((err as Error).message).toMatch(/^line 7: /);
+          }
+        },
+      ),
     );
   });
 

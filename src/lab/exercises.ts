@@ -18,6 +18,8 @@ export interface ExerciseSource {
   goalLine: number;
   hints: string[];
   solution: string[];
+  /** what the exercise is worth in a challenge, when its tag says (`points={15}`) */
+  points?: number;
 }
 
 export class ExerciseSourceError extends Error {
@@ -117,6 +119,7 @@ export function extractExercises(source: string): ExerciseSource[] {
         '<Exercise> needs an id of lower-case letters, digits and dashes, like id="publish-a-port"',
       );
     if (!title) throw new ExerciseSourceError(line, `<Exercise id="${id}"> needs a title`);
+    const points = pointsOf(tag, id, line);
     if (out.some((e) => e.id === id))
       throw new ExerciseSourceError(line, `two exercises have the id "${id}"`);
     const inner = (tag: string) => blocks(lines, ex.start + 1, ex.end + 1, tag);
@@ -158,7 +161,24 @@ export function extractExercises(source: string): ExerciseSource[] {
       goalLine: g.start + 1 + goal.offset + 1,
       hints,
       solution,
+      ...(points === undefined ? {} : { points }),
     });
   }
   return out;
+}
+
+/**
+ * `points={15}` on the tag: a whole number from 1 to 1000. Only that form, since the
+ * component receives what MDX makes of it and `points="15"` would be text there.
+ */
+function pointsOf(tag: string, id: string, line: number): number | undefined {
+  const m = /\bpoints\s*=\s*(\{[^}]*\}|"[^"]*"|'[^']*'|\S+)/.exec(tag);
+  if (!m) return undefined;
+  const n = Number(/^\{\s*(\d+)\s*\}$/.exec(m[1]!)?.[1] ?? NaN);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new ExerciseSourceError(
+      line,
+      `<Exercise id="${id}">: points must be a whole number from 1 to 1000, written points={15}, not points=${m[1]}`,
+    );
+  return n;
 }

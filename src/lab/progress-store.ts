@@ -36,11 +36,18 @@ export interface ProgressBackend {
 export function indexedDbBackend(name = DB_NAME): ProgressBackend {
   let db: Promise<IDBDatabase> | undefined;
   const open = () =>
-    (db ??= new Promise((resolve, reject) => {
+    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
       if (typeof indexedDB === 'undefined') return reject(new Error('this browser has no IndexedDB'));
       const req = indexedDB.open(name, 1);
       req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        // another tab upgrading or deleting the database: let go, and open it again when next needed
+        req.result.onversionchange = () => {
+          req.result.close();
+          db = undefined;
+        };
+        resolve(req.result);
+      };
       req.onerror = () => reject(req.error ?? new Error('the progress database could not be opened'));
       req.onblocked = () => reject(new Error('the progress database is blocked by another tab'));
     }).catch((err: unknown) => {

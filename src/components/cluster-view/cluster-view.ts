@@ -85,7 +85,8 @@ export function mountClusterView(region: HTMLElement, _node: string): ClusterVie
     tableButton,
     summary,
   );
-  const nodes = el('ul', { class: 'dy-cv-nodes', 'aria-label': 'Nodes' });
+  // it scrolls sideways when the columns do not fit (many nodes, a narrow window): a tab stop, so keys can scroll it
+  const nodes = el('ul', { class: 'dy-cv-nodes', 'aria-label': 'Nodes', tabindex: '0' });
   const table = el('table', { class: 'dy-cv-table', id: 'dy-cv-table', hidden: '' });
   const root = el('div', { class: 'dy-cv' }, bar, nodes, table);
   region.replaceChildren(root);

@@ -3,9 +3,15 @@
  * hidden). Plain buttons, so the keyboard and screen readers work as usual; the results
  * go to a polite live region, a line each with ✓ or ✗ and its sentence. The grader and
  * the engine load with the first Check or Reset (lab/exercise-lab.ts), not before.
+ *
+ * Checks, hints and the solution are recorded as the learner's progress
+ * (exercise-progress.ts). Show goal puts the goal beside the cluster view when the lab
+ * has one (goal-beside.ts), and shows it in place otherwise.
  */
 import type * as ExerciseLab from '../../lab/exercise-lab.ts';
 import { renderGrade, renderMessage } from './results.ts';
+import { ExerciseProgressView } from './exercise-progress.ts';
+import { hideGoalBeside, showGoalBeside, type GoalOwner } from './goal-beside.ts';
 
 let labModule: Promise<typeof ExerciseLab> | undefined;
 
@@ -25,8 +31,22 @@ export class DockyardExercise extends HTMLElement {
   #hintsShown = 0;
   #onConfirm: (() => void) | undefined;
   #confirmFrom: HTMLButtonElement | undefined;
+  #progress: ExerciseProgressView | undefined;
+  #goalOwner: GoalOwner | undefined;
 
   connectedCallback(): void {
+    const line = this.querySelector<HTMLElement>('.dy-ex-state');
+    const { lesson, id, points } = this.dataset;
+    if (line && lesson && id) {
+      const hints = this.#part('hint').length;
+      this.#progress = new ExerciseProgressView(
+        line,
+        lesson,
+        id,
+        points ? { points: Number(points), hints } : undefined,
+      );
+      void this.#progress.load();
+    }
     for (const button of this.querySelectorAll<HTMLButtonElement>(
       '.dy-ex-actions button, .dy-ex-confirm button',
     ))
@@ -99,6 +119,7 @@ export class DockyardExercise extends HTMLElement {
       renderGrade(this.#results, grade);
       this.#results.scrollIntoView({ block: 'nearest' });
       this.dataset.passed = String(grade.passed);
+      this.#progress?.checked(grade.passed);
       if (grade.passed)
         this.dispatchEvent(
           new CustomEvent('dockyard:exercise-passed', { bubbles: true, detail: { id: this.dataset.id } }),
@@ -131,13 +152,33 @@ export class DockyardExercise extends HTMLElement {
     }
   }
 
+  /** Show the goal beside the cluster view if the lab has one, else in place; or hide it. */
   #toggleGoal(button: HTMLButtonElement): void {
     const goal = this.#part('goal')[0];
     if (!goal) return;
     const open = button.getAttribute('aria-expanded') !== 'true';
-    goal.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    button.textContent = open ? 'Hide goal' : 'Show goal';
+    const shown = (on: boolean) => {
+      button.setAttribute('aria-expanded', String(on));
+      button.textContent = on ? 'Hide goal' : 'Show goal';
+    };
+    if (!open) {
+      goal.hidden = true;
+      if (this.#goalOwner) hideGoalBeside(this.#goalOwner);
+      return shown(false);
+    }
+    this.#goalOwner ??= {
+      title: this.querySelector('h3')?.textContent ?? '',
+      yaml: this.dataset.goal ?? '',
+      button,
+      closed: () => {
+        button.setAttribute('aria-controls', goal.id);
+        shown(false);
+      },
+    };
+    const beside = showGoalBeside(this.#goalOwner);
+    if (beside) button.setAttribute('aria-controls', beside.id);
+    else goal.hidden = false;
+    shown(true);
   }
 
   #nextHint(button: HTMLButtonElement): void {
@@ -148,6 +189,7 @@ export class DockyardExercise extends HTMLElement {
     const label = hint.querySelector('.dy-ex-label');
     if (label && hints.length > 1) label.textContent = `Hint ${this.#hintsShown + 1} of ${hints.length}`;
     this.#hintsShown++;
+    this.#progress?.hintShown(this.#hintsShown);
     hint.focus();
     if (this.#hintsShown >= hints.length) {
       button.disabled = true;
@@ -159,6 +201,7 @@ export class DockyardExercise extends HTMLElement {
     const solution = this.#part('solution')[0];
     if (!solution) return;
     solution.hidden = false;
+    this.#progress?.solutionShown();
     const button = this.#button('solution');
     if (button) {
       button.disabled = true;
