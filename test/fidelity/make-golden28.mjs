@@ -728,6 +728,35 @@ export const EDITS = {
       },
     ];
   })(),
+  // ---- 38-secrets-configs: secrets and configs on a one-node swarm -----------------------------
+  '38-secrets-configs': (() => {
+    // the digest warning and the pinned image, as in 35-37 (docker/cli v28.5.2 create.go:139-151 and
+    // the vendored client's service_create.go); the digest is made up (normalize masks digests)
+    const ALPINE = 'alpine:latest@sha256:' + '9b1c0d2e3f4a5b6c7d8e9f0a1b2c3d4e'.repeat(2);
+    const warning = [
+      'image alpine:latest could not be accessed on a registry to record',
+      'its digest. Each node will access alpine:latest independently,',
+      'possibly leading to different nodes running different',
+      'versions of the image.',
+      '',
+    ];
+    return [
+      {
+        cmd: 'docker service create -d --name app --stop-grace-period 1s -e MODE=demo --secret db_password --secret source=api_key,target=key.txt,uid=100,gid=101,mode=0400 --config source=site.conf,target=/etc/site.conf --config greeting --config source=tmpl,target=/etc/tmpl.txt alpine sleep 1000 | wc -c',
+        drop: warning,
+      },
+      {
+        cmd: 'docker service inspect --pretty app',
+        sub: [[/^ Image:\t\talpine:latest$/, ` Image:\t\t${ALPINE}`]],
+      },
+      // the daemon's filter validation: api/types/filters/errors.go:11-20, parse.go:252-258 (as in 04-ps, 33)
+      { cmd: 'docker secret ls --filter foo=bar', sub: [[/Invalid filter 'foo'/, "invalid filter 'foo'"]] },
+      {
+        cmd: 'docker config ls --filter names=greeting',
+        sub: [[/Invalid filter 'names'/, "invalid filter 'names'"]],
+      },
+    ];
+  })(),
 };
 
 export const FROM_PING28 = ['24-cli-help'];

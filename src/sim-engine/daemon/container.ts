@@ -20,7 +20,7 @@ import type { NetNamespace } from '../network/namespace.ts';
 import type { Timer } from '../clock.ts';
 import type { ProcessTable } from '../process/kernel.ts';
 import type { Instant } from './instant.ts';
-import type { MountPlan } from './mounts.ts';
+import type { DependencyFile, MountPlan } from './mounts.ts';
 import { rfc3339Nano, ZERO_TIME } from './instant.ts';
 
 export interface LogEntry {
@@ -85,6 +85,12 @@ export class Container {
   mounts: MountPoint[] = [];
   /** where each mount's files come from (volumes, host paths, tmpfs) */
   mountPlans: MountPlan[] = [];
+  /**
+   * A swarm task's secrets and configs, as its node's agent gives them (moby's
+   * SecretReferences and ConfigReferences with their dependency store): files a start
+   * puts on a tmpfs and binds read-only at their targets.
+   */
+  dependencyFiles: DependencyFile[] = [];
   /** networks joined, by network name, with the endpoint (IP filled while running) */
   networks = new Map<string, EndpointSettings>();
   /** NetworkSettings.Ports while running: exposed ports and their host bindings */

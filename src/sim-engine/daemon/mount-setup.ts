@@ -37,7 +37,7 @@ function copyTree(from: FileSystem, fromPath: string, to: FileSystem, toPath: st
 }
 
 export function attachMounts(d: Daemon, c: Container): void {
-  if (c.mountPlans.length === 0) return;
+  if (c.mountPlans.length === 0 && c.dependencyFiles.length === 0) return;
   const root = c.rootfs;
   const fs = new MountFs(root);
   for (const plan of c.mountPlans) {
@@ -63,5 +63,20 @@ export function attachMounts(d: Daemon, c: Container): void {
         break;
     }
   }
+  mountDependencies(d, c, fs);
   c.fs = fs;
+}
+
+/**
+ * setupSecretDir and SecretMounts: a swarm task's secrets and configs written to one
+ * tmpfs (files named by their place in the list, as moby names them by ID), each bound
+ * read-only at its target, after the other mounts.
+ */
+function mountDependencies(d: Daemon, c: Container, fs: MountFs): void {
+  if (c.dependencyFiles.length === 0) return;
+  const tmpfs = new MemFs({ now: () => d.clock.now(), dirSize: 'tmpfs' });
+  c.dependencyFiles.forEach((f, i) => {
+    tmpfs.writeFile(`/${i}`, f.data, { mode: f.mode, uid: f.uid, gid: f.gid });
+    fs.mount(f.target, tmpfs, { readOnly: true, root: `/${i}` });
+  });
 }

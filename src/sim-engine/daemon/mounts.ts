@@ -10,6 +10,16 @@ import { normalize } from '../fs/path.ts';
 import type { FileSystem } from '../fs/types.ts';
 
 /** What the daemon mounts: a MountPoint plus where its files come from. */
+/** A secret's or config's file in a task container (container.SecretMounts, ConfigMounts) */
+export interface DependencyFile {
+  /** the absolute path in the container */
+  target: string;
+  data: string;
+  uid: number;
+  gid: number;
+  mode: number;
+}
+
 export interface MountPlan {
   point: MountPoint;
   /** a named or anonymous volume (created if missing), or a host path */

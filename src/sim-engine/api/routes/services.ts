@@ -26,6 +26,7 @@ import type { StoredObject } from '../../store/store.ts';
 import type { Cluster } from '../../swarm/cluster.ts';
 import { membershipOf } from '../../swarm/cluster.ts';
 import { populateNetworkIds } from '../../swarm/networking/control.ts';
+import { checkReferencesExist, validateReferences } from '../../swarm/secrets/control.ts';
 import type { NodeObject } from '../../swarm/orchestrator/task.ts';
 import { isTaskDirty } from '../../swarm/updater/dirty.ts';
 import { FilterArgs } from '../filters.ts';
@@ -146,6 +147,8 @@ function validateSpec(spec: ServiceSpec): void {
     if (!CONSTRAINT_KEY.test(key)) throw rpcError('InvalidArgument', `key '${key}' is invalid`);
     if (!CONSTRAINT_VALUE.test(value)) throw rpcError('InvalidArgument', `value '${value}' is invalid`);
   }
+  // validateTaskSpec: the secret and config references, before the container spec
+  validateReferences(task);
   const image = task.ContainerSpec?.Image ?? '';
   if (image === '') throw rpcError('InvalidArgument', 'ContainerSpec: image reference must be provided');
   if (!parseNormalizedNamed(image).ok)
@@ -401,6 +404,7 @@ function updateService(
   validateSpec(spec);
   populateNetworkIds(cluster, daemon, spec);
   if (!sameJSON(spec.EndpointSpec, current.Spec.EndpointSpec)) checkPortConflicts(cluster, spec, current.ID);
+  checkReferencesExist(cluster, spec.TaskTemplate);
   const now = daemon.instant();
   cluster.store.update((tx) => {
     const s = tx.get<Service>('service', current.ID);
@@ -457,12 +461,14 @@ export const serviceRoutes: Route<Daemon>[] = [
       convertSpec(spec);
       validateSpec(spec);
       populateNetworkIds(cluster, daemon, spec);
+      // controlapi CreateService: ports, then the secrets and configs named, then the name
+      checkPortConflicts(cluster, spec);
+      checkReferencesExist(cluster, spec.TaskTemplate);
       if (cluster.store.find<Service>('service', (s) => s.Spec.Name === spec.Name).length > 0)
         throw rpcError(
           'AlreadyExists',
           `name conflicts with an existing object: service ${spec.Name} already exists`,
         );
-      checkPortConflicts(cluster, spec);
       const now = daemon.instant();
       const stamp = rfc(now);
       const id = cluster.random.base36(25);

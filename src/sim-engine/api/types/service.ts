@@ -4,6 +4,7 @@
  * container}.go). Durations are Go `time.Duration`s: integer nanoseconds. Optional
  * fields are the ones Go marks `omitempty`; a nil pointer is an absent key.
  */
+import type { ConfigReference, SecretReference } from './secret.ts';
 
 /** swarm.TaskState: the task state machine of SwarmKit (api/types.proto TaskState), lower-cased. */
 export type TaskState =
@@ -100,8 +101,8 @@ export interface ContainerSpec {
   Healthcheck?: HealthConfig;
   Hosts?: string[];
   DNSConfig?: { Nameservers?: string[]; Search?: string[]; Options?: string[] };
-  Secrets?: unknown[];
-  Configs?: unknown[];
+  Secrets?: SecretReference[];
+  Configs?: ConfigReference[];
   Isolation?: string;
   Sysctls?: Record<string, string>;
   CapabilityAdd?: string[];

@@ -24,6 +24,7 @@ import { SERVICE, stateAfter, stateBefore, TASK } from '../orchestrator/task.ts'
 import { clusterNow } from '../orchestrator/timestamp.ts';
 import { RoutingMesh } from '../networking/mesh.ts';
 import { portStatus, releaseTaskNetworks, taskNetworking } from '../networking/task-networks.ts';
+import { taskFiles } from '../secrets/task-files.ts';
 import { containerName, createRequest } from './container-config.ts';
 
 /** How long each step takes on the clock (dispatcher delivery, create, start). */
@@ -141,7 +142,7 @@ export class Agent {
           await this.#prepare(t, w);
           return this.#write(t, { State: 'ready', Message: 'prepared' });
         case 'starting':
-          this.#start(w);
+          this.#start(t, w);
           return this.#write(t, { State: 'running', Message: 'started' });
         case 'running': {
           const c = w.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
@@ -210,14 +211,18 @@ export class Agent {
     }
   }
 
-  #start(w: Worker): void {
+  /** Start: the task's secrets and configs given to the container, then the start (controller.Start). */
+  #start(t: Task, w: Worker): void {
     const c = w.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
     if (!c) throw new FatalError('container not found');
     if (c.isRunning) return;
     try {
+      const service = this.#cluster.store.get<Service>(SERVICE, t.ServiceID ?? '');
+      c.dependencyFiles = taskFiles(this.#cluster, t, service);
       containerStart(this.#daemon, c);
     } catch (err) {
-      throw new FatalError(err instanceof Error ? err.message : String(err), c.exitCode || undefined);
+      const message = err instanceof Error ? err.message : String(err);
+      throw new FatalError(`starting container failed: ${message}`, c.exitCode || undefined);
     }
   }
 

@@ -15,12 +15,13 @@ import { validateExtraHost } from '../opts/hosts.ts';
 import { parseMount } from '../opts/mount.ts';
 import { parseNetwork } from '../opts/network.ts';
 import { validateDNSSearch, validateIPAddress, validateLabel } from '../opts/opts.ts';
-import { parseConfigOpt } from '../opts/swarmopts/config.ts';
+import { type ConfigReference, parseConfigOpt } from '../opts/swarmopts/config.ts';
 import { parsePortOpt } from '../opts/swarmopts/port.ts';
-import { parseSecretOpt } from '../opts/swarmopts/secret.ts';
+import { parseSecretOpt, type SecretReference } from '../opts/swarmopts/secret.ts';
 import { parseUlimit } from '../opts/ulimit.ts';
 import { validateSingleGenericResource } from './generic-resource-opts.ts';
 import { parseFloatValue, parsePlacementPref } from './opts.ts';
+import { parseConfigs, parseSecrets } from './parse-refs.ts';
 import { serviceFlags } from './opts.ts';
 
 export const createCommand: CommandSpec = {
@@ -228,6 +229,12 @@ export const createCommand: CommandSpec = {
 async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   const [image, ...rest] = args as [string, ...string[]];
   const spec = toService(cli, flags, image, rest);
+  // ParseSecrets and setConfigs: the references get the IDs of the objects they name
+  const container = spec.TaskTemplate!.ContainerSpec!;
+  const secrets = flags.get<SecretReference[]>('secret');
+  if (secrets.length > 0) container.Secrets = await parseSecrets(cli, secrets);
+  const configs = flags.get<ConfigReference[]>('config');
+  if (configs.length > 0) container.Configs = await parseConfigs(cli, configs);
   const warnings: string[] = [];
   if (!flags.bool('no-resolve-image')) {
     const warning = await resolveContainerSpecImage(cli, spec.TaskTemplate!);

@@ -42,6 +42,8 @@ export function taskSpecTypes(prefix: string): Record<string, string> {
   return {
     [`${prefix}.ContainerSpec.Labels`]: 'map[string]string',
     [`${prefix}.ContainerSpec.StopGracePeriod`]: '*time.Duration',
+    [`${prefix}.ContainerSpec.Secrets[].File.Mode`]: 'os.FileMode',
+    [`${prefix}.ContainerSpec.Configs[].File.Mode`]: 'os.FileMode',
     ...durationPaths(`${prefix}.ContainerSpec.Healthcheck`, HEALTHCHECK_DURATIONS),
     ...durationPaths(`${prefix}.RestartPolicy`, ['Delay', 'Window'], '*time.Duration'),
   };

@@ -21,13 +21,6 @@ import type { FlagValues } from '../../flags.ts';
 import type { PlacementPreference } from './opts.ts';
 
 type Mount = NonNullable<ContainerSpec['Mounts']>[number];
-interface SecretRef {
-  SecretName?: string;
-}
-interface ConfigRef {
-  ConfigName?: string;
-  Runtime?: unknown;
-}
 
 const MS = 1_000_000;
 const changed = (flags: FlagValues, ...names: string[]) => names.some((n) => flags.has(n));
@@ -91,11 +84,11 @@ export function updateService(flags: FlagValues, spec: ServiceSpec): void {
   if (changed(flags, 'cap-add', 'cap-drop')) updateCapabilities(flags, c);
   if (flags.has('secret-rm') && c.Secrets) {
     const rm = new Set(flags.list('secret-rm'));
-    c.Secrets = set((c.Secrets as SecretRef[]).filter((x) => !rm.has(x.SecretName ?? '')));
+    c.Secrets = set(c.Secrets.filter((x) => !rm.has(x.SecretName ?? '')));
   }
   if (flags.has('config-rm') && c.Configs) {
     const rm = new Set(flags.list('config-rm'));
-    c.Configs = set((c.Configs as ConfigRef[]).filter((x) => x.Runtime || !rm.has(x.ConfigName ?? '')));
+    c.Configs = set(c.Configs.filter((x) => x.Runtime || !rm.has(x.ConfigName ?? '')));
   }
 }
 

@@ -25,6 +25,7 @@ import { parseFloatValue, parsePlacementPref, parseShlex } from './opts.ts';
 import { serviceFlags } from './opts.ts';
 import { waitOnService } from './progress.ts';
 import { imageWithTag, resolveContainerSpecImage } from './resolve-image.ts';
+import { parseConfigs, parseSecrets } from './parse-refs.ts';
 import { updateService } from './update-spec.ts';
 
 export const updateCommand: CommandSpec = {
@@ -329,6 +330,12 @@ async function runUpdate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
     const warning = await resolveContainerSpecImage(cli, task);
     if (warning) warnings.push(warning);
   }
+  // getUpdatedSecrets / getUpdatedConfigs: after the removals (update-spec.ts), the additions resolved
+  const container = (task.ContainerSpec ??= {});
+  if (flags.has('secret-add'))
+    container.Secrets = [...(container.Secrets ?? []), ...(await parseSecrets(cli, flags.get('secret-add')))];
+  if (flags.has('config-add'))
+    container.Configs = [...(container.Configs ?? []), ...(await parseConfigs(cli, flags.get('config-add')))];
   // only send auth if the flag was set; otherwise the daemon keeps the spec's
   const headers = flags.bool('with-registry-auth') ? { 'X-Registry-Auth': '' } : undefined;
   if (!headers) query['registryAuthFrom'] = 'spec';
