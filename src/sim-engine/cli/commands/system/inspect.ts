@@ -30,6 +30,8 @@ import { typedNetwork } from '../../commands/network/inspect.ts';
 import { VOLUME_TYPES } from '../volume/inspect.ts';
 import { SERVICE_TYPES, TASK_TYPES } from '../service/inspect.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
+import type { Config, Secret } from '../../../api/types/secret.ts';
+import { typedObject } from '../secret/formatter.ts';
 
 export const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
@@ -76,7 +78,7 @@ const typedAs = (v: unknown, types: Record<string, string>): InspectElement => (
   raw: rawJSON(v),
 });
 
-/** Differs from Docker: node, secret, config and plugin objects carry only their type's name. */
+/** Differs from Docker: node and plugin objects carry only their type's name. */
 const untyped = (v: unknown, type: string): InspectElement => typedAs(v, { '': type });
 
 interface Inspector {
@@ -159,13 +161,24 @@ const INSPECTORS: readonly Inspector[] = [
   {
     type: 'secret',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(objectPath('secret', ref)), 'swarm.Secret'),
+    get: async (cli, ref) => {
+      const o = await cli.client.get<Secret>(objectPath('secret', ref));
+      return lazyElement(
+        () => typedObject(o, 'swarm.Secret'),
+        () => rawJSON(o),
+      );
+    },
   },
   {
     type: 'config',
     swarm: true,
-    get: async (cli, ref) =>
-      untyped(await cli.client.get(objectPath('config', ref, '', 'contig')), 'swarm.Config'),
+    get: async (cli, ref) => {
+      const o = await cli.client.get<Config>(objectPath('config', ref, '', 'contig'));
+      return lazyElement(
+        () => typedObject(o, 'swarm.Config'),
+        () => rawJSON(o),
+      );
+    },
   },
 ];
 
