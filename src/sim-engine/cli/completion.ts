@@ -344,6 +344,11 @@ async function stackNames(client: ApiClient): Promise<string[]> {
     .filter((n): n is string => n !== undefined);
 }
 
+/** secret/cmd.go and config/cmd.go completeNames: the objects' IDs (not their names) */
+async function objectIds(client: ApiClient, kind: 'secret' | 'config'): Promise<string[]> {
+  return (await client.get<{ ID: string }[]>(`/${kind}s`)).map((o) => o.ID);
+}
+
 /** node/completion.go completeNodeNames: hostnames, and `self` */
 async function nodeNames(client: ApiClient): Promise<string[]> {
   const list = await client.get<{ Description?: { Hostname?: string } }[]>('/nodes');
@@ -375,6 +380,8 @@ const containers =
  * `docker`; a command not listed has none, and cobra lets the shell complete file names.
  */
 const VALID_ARGS: Record<string, ArgsFn> = {
+  'config inspect': (client) => names(() => objectIds(client, 'config')),
+  'config rm': (client) => names(() => objectIds(client, 'config')),
   'container attach': containers(false, notPaused),
   'container commit': containers(false),
   'container create': images(-1),
@@ -426,6 +433,10 @@ const VALID_ARGS: Record<string, ArgsFn> = {
   'node ps': (client) => names(() => nodeNames(client)),
   'node rm': (client) => names(() => nodeNames(client)),
   'node update': (client) => names(() => nodeNames(client)),
+  // secret ls completes IDs too (docker/cli v28.5.2 secret/ls.go); secret create files
+  'secret inspect': (client) => names(() => objectIds(client, 'secret')),
+  'secret ls': (client) => names(() => objectIds(client, 'secret')),
+  'secret rm': (client) => names(() => objectIds(client, 'secret')),
   'service create': () => 'none',
   'service inspect': (client) => names(() => serviceNames(client)),
   'service logs': (client) => names(() => serviceNames(client)),

@@ -5,6 +5,7 @@
  * as the file, an empty name.
  */
 import { describe, expect, it } from 'vitest';
+import { testLab } from '../../../../../test/kit/lab.ts';
 import { transcript } from '../../../../node/transcript.ts';
 
 describe('docker secret and docker config', () => {
@@ -60,5 +61,20 @@ docker secret inspect --format '{{.Nope}}' s
     expect(out).toContain(
       'template parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"',
     );
+  });
+});
+
+describe('completion of secret and config commands', () => {
+  it('offers the objects by ID, as docker/cli completeNames does', async () => {
+    const lab = testLab();
+    expect((await lab.docker('swarm init')).status).toBe(0);
+    const id = (await lab.docker(['secret', 'create', 's', '-'], { stdin: 'x' })).stdout.trim();
+    const cfg = (await lab.docker(['config', 'create', 'c', '-'], { stdin: 'y' })).stdout.trim();
+    const complete = async (line: string) =>
+      (await lab.engine.session().complete(line, line.length)).candidates;
+    expect(await complete('docker secret rm ')).toEqual([id]);
+    expect(await complete('docker secret inspect ')).toEqual([id]);
+    expect(await complete('docker config inspect ')).toEqual([cfg]);
+    expect(await complete('docker config ls ')).toEqual([]);
   });
 });
