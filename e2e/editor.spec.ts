@@ -155,7 +155,7 @@ test('a corrupt save gives a fresh lab with a notice and leaves other saves alon
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('labs', 'readwrite');
       tx.objectStore('labs').put(
-        { version: 1, savedAt: 0, nodes: { node1: { home: 'nope' } } },
+        { version: 2, savedAt: 0, nodes: { node1: { home: 'nope' } } },
         '/lessons/dockerfiles/write-your-first-dockerfile/',
       );
       tx.objectStore('labs').put({ version: 1, savedAt: 1, nodes: {} }, '/some/other/lesson/');

@@ -11,6 +11,7 @@ import { LabPersistence, captureLab, labFingerprint, nodeSave, type SaveStore } 
 import { driverOf, macrotask, type WallTimeDriver } from './wall-clock.ts';
 import { readCluster } from './cluster-state.ts';
 import type { LabConfig } from '../content/lesson-schema.ts';
+import { grade, parseGoal, snapshot } from '../sim-engine/index.ts';
 
 function mapStore(): SaveStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -202,16 +203,29 @@ describe('a lab brought back from its save', () => {
     expect(await state(b, ['Dockerfile'])).toEqual(await state(a, ['Dockerfile']));
   });
 
-  it('a lab that followed wall time comes back at the same instant with the same timers fired', async () => {
+  it('a lab that followed wall time, and had an exercise Check, comes back as it was', async () => {
     const a = new PageLab(config);
     labs.push(a);
     await a.ready;
     const t = terminal();
-    expect(await a.shell('node1').run('docker run -d --name web nginx && sleep 0.3', t.io)).toBe(0);
+    expect(await a.shell('node1').run('docker run -d -p 8080:80 --name web nginx && sleep 0.3', t.io)).toBe(
+      0,
+    );
+    // a Check's HTTP goal: curl from the node, which nginx logs
+    const goal = parseGoal('http:\n  GET http://localhost:8080:\n    status: 200\n');
+    expect(grade(goal, await snapshot(a.reach(), goal)).passed).toBe(true);
     const driver = driverOf(a.engine.clock)!;
     driver.pause();
     expect(a.log.events.filter((e) => e.k === 'tick').length).toBeGreaterThan(0);
-    const before = await state(a, []);
+    expect(a.log.events.filter((e) => e.k === 'probe')).toHaveLength(1);
+    const logs = async (lab: PageLab) => {
+      let out = '';
+      const w = { write: (text: string) => void (out += text) };
+      await lab.engine.session('node1').run('docker logs web', { stdout: w, stderr: w });
+      return out;
+    };
+    const before = { ...(await state(a, [])), logs: await logs(a) };
+    expect(before.logs).toContain('"GET / HTTP/1.1" 200');
     frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
     const b = new PageLab(config, {
       restore: { setup: a.setup, events: a.log.events, now: a.engine.clock.now() },
@@ -219,7 +233,7 @@ describe('a lab brought back from its save', () => {
     labs.push(b);
     await pausedDriver(b);
     expect(await b.restored).toEqual({ ok: true, diverged: 0 });
-    expect(await state(b, [])).toEqual(before);
+    expect({ ...(await state(b, [])), logs: await logs(b) }).toEqual(before);
   });
 
   it('a save whose inputs do not fit the lab fails its replay (the page then starts fresh)', async () => {
