@@ -190,6 +190,8 @@ export function mountLab(
     let save = loaded.save;
     let notice = loaded.notice;
     let started = await begin(save && { setup: save.setup, events: save.events, now: save.now });
+    // gone meanwhile (its replay stopped half way): the save stays as it was
+    if (disposed) return started.g.lab.dispose();
     if (started.restored && !started.restored.ok) {
       // a save that does not replay is as good as a corrupt one: start fresh, say so
       started.g.lab.dispose();
@@ -243,7 +245,7 @@ export function mountLab(
     views.get(point.node)?.node.notice(said);
     record.append(point.node, `${said}\n`);
     let next = await begin(point);
-    if (next.restored && !next.restored.ok) {
+    if (!disposed && next.restored && !next.restored.ok) {
       next.g.lab.dispose();
       views
         .get(point.node)
