@@ -187,7 +187,6 @@ export function updateObject(
     // store.UpdateSecret with the client's version: ErrSequenceConflict
     if (o.Version.Index !== version) throw grpc('Unknown', 'update out of sequence');
     o.Spec = { ...o.Spec, Labels: spec.Labels ?? {} };
-    if (!spec.Labels) o.Spec.Labels = {};
     o.UpdatedAt = now;
     tx.update(kind, o);
   });
