@@ -1,11 +1,16 @@
 /**
  * What xterm's `onData` sends, as the keys a line editor understands. One call may hold
  * one key (an arrow is `ESC [ A`) or a whole paste, so the data is split into keys;
- * printable runs stay together as one `text` key.
+ * printable runs stay together as one `text` key. A key typed as a control character
+ * keeps it in `byte` (Ctrl-P is `up` at the prompt, but a running command may want the
+ * byte: Ctrl-P Ctrl-Q detaches from a container); control characters the editor has no
+ * use for are `control` keys.
  */
 export type Key =
   | { kind: 'text'; text: string }
+  | { kind: 'control'; byte: string }
   | {
+      byte?: string;
       kind:
         | 'enter'
         | 'backspace'
@@ -27,7 +32,7 @@ export type Key =
         | 'tab';
     };
 
-type Named = Exclude<Key, { kind: 'text' }>['kind'];
+type Named = Exclude<Key, { kind: 'text' } | { kind: 'control' }>['kind'];
 
 const SEQUENCES: Record<string, Named> = {
   '\x1b[A': 'up',
@@ -103,7 +108,10 @@ export function parseKeys(data: string): Key[] {
     const control = CONTROLS[c];
     if (control) {
       flush();
-      keys.push({ kind: control });
+      keys.push(c === '\r' || c === '\n' ? { kind: control } : { kind: control, byte: c });
+    } else if (c < ' ' && input.length === 1) {
+      // typed on its own, not inside a paste (where stray controls are dropped)
+      keys.push({ kind: 'control', byte: c });
     } else if (c >= ' ' && !(c >= '\x80' && c <= '\x9f')) text += c;
     i++;
   }

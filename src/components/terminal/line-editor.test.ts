@@ -65,9 +65,14 @@ describe('parseKeys', () => {
     expect(parseKeys('\x1b[A\x1b[3~\x03\x0c')).toEqual([
       { kind: 'up' },
       { kind: 'delete' },
-      { kind: 'interrupt' },
-      { kind: 'clear' },
+      { kind: 'interrupt', byte: '\x03' },
+      { kind: 'clear', byte: '\x0c' },
     ]);
+    // Ctrl-P is ↑ at the prompt but keeps its byte (the detach keys); Ctrl-Q has no editing
+    // use, and is a key when typed, not when it is stray in a paste
+    expect(parseKeys('\x10')).toEqual([{ kind: 'up', byte: '\x10' }]);
+    expect(parseKeys('\x11')).toEqual([{ kind: 'control', byte: '\x11' }]);
+    expect(parseKeys('a\x11b')).toEqual([{ kind: 'text', text: 'ab' }]);
     expect(parseKeys('\x1b[200~a\x1b]8;;x\x07b\x1b[201~')).toEqual([{ kind: 'text', text: 'a8;;xb' }]);
   });
 });

@@ -1,8 +1,13 @@
 /**
  * One node's terminal: an xterm wired to that node's shell in the page's lab. At the
  * prompt, keys go to the line editor; Enter runs the line; while it runs, keys are
- * echoed and handed to the command a line at a time (a tty's canonical mode), and
- * Ctrl-C interrupts it. Everything written to xterm — output and echoed keys — goes
+ * echoed and handed to the node's terminal in the engine a line at a time (a tty's
+ * canonical mode, cooked-input.ts), with Ctrl-D and other control keys as their bytes,
+ * and Ctrl-C goes to the shell's interrupt(). What those keys do is the engine's
+ * business: a command in the foreground gets SIGINT, or — while `docker run -it` or
+ * `docker exec -it` has the terminal in raw mode — the container's terminal gets the
+ * key (Ctrl-C interrupts what runs in the container, Ctrl-D ends its shell's input,
+ * Ctrl-P Ctrl-Q detaches). Everything written to xterm — output and echoed keys — goes
  * through SafeText first.
  */
 import type { Terminal } from '@xterm/xterm';
@@ -141,6 +146,7 @@ export class NodeTerminal {
         break;
       case 'eof':
       case 'tab':
+      case 'control':
         return;
     }
     this.#redraw();
@@ -219,6 +225,17 @@ export class NodeTerminal {
       case 'eof':
         input.eof(this.#typed);
         this.#typed = '';
+        this.#shell?.poke();
+        return;
+      case 'control':
+      case 'up':
+        // Ctrl-P (↑ only at the prompt) and the control keys the editing has no use for
+        // (Ctrl-Q): their bytes at once, unechoed — in raw mode they are the container's
+        // to read, or the docker CLI's detach keys. Arrows and the editing keys a shell's
+        // own line editor would take (Ctrl-A, Ctrl-L) are not sent: that editing is not
+        // simulated, and their bytes would end up in the line.
+        if (key.byte === undefined) return;
+        input.key(key.byte);
         this.#shell?.poke();
         return;
       default:

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from '../api/client.ts';
 import type { FileSystem } from '../fs/types.ts';
-import type { Reader, Writer } from '../process/types.ts';
+import type { Reader, TerminalControl, Writer } from '../process/types.ts';
 
 export interface DockerCli {
   out: Writer;
@@ -15,6 +15,8 @@ export interface DockerCli {
   outIsTerminal: boolean;
   /** stdin is a terminal (`-it` requires it) */
   inIsTerminal: boolean;
+  /** that terminal, when stdin is one: an attach to a TTY puts it in raw mode */
+  terminal?: TerminalControl;
   /** terminal width for help wrapping and progress bars (80 when not a terminal) */
   width: number;
   rows: number;

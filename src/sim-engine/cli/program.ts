@@ -40,6 +40,7 @@ export function createDockerProgram(options: DockerProgramOptions): Program {
         in: ctx.stdin,
         outIsTerminal: ctx.tty,
         inIsTerminal: ctx.tty,
+        terminal: ctx.tty ? ctx.terminal : undefined,
         width: ctx.tty ? width : 80,
         rows: Number(env.get('LINES')) || 24,
         client,

@@ -5,6 +5,8 @@ export interface ExecRecord {
   id: string;
   containerId: string;
   config: ExecConfig;
+  /** its DetachKeys as bytes (empty for the default) */
+  detachKeys: string;
   running: boolean;
   exitCode: number | null;
   pid: number;

@@ -8,6 +8,8 @@ import type { StreamFrame } from '../api/transport.ts';
 import type { ExecConfig, ExecInspect } from '../api/types/container.ts';
 import { conflict, notFound } from '../errdefs.ts';
 import { Pipe } from '../process/streams.ts';
+import { Terminal, terminalInput } from '../process/terminal.ts';
+import { copyInput, execDetachKeys } from './attach-input.ts';
 import type { Reader } from '../process/types.ts';
 import { asGoLookPath, execStartFailure } from '../runtime/oci-errors.ts';
 import type { Container } from './container.ts';
@@ -25,11 +27,13 @@ function checkRunning(c: Container, asGiven: string): void {
 
 export function execCreate(d: Daemon, c: Container, config: ExecConfig, asGiven: string): string {
   checkRunning(c, asGiven);
+  const detachKeys = execDetachKeys(config.DetachKeys ?? '');
   const id = d.random.hex(64);
   const record: ExecRecord = {
     id,
     containerId: c.id,
     config,
+    detachKeys,
     running: false,
     exitCode: null,
     pid: 0,
@@ -71,7 +75,12 @@ export function execStart(
   );
   const cwd = cfg.WorkingDir || c.config.WorkingDir || '/';
   const attached = !options.detach;
-  const stdin = attached && cfg.AttachStdin && options.stdin ? new Pipe() : undefined;
+  // with a TTY the process gets a pseudo-terminal of its own (Ctrl-C typed into it
+  // interrupts what the exec runs); without -i nothing is typed into it
+  const terminal = tty ? new Terminal() : undefined;
+  const typed = attached && cfg.AttachStdin && options.stdin;
+  const pipe = typed && !terminal ? new Pipe() : undefined;
+  const stdin = typed && terminal ? terminalInput(terminal) : pipe;
   const out = (stream: 1 | 2) => ({
     write: (text: string) => {
       if (attached && (stream === 1 ? cfg.AttachStdout !== false : cfg.AttachStderr !== false)) {
@@ -93,8 +102,9 @@ export function execStart(
     cwd,
     fs: c.fs,
     tty,
+    terminal,
     user: { name: user.name, uid: user.uid, gid: user.gid },
-    stdin,
+    stdin: terminal?.reader ?? pipe,
     stdout: out(1),
     stderr: out(2),
   });
@@ -109,7 +119,15 @@ export function execStart(
   }
   record.running = true;
   record.pid = d.nextHostPid();
-  if (stdin && options.stdin) void pump(options.stdin, stdin);
+  if (stdin && options.stdin)
+    void copyInput(options.stdin, {
+      tty,
+      keys: record.detachKeys,
+      closeStdin: true,
+      attach: queue,
+      target: () => stdin,
+      detached: () => d.containerEvent(c, 'exec_detach', { execID: record.id }),
+    });
   record.stdin = stdin;
   void started.proc.wait().then((status) => {
     record.running = false;
@@ -119,17 +137,6 @@ export function execStart(
   });
   if (!attached) queue.close();
   return queue;
-}
-
-async function pump(from: Reader, to: Pipe): Promise<void> {
-  for (;;) {
-    const chunk = await from.read();
-    if (chunk === null) {
-      to.close();
-      return;
-    }
-    to.write(chunk);
-  }
 }
 
 export function execInspect(d: Daemon, record: ExecRecord): ExecInspect {

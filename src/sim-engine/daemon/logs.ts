@@ -6,6 +6,7 @@
 import { AsyncQueue } from '../api/stream.ts';
 import type { StreamFrame } from '../api/transport.ts';
 import { invalidParameter } from '../errdefs.ts';
+import { copyInput } from './attach-input.ts';
 import type { Reader } from '../process/types.ts';
 import type { Container, LogEntry } from './container.ts';
 import type { Daemon } from './daemon.ts';
@@ -81,6 +82,8 @@ export interface AttachOptions {
   logs: boolean;
   stream: boolean;
   stdin?: Reader;
+  /** the detach keys as bytes (the route checked them); empty for Ctrl-P Ctrl-Q */
+  detachKeys?: string;
 }
 
 export function containerAttach(d: Daemon, c: Container, o: AttachOptions): AsyncQueue<StreamFrame> {
@@ -106,22 +109,26 @@ export function containerAttach(d: Daemon, c: Container, o: AttachOptions): Asyn
   unsubscribe = () => c.rawSubscribers.delete(onRaw);
   c.exitWaiters.push(() => queue.close());
   c.removeWaiters.push(() => queue.close());
-  if (o.stdin && c.config.OpenStdin) void pumpStdin(d, c, o.stdin);
+  if (o.stdin && c.config.OpenStdin) void pumpStdin(d, c, o.stdin, queue, o.detachKeys ?? '');
   return queue;
 }
 
-/** Copy what the client types into the container's stdin; StdinOnce closes it at the client's EOF. */
-async function pumpStdin(d: Daemon, c: Container, stdin: Reader): Promise<void> {
+/** Copy what the client types into the container's stdin (attach-input.ts). */
+async function pumpStdin(
+  d: Daemon,
+  c: Container,
+  stdin: Reader,
+  attach: AsyncQueue<StreamFrame>,
+  keys: string,
+): Promise<void> {
   // docker run attaches before it starts the container: hold input until it runs
   if (!c.running) await new Promise<void>((resolve) => c.startWaiters.push(resolve));
-  for (;;) {
-    const chunk = await stdin.read();
-    const target = c.running?.stdin;
-    if (chunk === null) {
-      if (c.config.StdinOnce) target?.close();
-      return;
-    }
-    target?.write(chunk);
-    void d;
-  }
+  await copyInput(stdin, {
+    tty: c.config.Tty,
+    keys,
+    closeStdin: c.config.StdinOnce ?? false,
+    attach,
+    target: () => c.running?.stdin,
+    detached: () => d.containerEvent(c, 'detach'),
+  });
 }

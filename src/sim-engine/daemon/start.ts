@@ -5,6 +5,7 @@
  */
 import { conflict, DaemonError, notModified, systemError } from '../errdefs.ts';
 import { Pipe } from '../process/streams.ts';
+import { Terminal, terminalInput } from '../process/terminal.ts';
 import { asGoLookPath, startFailure } from '../runtime/oci-errors.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
@@ -84,10 +85,14 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
   const argv = [c.path, ...c.args];
   // a pseudo-terminal's line discipline (onlcr) turns every newline into CR LF
   const tty = (t: string) => (c.config.Tty ? t.replaceAll('\n', '\r\n') : t);
-  const stdin = c.config.OpenStdin ? new Pipe() : undefined;
-  // a terminal without -i is still a terminal: reading it waits for input that never comes
-  // (`docker run -dt alpine` keeps its shell running)
-  const input = stdin ?? (c.config.Tty ? new Pipe() : undefined);
+  // A TTY is a pseudo-terminal: the main process's controlling terminal, which an attach
+  // types into — its line discipline turns Ctrl-C into SIGINT for the container's
+  // foreground. Without -i nothing is ever typed: reading it waits (`docker run -dt
+  // alpine` keeps its shell running).
+  const terminal = c.config.Tty ? new Terminal() : undefined;
+  const pipe = c.config.OpenStdin && !terminal ? new Pipe() : undefined;
+  const stdin = terminal && c.config.OpenStdin ? terminalInput(terminal) : pipe;
+  const input = terminal?.reader ?? pipe;
   const table = newProcessTable(d, c, network.ns);
   const now = () => d.instant();
   const started = table.exec(argv, {
@@ -95,6 +100,7 @@ export function containerStart(d: Daemon, c: Container, options: StartOptions = 
     cwd,
     fs: c.fs,
     tty: c.config.Tty,
+    terminal,
     user: { name: u.name, uid: u.uid, gid: u.gid },
     stdin: input,
     stdout: { write: (t) => c.output('stdout', tty(t), now()) },

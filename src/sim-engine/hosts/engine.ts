@@ -12,6 +12,7 @@ import { planPull, store } from '../daemon/images/pull.ts';
 import { Fabric } from '../network/namespace.ts';
 import type { Program, ProgramRegistry, Reader, Writer } from '../process/types.ts';
 import { Random } from '../random.ts';
+import { Terminal } from '../process/terminal.ts';
 import { sessionProgram, type DialectName, type Shell } from '../shell/index.ts';
 import { createDockerProgram, DEFAULT_DOCKER_HOST } from '../cli/program.ts';
 import { complete, type Completion } from '../cli/completion.ts';
@@ -55,9 +56,20 @@ export interface RunIO {
 }
 
 /** Something that runs lines on one host, keeping state between them (a shell session). */
+  /**
+   * What is typed while the line runs. With `tty`, the node's terminal reads it when a
+   * command reads: lines ended with a newline, Ctrl-D as the byte 0x04 (end of input
+   * for one read), other control keys (Ctrl-P Ctrl-Q) as their bytes; its end (null)
+   * is the terminal hung up.
+   */
 export interface Session {
+  /** stdin and stdout are the node's terminal */
   run(line: string, io: RunIO): Promise<number>;
-  /** Ctrl-C: SIGINT to the command running in the foreground */
+  /**
+   * Ctrl-C typed at the node's terminal: SIGINT to the command in the foreground — or,
+   * while a command has the terminal in raw mode (`docker run -it`, `docker exec -it`),
+   * the byte it reads and sends on to the container's terminal.
+   */
   interrupt(): void;
   /** end the running command outright (a runner's time limit) */
   kill(): void;
@@ -246,6 +258,8 @@ class HostSession implements Session {
   readonly #host: Host;
 
   constructor(engine: Engine, host: Host) {
+  /** the node's terminal, the controlling terminal of the session's shell and its commands */
+  readonly #terminal = new Terminal();
     this.#engine = engine;
     this.#host = host;
     const env = new Map([
@@ -259,23 +273,37 @@ class HostSession implements Session {
     ]);
     this.#shell = new Promise((ready) => {
       const program = sessionProgram(ready, { dialect: engine.options.shell, messages: 'command' });
-      host.processes.spawn(program, [engine.options.shell], { fs: host.fs, env, cwd: '/root' });
+      host.processes.spawn(program, [engine.options.shell], {
+        fs: host.fs,
+        env,
+        cwd: '/root',
+        terminal: this.#terminal,
+      });
     });
   }
 
   async run(line: string, io: RunIO): Promise<number> {
     const previous = this.#running;
     const running = (async () => {
+    // the session does the job control: the terminal's keys reach the command running
+    void this.#shell.then((shell) =>
+      this.#terminal.claimForeground((signal) => shell.interp.interrupt(signal)),
+    );
       if (previous) await previous.catch(() => undefined);
       const shell = await this.#shell;
-      return shell.run(line, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, tty: io.tty ?? false });
+      if (!io.tty)
+        return shell.run(line, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, tty: false });
+      // the terminal reads the keyboard for this line; what nobody read stays with it
+      const stdin = this.#terminal.keyboard(io.stdin ?? { read: () => Promise.resolve(null) });
+      return shell.run(line, { stdin, stdout: io.stdout, stderr: io.stderr, tty: true });
     })();
     this.#running = running;
     return running;
   }
 
   interrupt(): void {
-    void this.#shell.then((shell) => shell.interrupt());
+    // once the session's shell is up (it claims the terminal); before, there is nothing to stop
+    void this.#shell.then(() => this.#terminal.input('\x03'));
   }
 
   kill(): void {

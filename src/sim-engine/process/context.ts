@@ -5,6 +5,7 @@
  */
 import type { FileSystem } from '../fs/types.ts';
 import type { Task, User } from './task.ts';
+import type { Terminal } from './terminal.ts';
 import type {
   ChildProcess,
   Listener,
@@ -14,6 +15,7 @@ import type {
   Reader,
   SignalName,
   SpawnOptions,
+  TerminalControl,
   Writer,
 } from './types.ts';
 
@@ -51,6 +53,7 @@ export interface ContextInit {
   stdout: Writer;
   stderr: Writer;
   tty: boolean;
+  terminal?: Terminal;
   user: User;
   net: ProcessNetwork;
 }
@@ -96,6 +99,30 @@ class TaskWriter implements Writer {
   }
   write(text: string): void {
     this[TASK].write(this[UNDERLYING], text);
+  }
+}
+
+/**
+ * A process's view of its controlling terminal: a raw mode it set and a foreground it
+ * claimed end with it, so a program that dies attached (a killed `docker run -it`)
+ * does not leave the lab's terminal unable to interrupt anything.
+ */
+class TaskTerminal implements TerminalControl {
+  readonly [TASK]: Task;
+  readonly [UNDERLYING]: Terminal;
+  constructor(task: Task, terminal: Terminal) {
+    this[TASK] = task;
+    this[UNDERLYING] = terminal;
+  }
+  setRaw(): () => void {
+    const restore = this[UNDERLYING].setRaw();
+    void this[TASK].ended.then(restore);
+    return restore;
+  }
+  claimForeground(handler: (signal: SignalName) => void): () => void {
+    const release = this[UNDERLYING].claimForeground(handler);
+    void this[TASK].ended.then(release);
+    return release;
   }
 }
 
@@ -184,6 +211,7 @@ export function buildContext(host: ContextHost, task: Task, init: ContextInit): 
     stdout: new TaskWriter(task, init.stdout),
     stderr: new TaskWriter(task, init.stderr),
     tty: init.tty,
+    terminal: init.terminal && new TaskTerminal(task, init.terminal),
     pid: task.pid,
     user: { ...init.user },
     now,

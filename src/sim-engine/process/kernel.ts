@@ -19,6 +19,7 @@ import { nullNetwork } from './null-network.ts';
 import { execArgv, parseTag, resolveExecutable } from './resolve.ts';
 import { NullReader, nullWriter } from './streams.ts';
 import { Task } from './task.ts';
+import type { Terminal } from './terminal.ts';
 import type { Proc, TaskHost, User } from './task.ts';
 import type {
   ChildProcess,
@@ -59,6 +60,11 @@ export interface ProcessSpawnOptions {
   stdout?: Writer;
   stderr?: Writer;
   tty?: boolean;
+  /**
+   * The controlling terminal (process/terminal.ts): its keys' signals reach the
+   * processes on it, and the children get it too. None when not given.
+   */
+  terminal?: Terminal;
   /** root when not given */
   user?: User;
   /** overrides the variant from the tag */
@@ -155,6 +161,8 @@ export class ProcessTable implements TaskHost {
     });
     task.errorOutput = stderr;
     task.streams = { stdin, stdout, stderr };
+    task.terminal = options.terminal;
+    options.terminal?.bindSession((signal) => this.#signalTerminal(options.terminal!, signal));
     this.#tasks.set(task.pid, task);
     this.#hold(this.#readHolds, stdin);
     this.#hold(this.#writeHolds, stdout);
@@ -169,6 +177,7 @@ export class ProcessTable implements TaskHost {
       stdout,
       stderr,
       tty: options.tty ?? false,
+      terminal: options.terminal,
       user: options.user ?? ROOT_USER,
       net: unwrap(options.net ?? this.network),
     });
@@ -218,6 +227,15 @@ export class ProcessTable implements TaskHost {
     return true;
   }
 
+  /**
+   * A terminal's key signal with no shell doing job control on it: every process that
+   * has it as its controlling terminal, as one process group (PID 1 still ignores what
+   * it does not handle).
+   */
+  #signalTerminal(terminal: Terminal, signal: SignalName): void {
+    for (const task of [...this.#tasks.values()]) if (task.terminal === terminal) task.signal(signal, true);
+  }
+
   /** Signal every process, from outside (the namespace dying, `docker rm -f`). */
   killAll(signal: SignalName = 'SIGKILL'): void {
     for (const task of [...this.#tasks.values()]) task.signal(signal, false);
@@ -262,6 +280,7 @@ export class ProcessTable implements TaskHost {
       stdout: options.stdout ?? ctx.stdout,
       stderr: options.stderr ?? ctx.stderr,
       tty: options.tty ?? ctx.tty,
+      terminal: parent.terminal,
       user: options.user ?? ctx.user,
       ppid: parent.pid,
       net: unwrap(ctx.net),
@@ -335,6 +354,7 @@ export class ProcessTable implements TaskHost {
       stdout,
       stderr,
       tty: options.tty ?? ctx.tty,
+      terminal: task.terminal,
       user: options.user ?? ctx.user,
       net: unwrap(ctx.net),
     });

@@ -8,6 +8,7 @@
  */
 import type { Clock, Timer } from '../clock.ts';
 import { DEFAULT_ACTIONS, killedStatus, SIGPIPE_STATUS } from './signals.ts';
+import type { Terminal } from './terminal.ts';
 import type { ChildProcess, Listener, Reader, SignalName, Writer } from './types.ts';
 
 export interface User {
@@ -61,6 +62,8 @@ export class Task implements Proc {
   stopped = false;
   title: string;
   readonly ended: Promise<number>;
+  /** its controlling terminal (set by the table), for the signals of the terminal's keys */
+  terminal: Terminal | undefined;
   /** the streams it holds, released when it ends (set by the table) */
   streams: { stdin: Reader; stdout: Writer; stderr: Writer } | undefined;
 

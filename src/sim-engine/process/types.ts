@@ -124,6 +124,25 @@ export interface ProcessInfo {
   started: number;
 }
 
+/**
+ * The terminal a process has as its controlling terminal (process/terminal.ts), as a
+ * program may change it: its mode (termios) and who gets the signals its keys make
+ * (tcsetpgrp).
+ */
+export interface TerminalControl {
+  /**
+   * Raw mode (cfmakeraw), until the function returned is called or the process ends:
+   * every key is read as a byte; Ctrl-C makes no SIGINT and Ctrl-D ends no read.
+   */
+  setRaw(): () => void;
+  /**
+   * A shell doing job control: the signals the terminal's keys make (Ctrl-C) come to
+   * `handler`, which passes them to the job in the foreground, until the function
+   * returned is called or the process ends.
+   */
+  claimForeground(handler: (signal: SignalName) => void): () => void;
+}
+
 /** What a program is given when it runs. */
 export interface ProcessContext {
   /** argv[0] is the name it was invoked by */
@@ -142,6 +161,12 @@ export interface ProcessContext {
   stderr: Writer;
   /** whether stdin/stdout are a terminal (docker run -t, the browser terminal) */
   tty: boolean;
+  /**
+   * The controlling terminal, inherited from the parent: the lab node's, or a
+   * container's (or exec's) pseudo-terminal with `-t`; undefined for processes started
+   * without one (a container without `-t`, test harnesses).
+   */
+  terminal?: TerminalControl;
   pid: number;
   /** user name and ids the process runs as */
   user: { name: string; uid: number; gid: number };

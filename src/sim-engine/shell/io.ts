@@ -6,7 +6,9 @@
  * SIGPIPE does.
  */
 import type { FileSystem } from '../fs/types.ts';
+import { unwrap } from '../process/context.ts';
 import { Pipe } from '../process/streams.ts';
+import { isTerminalReader } from '../process/terminal.ts';
 import type { Reader, Writer } from '../process/types.ts';
 import { BrokenPipe } from './signals.ts';
 
@@ -138,11 +140,22 @@ export class InputBuffer {
   readonly #reader: Reader;
   #buffer = '';
   #eof = false;
+  /**
+   * A terminal's end of input is one read's (Ctrl-D): once taken, the next read asks the
+   * terminal again — `cat` ended with Ctrl-D, the shell reads its next command.
+   */
+  readonly #eofOnce: boolean;
   /** one read of the source at a time; every waiting reader looks at the buffer after it */
   #filling: Promise<void> | undefined;
 
   constructor(reader: Reader) {
     this.#reader = reader;
+    this.#eofOnce = isTerminalReader(unwrap(reader));
+  }
+
+  /** The end of input was handed out: a terminal's is used up. */
+  #tookEof(): void {
+    if (this.#eofOnce) this.#eof = false;
   }
 
   #fill(): Promise<void> {
@@ -168,6 +181,7 @@ export class InputBuffer {
         return { line, eol: true };
       }
       if (this.#eof) {
+        this.#tookEof();
         if (this.#buffer === '') return null;
         const line = this.#buffer;
         this.#buffer = '';
@@ -183,7 +197,9 @@ export class InputBuffer {
       if (cancelled()) return null;
       await this.#fill();
     }
-    if (cancelled() || this.#buffer === '') return null;
+    if (cancelled()) return null;
+    if (this.#buffer.length < n) this.#tookEof();
+    if (this.#buffer === '') return null;
     const text = this.#buffer.slice(0, n);
     this.#buffer = this.#buffer.slice(n);
     return text;
@@ -199,6 +215,7 @@ export class InputBuffer {
           this.#buffer = '';
           return text;
         }
+        this.#tookEof();
         return null;
       },
     };

@@ -199,22 +199,36 @@ async function fromStdin(sh: Interp, io: Io): Promise<number> {
 
 async function interactive(sh: Interp, io: Io): Promise<number> {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGQUIT'] as const) handleSignal(sh, sig);
+  // job control: Ctrl-C on the shell's terminal comes to the shell, which passes it to
+  // the job in the foreground (root.interrupt) or, at the prompt, drops the line
+  const self = sh.ctx;
+  self.terminal?.claimForeground((signal) => self.kill?.(self.pid, signal));
   const input = inputBuffer(io.stdin);
   const promptTo = sh.dialect.name === 'busybox' ? io.stdout : io.stderr;
   let line = 1;
   for (;;) {
     reportJobs(sh, io);
     promptTo.write(primaryPrompt(sh));
+    sh.proc.interrupted = false;
     let text = '';
-    let r = await input.readLine();
-    while (r !== null) {
+    let r = await promptRead(sh, input);
+    while (r !== null && r !== INTERRUPTED) {
       text += r.line + '\n';
       if (!needsMoreInput(text, sh.dialect)) break;
       promptTo.write(secondaryPrompt(sh));
-      r = await input.readLine();
+      r = await promptRead(sh, input);
+    }
+    if (r === INTERRUPTED) {
+      // Ctrl-C at the prompt: the terminal showed ^C; the line typed so far is dropped
+      io.stdout.write('\n');
+      sh.state.lastStatus = 130;
+      continue;
     }
     if (r === null && text === '') {
       if (sh.dialect.name === 'bash') io.stderr.write('exit\n');
+      // BusyBox's line editing ends the prompt's line at end of input (a real alpine's sh
+      // prints "\r\n" after Ctrl-D)
+      else if (sh.dialect.name === 'busybox' && sh.ctx.tty) io.stdout.write('\n');
       return sh.state.lastStatus;
     }
     if (text.trim() && sh.dialect.name !== 'dash') sh.state.history.push(text.replace(/\n$/, ''));
@@ -235,6 +249,23 @@ async function interactive(sh: Interp, io: Io): Promise<number> {
     }
     line += text.split('\n').length - 1;
     if (r === null) return sh.state.lastStatus;
+  }
+}
+
+const INTERRUPTED = Symbol('interrupted');
+
+/** A line at the prompt, or INTERRUPTED when Ctrl-C comes first (the read then takes nothing). */
+async function promptRead(
+  sh: Interp,
+  input: InputBuffer,
+): Promise<{ line: string; eol: boolean } | null | typeof INTERRUPTED> {
+  let dropped = false;
+  try {
+    return await sh.interruptible(input.readLine(() => dropped));
+  } catch (e) {
+    if (!(e instanceof Interrupted)) throw e;
+    dropped = true;
+    return INTERRUPTED;
   }
 }
 

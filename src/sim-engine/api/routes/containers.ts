@@ -18,6 +18,7 @@ import { containerRemove } from '../../daemon/delete.ts';
 import { listContainers } from '../../daemon/list.ts';
 import { inspectContainer } from '../../daemon/view.ts';
 import { containerAttach, containerLogs } from '../../daemon/logs.ts';
+import { attachDetachKeys } from '../../daemon/attach-input.ts';
 import { execCreate, execInspect, execStart, getExec } from '../../daemon/exec.ts';
 import { containerRename } from '../../daemon/rename.ts';
 import { containerUpdate } from '../../daemon/update.ts';
@@ -192,6 +193,8 @@ export const containerRoutes: Route<Daemon>[] = [
     method: 'POST',
     path: '/containers/{name}/attach',
     handler: ({ daemon, params, query, request }) => {
+      // the keys are checked before the container is looked up (daemon/attach.go)
+      const detachKeys = attachDetachKeys(query['detachKeys'] ?? '');
       const c = daemon.getContainer(params['name']!);
       const frames = containerAttach(daemon, c, {
         stdout: boolValue(query, 'stdout'),
@@ -199,6 +202,7 @@ export const containerRoutes: Route<Daemon>[] = [
         logs: boolValue(query, 'logs'),
         stream: boolValue(query, 'stream'),
         stdin: boolValue(query, 'stdin') ? request.stdin : undefined,
+        detachKeys,
       });
       return outputStream(c.config.Tty, frames, 101);
     },

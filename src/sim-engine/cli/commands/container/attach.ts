@@ -6,8 +6,8 @@ import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
-import { StatusError } from '../../errors.ts';
-import { streamOutput } from './attach-stream.ts';
+import { CliError, StatusError } from '../../errors.ts';
+import { detachKeys, Hijack } from './hijack.ts';
 import { objectPath } from '../../../api/client.ts';
 
 export const attachCommand: CommandSpec = {
@@ -34,11 +34,14 @@ async function runAttach(cli: DockerCli, flags: FlagValues, args: string[]): Pro
     throw new StatusError('You cannot attach to a restarting container, wait until it is running', 1);
   const stdin = !flags.bool('no-stdin') && c.Config.OpenStdin;
   if (stdin && c.Config.Tty && !cli.inIsTerminal) throw new StatusError('the input device is not a TTY', 1);
+  const keys = detachKeys(cli, flags.string('detach-keys'));
+  const hijack = new Hijack(cli, { stdin, tty: c.Config.Tty, detachKeys: keys });
   const response = await cli.client.request('POST', `/containers/${c.Id}/attach`, {
-    query: { stream: 1, stdin: stdin ? 1 : 0, stdout: 1, stderr: 1 },
-    stdin: stdin ? cli.in : undefined,
+    query: { stream: 1, stdin: stdin ? 1 : 0, stdout: 1, stderr: 1, detachKeys: keys || undefined },
+    stdin: hijack.stdin,
   });
-  await streamOutput(cli, response, c.Config.Tty);
+  // the detach keys end the stream with moby/term's EscapeError, which RunAttach returns
+  if ((await hijack.stream(response)) === 'detached') throw new CliError('read escape sequence');
   const after = await cli.client.get<ContainerInspect>(`/containers/${c.Id}/json`);
   return after.State.Running ? 0 : after.State.ExitCode;
 }

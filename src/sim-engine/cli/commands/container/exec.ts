@@ -7,8 +7,8 @@ import { validateEnv } from '../opts/env.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect, ExecInspect } from '../../../api/types/container.ts';
-import { StatusError } from '../../errors.ts';
-import { streamOutput } from './attach-stream.ts';
+import { CliError, StatusError } from '../../errors.ts';
+import { detachKeys, Hijack } from './hijack.ts';
 import { readKVEnvStrings } from './env-file.ts';
 import { ConfigError } from './config-error.ts';
 import { objectPath } from '../../../api/client.ts';
@@ -82,7 +82,7 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     AttachStdin: attachStdin,
     AttachStderr: !detach,
     AttachStdout: !detach,
-    DetachKeys: flags.string('detach-keys'),
+    DetachKeys: detachKeys(cli, flags.string('detach-keys')),
     Env: env,
     WorkingDir: flags.string('workdir'),
     Cmd: cmd,
@@ -91,11 +91,17 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     await cli.client.request('POST', `/exec/${created.Id}/start`, { body: { Detach: true, Tty: tty } });
     return;
   }
+  const hijack = new Hijack(cli, {
+    stdin: attachStdin,
+    tty,
+    detachKeys: detachKeys(cli, flags.string('detach-keys')),
+  });
   const response = await cli.client.request('POST', `/exec/${created.Id}/start`, {
     body: { Detach: false, Tty: tty, ConsoleSize: tty ? [cli.rows, cli.width] : null },
-    stdin: attachStdin ? cli.in : undefined,
+    stdin: hijack.stdin,
   });
-  await streamOutput(cli, response, tty);
+  // the detach keys end the exec's attach with moby/term's EscapeError, printed as any error
+  if ((await hijack.stream(response)) === 'detached') throw new CliError('read escape sequence');
   const inspect = await cli.client.get<ExecInspect>(`/exec/${created.Id}/json`);
   return inspect.ExitCode ?? 0;
 }

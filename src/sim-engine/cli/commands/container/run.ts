@@ -9,7 +9,7 @@ import type { WaitResponse } from '../../../api/types/container.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { StatusError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
-import { streamOutput } from './attach-stream.ts';
+import { detachKeys, Hijack, type StreamEnd } from './hijack.ts';
 import { buildCreateRequest } from './container-config.ts';
 import { createContainer, validatePullOpt } from './create-container.ts';
 
@@ -102,18 +102,21 @@ async function runRun(cli: DockerCli, flags: FlagValues, args: string[]): Promis
   }
   const attach = !!(request.AttachStdin || request.AttachStdout || request.AttachStderr);
   const tty = !!request.Tty;
-  let output: Promise<void> | undefined;
+  let streaming: Promise<StreamEnd> | undefined;
   if (attach) {
+    const keys = detachKeys(cli, flags.string('detach-keys'));
+    const hijack = new Hijack(cli, { stdin: !!request.AttachStdin, tty, detachKeys: keys });
     const response = await cli.client.request('POST', `/containers/${id}/attach`, {
       query: {
         stream: 1,
         stdin: request.AttachStdin ? 1 : 0,
         stdout: request.AttachStdout ? 1 : 0,
         stderr: request.AttachStderr ? 1 : 0,
+        detachKeys: keys || undefined,
       },
-      stdin: request.AttachStdin ? cli.in : undefined,
+      stdin: hijack.stdin,
     });
-    output = streamOutput(cli, response, tty);
+    streaming = hijack.stream(response);
   }
   const autoRemove = request.HostConfig?.AutoRemove ?? false;
   const waited = cli.client
@@ -134,7 +137,8 @@ async function runRun(cli: DockerCli, flags: FlagValues, args: string[]): Promis
     throw toStatusError(err);
   }
   if (!attach) return 0;
-  await output;
+  // the detach keys: the container runs on, and docker run says nothing
+  if ((await streaming) === 'detached') return 0;
   const status = await waited;
   return status;
 }

@@ -6,7 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { StatusError } from '../../errors.ts';
-import { streamOutput } from './attach-stream.ts';
+import { detachKeys, Hijack } from './hijack.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { objectPath } from '../../../api/client.ts';
 
@@ -46,16 +46,19 @@ async function runStart(cli: DockerCli, flags: FlagValues, args: string[]): Prom
     const interactive = flags.bool('interactive') && c.Config.OpenStdin;
     if (c.Config.Tty && interactive && !cli.inIsTerminal)
       throw new StatusError('the input device is not a TTY', 1);
+    const keys = detachKeys(cli, flags.string('detach-keys'));
+    const hijack = new Hijack(cli, { stdin: interactive, tty: c.Config.Tty, detachKeys: keys });
     const response = await cli.client.request('POST', `/containers/${c.Id}/attach`, {
-      query: { stream: 1, stdin: interactive ? 1 : 0, stdout: 1, stderr: 1 },
-      stdin: interactive ? cli.in : undefined,
+      query: { stream: 1, stdin: interactive ? 1 : 0, stdout: 1, stderr: 1, detachKeys: keys || undefined },
+      stdin: hijack.stdin,
     });
-    const output = streamOutput(cli, response, c.Config.Tty);
+    const streaming = hijack.stream(response);
     const waited = cli.client.post<{ StatusCode: number }>(`/containers/${c.Id}/wait`, {
       condition: 'next-exit',
     });
     await cli.client.request('POST', `/containers/${c.Id}/start`);
-    await output;
+    // the detach keys: the container runs on, and docker start says nothing
+    if ((await streaming) === 'detached') return;
     const { StatusCode } = await waited;
     return StatusCode;
   }
