@@ -73,4 +73,24 @@ describe('replicated orchestrator + scheduler + agent', () => {
     await lab.sleep(3000);
     expect(taskLines(swarm.cluster, s.ID, names)).toEqual(['1 node3 running/running']);
   });
+
+  it("removes a removed service's history tasks and their containers too", async () => {
+    const { lab, swarm, names } = setup();
+    const s = createService(swarm.cluster, nginx(3));
+    await lab.sleep(3000);
+    updateService(swarm.cluster, s.ID, (x) => {
+      x.Spec.TaskTemplate!.ContainerSpec!.Image = 'alpine:latest';
+      x.Spec.TaskTemplate!.ContainerSpec!.Args = ['sleep', '1000'];
+    });
+    await lab.sleep(30_000);
+    expect(taskLines(swarm.cluster, s.ID, names).filter((l) => l.includes('shutdown/'))).toHaveLength(3);
+    const containers = () => lab.engine.hosts.map((h) => h.daemon.containers.size);
+    expect(containers()).toEqual([2, 2, 2]);
+    // SetServiceTasksRemove sets desired REMOVE on every task of the service, shut-down
+    // ones included; the reaper deletes them and each agent removes the container
+    swarm.cluster.store.update((tx) => tx.delete('service', s.ID));
+    await lab.sleep(15_000); // `sleep` ignores SIGTERM: the running tasks stop after 10 s
+    expect(taskLines(swarm.cluster, s.ID, names)).toEqual([]);
+    expect(containers()).toEqual([0, 0, 0]);
+  });
 });

@@ -111,7 +111,9 @@ export class ReplicatedOrchestrator {
       for (const s of removed) {
         this.#restarts.clearService(s.ID);
         for (const t of tx.find<Task>(TASK, (x) => x.ServiceID === s.ID)) {
-          if (stateAfter(t.DesiredState, 'running')) continue;
+          // SetServiceTasksRemove: the history too (desired SHUTDOWN is before REMOVE), so
+          // the reaper deletes every task and the agents remove every container
+          if (stateAfter(t.DesiredState, 'remove')) continue;
           t.DesiredState = 'remove';
           tx.update(TASK, t);
         }
