@@ -3,6 +3,7 @@
  * `lab stop NODE` and `lab start NODE` kill and boot a node; `lab disconnect NODE`
  * and `lab connect NODE` unplug it from the lab network and back.
  */
+import { machineBooted, machineDied } from '../daemon/power.ts';
 import type { Program } from '../process/types.ts';
 import type { Engine } from './engine.ts';
 
@@ -51,10 +52,16 @@ export function createLabProgram(engine: Engine): Program {
     }
     switch (command) {
       case 'stop':
+        // the machine dies: its containers' processes with it (daemon/power.ts)
+        if (host.up) machineDied(host.daemon);
         host.up = false;
         break;
       case 'start':
-        host.up = true;
+        // it boots: the daemon restores what died with the machine
+        if (!host.up) {
+          host.up = true;
+          machineBooted(host.daemon);
+        }
         break;
       case 'disconnect':
         host.connected = false;

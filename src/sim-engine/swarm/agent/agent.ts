@@ -79,8 +79,37 @@ export class Agent {
       const taskId = e.message.Actor.Attributes['com.docker.swarm.task.id'];
       if (taskId && this.#workers.has(taskId)) this.#kick(taskId, 0);
     });
-    for (const t of this.#cluster.store.find<Task>(TASK, (x) => x.NodeID === this.#nodeId))
-      this.#kick(t.ID, 0);
+    const mine = this.#cluster.store.find<Task>(TASK, (x) => x.NodeID === this.#nodeId);
+    this.#replayLocalTasks(mine);
+    for (const t of mine) this.#kick(t.ID, 0);
+  }
+
+  /**
+   * An agent that starts on a node that ran tasks before (its machine stopped and booted)
+   * first reconciles them from its own task database (swarmkit agent/worker.go Init:
+   * the tasks it stored, with the desired state it last knew), against the containers as
+   * they are now: a task it ran whose container is dead — killed with the machine — is
+   * reported FAILED (`task: non-zero exit (255)`, the code the daemon's restore gave the
+   * container) before the manager's newer desired state reaches it. Seen on a real node
+   * killed and booted again (test/fidelity/multi, 03): `Shutdown Failed`, not `Shutdown`.
+   */
+  #replayLocalTasks(tasks: readonly Task[]): void {
+    for (const t of tasks) {
+      const c = [...this.#daemon.containers.values()].find(
+        (x) => x.config.Labels?.['com.docker.swarm.task.id'] === t.ID,
+      );
+      if (!c) continue;
+      this.#workers.set(t.ID, { busy: false, again: false, containerId: c.id });
+      if (t.Status.State !== 'running' || c.isRunning || c.status === 'restarting') continue;
+      if (c.exitCode === 0) this.#write(t, { State: 'complete', Message: 'finished' });
+      else
+        this.#write(t, {
+          State: 'failed',
+          Message: t.Status.Message,
+          Err: `task: non-zero exit (${c.exitCode})`,
+          exitCode: c.exitCode,
+        });
+    }
   }
 
   stop(): void {
