@@ -99,6 +99,9 @@ export default defineConfig({
         ...moduleGroups,
         { label: 'Your progress', link: '/progress/' },
       ],
+      // a code block that scrolls sideways is a region with no name, and two on a page
+      // fail axe's landmark-unique: long commands wrap instead
+      expressiveCode: { defaultProps: { wrap: true } },
       components: {
         // lessons: intro above the text, the lab panel below it
         MarkdownContent: './src/components/LessonContent.astro',

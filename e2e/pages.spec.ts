@@ -19,6 +19,10 @@ test('every lesson page loads with no console error', async ({ page }) => {
     if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  // a missing file (the favicon, a font) is a console error too, but names no URL there
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${page.url()}: ${r.status()} ${r.url()}`);
+  });
   for (const url of ['/', ...pages]) {
     await page.goto(url);
     if (url !== '/') await expect(page.locator('dockyard-lab')).toHaveAttribute('data-state', 'ready');
@@ -44,6 +48,17 @@ async function violations(page: Page): Promise<string[]> {
 test('axe finds no violation on the lesson page with the lab open', async ({ page }) => {
   await openLab(page);
   expect(await violations(page)).toEqual([]);
+});
+
+test('axe finds no violation on any lesson page, lab open', async ({ page }) => {
+  test.slow();
+  const found: string[] = [];
+  for (const url of await lessonPages(page)) {
+    await page.goto(url);
+    await expect(page.locator('dockyard-lab')).toHaveAttribute('data-state', 'ready');
+    for (const v of await violations(page)) found.push(`${url}: ${v}`);
+  }
+  expect(found).toEqual([]);
 });
 
 test('axe finds no violation on the course home', async ({ page }) => {
