@@ -1,6 +1,6 @@
 /**
  * The `dockersim` command: the engine without a browser.
- *   dockersim transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--seed S]
+ *   dockersim transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--addresses A,B,C] [--seed S]
  *   dockersim verify [DIR]
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,10 +13,12 @@ const USAGE = `Usage:  dockersim COMMAND
 The Dockyard engine, headless.
 
 Commands:
-  transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--seed S]
+  transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--addresses A,B,C] [--seed S]
                  Run a script of commands on a simulated lab and print the transcript:
                  "$ <command>", its output, and "[exit N]" when it fails.
                  DIR (default: none) is the lab folder the commands see.
+                 A,B,C are the nodes' lab addresses (default 192.168.0.11, .12, ...;
+                 test/fidelity/multi's scripts were recorded with 10.99.0.11, .12, .13).
   verify [DIR]   Check every exercise of the lessons in DIR (default: src/content/lessons):
                  from its setup the goal must fail, after its solution it must pass.
                  Exits 1 when an exercise is broken.
@@ -57,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   let cwd: string | undefined;
   let nodes: number | string[] | undefined;
   let seed: string | undefined;
+  let addresses: string[] | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -72,6 +75,10 @@ export async function main(argv: string[]): Promise<number> {
         nodes = /^\d+$/.test(v) ? Number(v) : v.split(',').filter(Boolean);
         if (typeof nodes === 'number' && (nodes < 1 || nodes > 9))
           return fail('--nodes must be between 1 and 9');
+      } else if (a === '--addresses' || a.startsWith('--addresses=')) {
+        addresses = (a === '--addresses' ? value() : a.slice(12)).split(',').filter(Boolean);
+        if (!addresses.every((ip) => /^\d{1,3}(\.\d{1,3}){3}$/.test(ip)))
+          return fail('--addresses takes IPv4 addresses separated by commas');
       } else if (a === '--seed') seed = value();
       else if (a.startsWith('-') && a !== '-') return fail(`unknown flag: ${a}`);
       else if (script === undefined) script = a;
@@ -98,6 +105,6 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   void dirname;
-  process.stdout.write(await transcript(text, { files, nodes, seed }));
+  process.stdout.write(await transcript(text, { files, nodes, addresses, seed }));
   return 0;
 }

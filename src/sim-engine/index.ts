@@ -18,6 +18,8 @@ export type { Problem as DockerfileProblem } from './builder/dockerfile/index.ts
 export interface LabOptions {
   /** node count (node1…) or names; one node by default */
   nodes?: number | readonly string[];
+  /** the nodes' addresses on the lab network, in node order (default 192.168.0.11, .12, …) */
+  addresses?: readonly string[];
   /** images already on every node (`nginx:latest`) */
   images?: readonly string[];
   /** the lab folder: files put in root's home on every node */
@@ -34,6 +36,7 @@ export interface Lab {
 export function createLab(options: LabOptions = {}): Lab {
   const engineOptions: EngineOptions = {
     nodes: options.nodes,
+    addresses: options.addresses,
     images: options.images,
     files: options.files,
     seed: options.seed,

@@ -28,6 +28,11 @@ export const DEFAULT_START = 1_795_860_000_000;
 export interface EngineOptions {
   /** number of nodes (node1…nodeN) or their names; one node, `node1`, by default */
   nodes?: number | readonly string[];
+  /**
+   * the nodes' addresses on the lab network, in node order; by default 192.168.0.11,
+   * .12, … (the real multi-node recordings' lab used 10.99.0.11, .12, …)
+   */
+  addresses?: readonly string[];
   seed?: number | string;
   /** virtual start time, ms since the epoch */
   start?: number;
@@ -139,7 +144,7 @@ export class Engine {
     names.forEach((name, i) => {
       const host = new Host({
         name,
-        ip: `192.168.0.${11 + i}`,
+        ip: options.addresses?.[i] ?? `192.168.0.${11 + i}`,
         clock: this.clock,
         random: this.random,
         fabric: this.fabric,
