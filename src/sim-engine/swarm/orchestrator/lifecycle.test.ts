@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testLab } from '../../../../test/kit/lab.ts';
-import { createService, taskLines } from '../testkit/lab-swarm.ts';
+import { createService, taskLines, updateService } from '../testkit/lab-swarm.ts';
 import { testSwarm } from '../testkit/swarm.ts';
 
 function setup(nodes = 3, taskHistoryLimit = 5) {
@@ -38,6 +38,25 @@ describe('global mode', () => {
     expect(taskLines(swarm.cluster, s.ID, names)).toContain('- node3 running/running');
     const c = [...lab.engine.hosts[2]!.daemon.containers.values()][0]!;
     expect(c.name).toBe(`/mon.${swarm.nodeIds[2]}.${c.config.Labels!['com.docker.swarm.task.id']}`);
+  });
+
+  it("removes a removed global service's history tasks and containers too (SetServiceTasksRemove)", async () => {
+    const { lab, swarm, names } = setup();
+    const s = createService(swarm.cluster, {
+      Name: 'mon',
+      TaskTemplate: { ContainerSpec: { Image: 'nginx:latest' } },
+      Mode: { Global: {} },
+    });
+    await lab.sleep(2000);
+    updateService(swarm.cluster, s.ID, (x) => {
+      x.Spec.TaskTemplate!.ContainerSpec = { Image: 'alpine:latest', Args: ['sleep', '1000'] };
+    });
+    await lab.sleep(20_000);
+    expect(taskLines(swarm.cluster, s.ID, names).filter((l) => l.includes('shutdown/'))).toHaveLength(3);
+    swarm.cluster.store.update((tx) => tx.delete('service', s.ID));
+    await lab.sleep(15_000); // `sleep` ignores SIGTERM: the running tasks stop after 10 s
+    expect(taskLines(swarm.cluster, s.ID, names)).toEqual([]);
+    expect(lab.engine.hosts.map((h) => h.daemon.containers.size)).toEqual([0, 0, 0]);
   });
 });
 
