@@ -231,9 +231,10 @@ export class NodeTerminal {
       case 'up':
         // Ctrl-P (↑ only at the prompt) and the control keys the editing has no use for
         // (Ctrl-Q): their bytes at once, unechoed — in raw mode they are the container's
-        // to read, or the docker CLI's detach keys. Arrows and the editing keys a shell's
-        // own line editor would take (Ctrl-A, Ctrl-L) are not sent: that editing is not
-        // simulated, and their bytes would end up in the line.
+        // to read, or the docker CLI's detach keys. Differs from Docker: arrows and the
+        // editing keys a container shell's own line editor would take (Ctrl-A, Ctrl-L)
+        // are not sent — that editing is not simulated, and their bytes would end up in
+        // the line (docs/differences.md, Terminals and keys).
         if (key.byte === undefined) return;
         input.key(key.byte);
         this.#shell?.poke();

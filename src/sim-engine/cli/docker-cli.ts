@@ -30,4 +30,11 @@ export interface DockerCli {
   sleep(ms: number): Promise<void>;
   /** Resolves when the user interrupts (Ctrl-C) the docker process. */
   interrupted: Promise<void>;
+  /**
+   * Catch the signals the CLI gets (docker run's and attach's sig-proxy): while a handler
+   * is set, SIGINT goes to it (as its name, `INT`) rather than ending the command, and
+   * the third forces the CLI out ("got 3 SIGTERM/SIGINTs, forcefully exiting"). Returns
+   * the function that stops catching. Optional: a CLI made for tests has no signals.
+   */
+  catchSignals?(handler: (signal: 'INT') => void): () => void;
 }

@@ -20,12 +20,29 @@ export interface DockerProgramOptions {
 
 export function createDockerProgram(options: DockerProgramOptions): Program {
   return async (ctx) => {
+    // docker/cli's signal handling (cmd/docker/docker.go): the first SIGINT cancels the
+    // command, which ends with 130 — unless the command catches signals (run's and
+    // attach's sig-proxy); then the third forces the CLI out.
     let interrupt!: () => void;
     const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+    const catchers = new Set<(signal: 'INT') => void>();
+    let caught = 0;
     ctx.onSignal('SIGINT', () => {
       interrupt();
-      ctx.exit(130);
+      if (catchers.size === 0) {
+        ctx.exit(130);
+        return;
+      }
+      for (const c of catchers) c('INT');
+      if (++caught >= 3) {
+        ctx.stderr.write('\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
+        ctx.exit(1);
+      }
     });
+    const catchSignals = (handler: (signal: 'INT') => void) => {
+      catchers.add(handler);
+      return () => void catchers.delete(handler);
+    };
     const env = ctx.env;
     const width = Number(env.get('COLUMNS')) || 80;
     const connect = (hosts: string[]) => {
@@ -50,6 +67,7 @@ export function createDockerProgram(options: DockerProgramOptions): Program {
         now: () => ctx.now(),
         sleep: (ms) => ctx.sleep(ms),
         interrupted,
+        catchSignals,
       }),
       { connect, home: env.get('HOME') || '/root', commands },
     );

@@ -162,6 +162,25 @@ describe('Ctrl-C, Ctrl-D and the detach keys in docker run -it', () => {
   });
 });
 
+describe('detach keys docker cannot read', () => {
+  it('are refused by the daemon: the attach gets no upgrade, exec create says why', async () => {
+    const { lab: l, s } = lab();
+    expect(await typeInto(l, s, 'docker run -it --detach-keys bogus alpine sh')).toMatchObject({
+      out: 'unable to upgrade to tcp, received 400\n',
+      status: 1,
+    });
+    await typeInto(l, s, 'docker run -dit --name box alpine sh');
+    expect(await typeInto(l, s, 'docker attach --detach-keys bogus box')).toMatchObject({
+      out: 'unable to upgrade to tcp, received 400\n',
+      status: 1,
+    });
+    expect(await typeInto(l, s, 'docker exec -it --detach-keys ctrl-p,, box sh')).toMatchObject({
+      out: 'Error response from daemon: Invalid escape keys (ctrl-p,,) provided\n',
+      status: 1,
+    });
+  });
+});
+
 describe('docker exec -it', () => {
   it('Ctrl-C interrupts the exec, not the container', async () => {
     const { lab: l, s } = lab();
@@ -200,5 +219,48 @@ describe("the node's own terminal", () => {
     expect(r).toMatchObject({ out: 'one\nnext\ntwo\n', status: 0 });
     const ahead = await typeInto(l, s, 'sleep 1', [[10, 'ls\n']]);
     expect(ahead.unread).toEqual(['ls\n']);
+  });
+});
+
+describe('Ctrl-C and an attached docker run without a TTY (sig-proxy)', () => {
+  it('sends SIGINT on to the container: nginx stops, docker run ends with its status', async () => {
+    const { lab: l, s } = lab();
+    const r = await typeInto(l, s, 'docker run --name web nginx', [[2000, 'C-c']]);
+    expect(r.out).toMatch(/\[notice\] 1#1: signal 2 \(SIGINT\) received, exiting\n/);
+    expect(r.status).toBe(0);
+    expect((await typeInto(l, s, "docker ps -a --format '{{.Status}}'")).out).toMatch(/^Exited \(0\) /);
+  });
+
+  it('outlives a Ctrl-C its container ignores; the third forces it out', async () => {
+    const { lab: l, s } = lab();
+    const once = await typeInto(l, s, 'docker run --rm alpine sleep 5', [[1000, 'C-c']]);
+    expect(once).toMatchObject({ out: '', status: 0, ms: 5000 });
+    const thrice = await typeInto(l, s, 'docker run --name stays alpine sleep 50', [
+      [1000, 'C-c'],
+      [1200, 'C-c'],
+      [1400, 'C-c'],
+    ]);
+    expect(thrice).toMatchObject({
+      out: '\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n',
+      status: 1,
+      ms: 1400,
+    });
+    expect((await typeInto(l, s, "docker ps --format '{{.Names}}'")).out).toBe('stays\n');
+  });
+
+  it('Ctrl-D on a cooked terminal ends docker run -i: the container sees the end of its input', async () => {
+    const { lab: l, s } = lab();
+    const r = await typeInto(l, s, 'docker run -i --rm alpine cat', [
+      [10, 'hi\n'],
+      [20, '\x04'],
+    ]);
+    expect(r).toMatchObject({ out: 'hi\n', status: 0 });
+  });
+
+  it('with --sig-proxy=false the container gets nothing, and docker run still runs on', async () => {
+    const { lab: l, s } = lab();
+    const r = await typeInto(l, s, 'docker run --sig-proxy=false --name web nginx', [[2000, 'C-c']]);
+    expect(r.status).toBeUndefined();
+    expect(r.out).not.toContain('SIGINT');
   });
 });

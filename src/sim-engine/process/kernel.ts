@@ -301,6 +301,7 @@ export class ProcessTable implements TaskHost {
       kill: (signal) => {
         this.kill(child.pid, signal, true);
       },
+      killedBy: () => child.termSignal,
     };
   }
 

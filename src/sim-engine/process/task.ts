@@ -29,6 +29,8 @@ export interface Proc extends ChildProcess {
   readonly startedAt: number;
   /** its exit status once ended (128+n when killed by signal n); undefined while it runs */
   readonly exitCode: number | undefined;
+  /** the signal that ended it (WIFSIGNALED); undefined while it runs or when it exited */
+  readonly termSignal: SignalName | undefined;
   /** virtual time it ended */
   readonly endedAt: number | undefined;
   /** stopped by SIGSTOP (a frozen table is `ProcessTable.frozen`) */
@@ -58,6 +60,7 @@ export class Task implements Proc {
   readonly user: User;
   readonly startedAt: number;
   exitCode: number | undefined;
+  termSignal: SignalName | undefined;
   endedAt: number | undefined;
   stopped = false;
   title: string;
@@ -186,7 +189,7 @@ export class Task implements Proc {
     if (this.exitCode !== undefined) return;
     const init = this.pid === 1;
     if (signal === 'SIGKILL') {
-      if (!(init && fromInside)) this.end(killedStatus('SIGKILL'));
+      if (!(init && fromInside)) this.#die('SIGKILL');
       return;
     }
     if (signal === 'SIGSTOP') {
@@ -224,6 +227,13 @@ export class Task implements Proc {
     // A namespace's init ignores what it does not handle (why `docker stop` on a
     // shell-less `sleep` waits its 10 seconds and then kills).
     if (this.pid === 1) return;
+    this.#die(signal);
+  }
+
+  /** Ended by a signal's default action (a shell tells this from an exit with 128+n). */
+  #die(signal: SignalName): void {
+    if (this.exitCode !== undefined) return;
+    this.termSignal = signal;
     this.end(killedStatus(signal));
   }
 

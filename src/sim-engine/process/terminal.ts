@@ -20,6 +20,10 @@
  *
  * Echo is not modelled: the page's terminal shows what is typed itself, whether the
  * echo would come from this terminal or from a container's.
+ *
+ * Differs from Linux (docs/differences.md, Terminals and keys): no process groups, so
+ * no Ctrl-Z (SIGTSTP) or background reads (SIGTTIN); no flow control; a hang-up ends
+ * every read but sends no SIGHUP; no window size (SIGWINCH).
  */
 import type { Reader, SignalName, TerminalControl } from './types.ts';
 

@@ -234,6 +234,11 @@ export interface ChildProcess {
   /** resolves to the exit status */
   wait(): Promise<number>;
   kill(signal: SignalName): void;
+  /**
+   * Once it has ended: the signal that killed it (WIFSIGNALED), undefined when it exited —
+   * even with 130 (a program that catches SIGINT and exits). Optional for test harnesses.
+   */
+  killedBy?(): SignalName | undefined;
 }
 
 /** A simulated executable. Resolves to the exit status. */

@@ -59,10 +59,13 @@ export async function waitForeground(sh: Interp, s: Spawned): Promise<number> {
   sh.children.add(s.child);
   try {
     const status = await s.child.wait();
+    // Ctrl-C killed the job: the shell gives up the line too
+    if (sh.proc.sigintSent && s.child.killedBy?.() === 'SIGINT') sh.proc.interrupted = true;
     return s.sigpipe() ? 141 : status;
   } finally {
     fg.delete(s.child);
     sh.children.delete(s.child);
+    if (fg.size === 0) sh.proc.sigintSent = false;
   }
 }
 

@@ -55,6 +55,8 @@ export interface ShellProcess {
   wakeWait: (() => void) | undefined;
   /** Ctrl-C in an interactive shell: abandon the command line */
   interrupted: boolean;
+  /** Ctrl-C went to the foreground job: the line is abandoned if the job dies of it */
+  sigintSent: boolean;
   /** the process was killed: stop at once */
   killed: boolean;
   /** children running in the foreground of any fork, for Ctrl-C */
@@ -124,6 +126,7 @@ export class Interp {
       pendingTraps: [],
       wakeWait: undefined,
       interrupted: false,
+      sigintSent: false,
       killed: false,
       foreground: new Set(),
       onInterrupt: new Set(),
@@ -235,10 +238,18 @@ export class Interp {
     for (const c of this.children) c.kill(signal);
   }
 
-  /** Ctrl-C (or TERM/QUIT) in an interactive shell: the foreground job gets it, the line is abandoned. */
+  /**
+   * Ctrl-C (or TERM/QUIT) in an interactive shell: the foreground job gets it. The line
+   * is abandoned at once when the shell itself waits (a builtin, `wait`); with a job in
+   * the foreground, only if the job dies of the signal — one that catches it and runs on
+   * (docker run's sig-proxy) or exits by itself keeps the line going, as bash does.
+   */
   interrupt(signal: SignalName): void {
     const fg = this.proc.foreground;
-    if (signal === 'SIGINT') this.proc.interrupted = true;
+    if (signal === 'SIGINT') {
+      if (fg.size > 0) this.proc.sigintSent = true;
+      else this.proc.interrupted = true;
+    }
     for (const c of fg) c.kill(signal);
     this.proc.wakeWait?.();
     if (signal === 'SIGINT') for (const f of [...this.proc.onInterrupt]) f();

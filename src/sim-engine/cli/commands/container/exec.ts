@@ -8,7 +8,7 @@ import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import type { ContainerInspect, ExecInspect } from '../../../api/types/container.ts';
 import { CliError, StatusError } from '../../errors.ts';
-import { detachKeys, Hijack } from './hijack.ts';
+import { detachKeys, Hijack, hijackRequest } from './hijack.ts';
 import { readKVEnvStrings } from './env-file.ts';
 import { ConfigError } from './config-error.ts';
 import { objectPath } from '../../../api/client.ts';
@@ -96,7 +96,7 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     tty,
     detachKeys: detachKeys(cli, flags.string('detach-keys')),
   });
-  const response = await cli.client.request('POST', `/exec/${created.Id}/start`, {
+  const response = await hijackRequest(cli, `/exec/${created.Id}/start`, {
     body: { Detach: false, Tty: tty, ConsoleSize: tty ? [cli.rows, cli.width] : null },
     stdin: hijack.stdin,
   });

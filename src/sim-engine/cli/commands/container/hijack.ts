@@ -6,10 +6,12 @@
  * unless --detach-keys or the config file's detachKeys say otherwise), which end the
  * stream and leave the container running.
  */
+import { ApiClientError, type RequestOptions } from '../../../api/client.ts';
 import type { ApiResponse } from '../../../api/transport.ts';
 import { DEFAULT_DETACH_KEYS, EscapeProxy, toBytes } from '../../../process/detach-keys.ts';
 import type { Reader } from '../../../process/types.ts';
 import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
 import { loadConfigFile } from '../registry/config-file.ts';
 import { streamOutput } from './attach-stream.ts';
 
@@ -67,5 +69,25 @@ export function detachKeys(cli: DockerCli, flag: string): string {
   } catch {
     // a config file that cannot be read has no detach keys to give
     return '';
+  }
+}
+
+/**
+ * POST to an endpoint that hijacks the connection (attach, exec start). The Go client
+ * asks for an upgrade, so a refusal is not read as the daemon's error: the client says
+ * it got no upgrade (client/hijack.go setupHijackConn) — `--detach-keys bogus` on
+ * docker run or attach prints "unable to upgrade to tcp, received 400".
+ */
+export async function hijackRequest(
+  cli: DockerCli,
+  path: string,
+  options: RequestOptions,
+): Promise<ApiResponse> {
+  try {
+    return await cli.client.request('POST', path, options);
+  } catch (err) {
+    if (err instanceof ApiClientError && err.status >= 400)
+      throw new CliError(`unable to upgrade to tcp, received ${err.status}`);
+    throw err;
   }
 }

@@ -5,11 +5,11 @@
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import { containerFlags } from './opts.ts';
 import { ApiClientError } from '../../../api/client.ts';
-import type { WaitResponse } from '../../../api/types/container.ts';
+import type { ContainerCreateRequest, WaitResponse } from '../../../api/types/container.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { StatusError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
-import { detachKeys, Hijack, type StreamEnd } from './hijack.ts';
+import { detachKeys, Hijack, hijackRequest, type StreamEnd } from './hijack.ts';
 import { buildCreateRequest } from './container-config.ts';
 import { createContainer, validatePullOpt } from './create-container.ts';
 
@@ -102,11 +102,37 @@ async function runRun(cli: DockerCli, flags: FlagValues, args: string[]): Promis
   }
   const attach = !!(request.AttachStdin || request.AttachStdout || request.AttachStderr);
   const tty = !!request.Tty;
+  // Attached, docker run outlives a Ctrl-C (its context ignores the CLI's): the signal is
+  // sent on to the container when --sig-proxy (the default), as ForwardAllSignals does
+  const sigProxy = flags.bool('sig-proxy');
+  const stopCatching = attach
+    ? cli.catchSignals?.((signal) => {
+        if (!sigProxy) return;
+        cli.client
+          .post(`/containers/${id}/kill`, { signal })
+          .catch(() => undefined /* logrus.Debugf("Error sending signal") */);
+      })
+    : undefined;
+  try {
+    return await attachAndStart(cli, flags, request, id, attach, tty);
+  } finally {
+    stopCatching?.();
+  }
+}
+
+async function attachAndStart(
+  cli: DockerCli,
+  flags: FlagValues,
+  request: ContainerCreateRequest,
+  id: string,
+  attach: boolean,
+  tty: boolean,
+): Promise<number> {
   let streaming: Promise<StreamEnd> | undefined;
   if (attach) {
     const keys = detachKeys(cli, flags.string('detach-keys'));
     const hijack = new Hijack(cli, { stdin: !!request.AttachStdin, tty, detachKeys: keys });
-    const response = await cli.client.request('POST', `/containers/${id}/attach`, {
+    const response = await hijackRequest(cli, `/containers/${id}/attach`, {
       query: {
         stream: 1,
         stdin: request.AttachStdin ? 1 : 0,

@@ -6,7 +6,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { StatusError } from '../../errors.ts';
-import { detachKeys, Hijack } from './hijack.ts';
+import { detachKeys, Hijack, hijackRequest } from './hijack.ts';
 import type { ContainerInspect } from '../../../api/types/container.ts';
 import { objectPath } from '../../../api/client.ts';
 
@@ -48,19 +48,33 @@ async function runStart(cli: DockerCli, flags: FlagValues, args: string[]): Prom
       throw new StatusError('the input device is not a TTY', 1);
     const keys = detachKeys(cli, flags.string('detach-keys'));
     const hijack = new Hijack(cli, { stdin: interactive, tty: c.Config.Tty, detachKeys: keys });
-    const response = await cli.client.request('POST', `/containers/${c.Id}/attach`, {
+    const response = await hijackRequest(cli, `/containers/${c.Id}/attach`, {
       query: { stream: 1, stdin: interactive ? 1 : 0, stdout: 1, stderr: 1, detachKeys: keys || undefined },
       stdin: hijack.stdin,
     });
     const streaming = hijack.stream(response);
-    const waited = cli.client.post<{ StatusCode: number }>(`/containers/${c.Id}/wait`, {
-      condition: 'next-exit',
+    // Ctrl-C cancels the command's context: docker start ends at once, silently and with
+    // 0 (a canceled context is not reported); without a TTY the signal is sent on first
+    let cancel!: () => void;
+    const cancelled = new Promise<'cancelled'>((resolve) => (cancel = () => resolve('cancelled')));
+    const stopCatching = cli.catchSignals?.((signal) => {
+      if (!c.Config.Tty) cli.client.post(`/containers/${c.Id}/kill`, { signal }).catch(() => undefined);
+      response.stream?.close();
+      cancel();
     });
-    await cli.client.request('POST', `/containers/${c.Id}/start`);
-    // the detach keys: the container runs on, and docker start says nothing
-    if ((await streaming) === 'detached') return;
-    const { StatusCode } = await waited;
-    return StatusCode;
+    try {
+      const waited = cli.client.post<{ StatusCode: number }>(`/containers/${c.Id}/wait`, {
+        condition: 'next-exit',
+      });
+      await cli.client.request('POST', `/containers/${c.Id}/start`);
+      // the detach keys: the container runs on, and docker start says nothing
+      const end = await Promise.race([streaming, cancelled]);
+      if (end === 'detached' || end === 'cancelled') return;
+      const { StatusCode } = await Promise.race([waited, cancelled.then(() => ({ StatusCode: 0 }))]);
+      return StatusCode;
+    } finally {
+      stopCatching?.();
+    }
   }
   const failed: string[] = [];
   for (const name of args) {
