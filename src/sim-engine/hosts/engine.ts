@@ -56,19 +56,19 @@ export interface EngineOptions {
 export interface RunIO {
   stdout: Writer;
   stderr: Writer;
-  stdin?: Reader;
-  tty?: boolean;
-}
-
-/** Something that runs lines on one host, keeping state between them (a shell session). */
   /**
    * What is typed while the line runs. With `tty`, the node's terminal reads it when a
    * command reads: lines ended with a newline, Ctrl-D as the byte 0x04 (end of input
    * for one read), other control keys (Ctrl-P Ctrl-Q) as their bytes; its end (null)
    * is the terminal hung up.
    */
-export interface Session {
+  stdin?: Reader;
   /** stdin and stdout are the node's terminal */
+  tty?: boolean;
+}
+
+/** Something that runs lines on one host, keeping state between them (a shell session). */
+export interface Session {
   run(line: string, io: RunIO): Promise<number>;
   /**
    * Ctrl-C typed at the node's terminal: SIGINT to the command in the foreground — or,
@@ -258,13 +258,13 @@ export class Engine {
 class HostSession implements Session {
   readonly #shell: Promise<Shell>;
   #running: Promise<number> | undefined;
+  /** the node's terminal, the controlling terminal of the session's shell and its commands */
+  readonly #terminal = new Terminal();
 
   readonly #engine: Engine;
   readonly #host: Host;
 
   constructor(engine: Engine, host: Host) {
-  /** the node's terminal, the controlling terminal of the session's shell and its commands */
-  readonly #terminal = new Terminal();
     this.#engine = engine;
     this.#host = host;
     const env = new Map([
@@ -285,15 +285,15 @@ class HostSession implements Session {
         terminal: this.#terminal,
       });
     });
+    // the session does the job control: the terminal's keys reach the command running
+    void this.#shell.then((shell) =>
+      this.#terminal.claimForeground((signal) => shell.interp.interrupt(signal)),
+    );
   }
 
   async run(line: string, io: RunIO): Promise<number> {
     const previous = this.#running;
     const running = (async () => {
-    // the session does the job control: the terminal's keys reach the command running
-    void this.#shell.then((shell) =>
-      this.#terminal.claimForeground((signal) => shell.interp.interrupt(signal)),
-    );
       if (previous) await previous.catch(() => undefined);
       const shell = await this.#shell;
       if (!io.tty)
