@@ -757,6 +757,31 @@ export const EDITS = {
       },
     ];
   })(),
+  // ---- 39-stack-deploy: stacks on a one-node swarm ------------------------------------------------
+  // stack deploy asks the registry for every image (docker/cli v28.5.2 stack/swarm/deploy_composefile.go
+  // deployServices: QueryRegistry with --resolve-image always). A new service's warning is never printed
+  // (the create branch ignores response.Warnings), an updated one's is (:246-248), so on this registry-less
+  // machine each redeploy printed one warning per service; a Docker 28 machine that reaches the registry
+  // pins the digests and prints none. The pinned image shows nowhere here: `stack services` (service ls
+  // formatter) and the truncated task table strip digests, and the scenario prints no ContainerSpec.Image.
+  '39-stack-deploy': (() => {
+    const warning = (image) => [
+      `image ${image} could not be accessed on a registry to record`,
+      `its digest. Each node will access ${image} independently,`,
+      'possibly leading to different nodes running different',
+      'versions of the image.',
+      '',
+    ];
+    const redeploy = 'WEB_TAG=1.18 docker stack deploy -c stack.yml app';
+    const prune = 'WEB_TAG=1.18 docker stack deploy --prune -c stack-pruned.yml app';
+    return [
+      { cmd: redeploy, drop: warning('redis:7') },
+      { cmd: redeploy, drop: warning('nginx:1.18') },
+      { cmd: redeploy, drop: warning('traefik/whoami:latest') },
+      { cmd: prune, drop: warning('nginx:1.18') },
+      { cmd: prune, drop: warning('redis:7') },
+    ];
+  })(),
 };
 
 export const FROM_PING28 = ['24-cli-help'];

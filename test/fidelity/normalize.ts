@@ -15,7 +15,9 @@
 // `docker ps` tables -> <NAME>; runs of spaces/tabs -> one space, trailing spaces dropped;
 // repeated "verify: Waiting N seconds..." lines -> one "verify: Waiting..." line; "overall
 // progress: K out of N tasks" lines keep only K=0 and K=N, without repeats; consecutive
-// "Creating/Updating/Removing service X" lines are sorted (the CLI prints them in random order).
+// "Creating/Updating/Removing service X" lines are sorted (the CLI prints them in random order), and
+// so are consecutive "Removing network X" lines (an addition of this port: stack rm removes the
+// networks in the daemon's list order, which follows their random IDs).
 //
 // dropOracleArtifacts additionally removes output that only the registry-less, buildx-less
 // oracle machine prints: swarm's "image X could not be accessed on a registry to record its
@@ -116,12 +118,17 @@ export function normalize(text: string, opts: NormalizeOptions = {}): string {
     }
     out.push(line);
   }
-  // stack deploy/rm print their "Creating/Updating/Removing service" lines in random (map) order
-  for (let i = 0; i < out.length;) {
-    let j = i;
-    while (j < out.length && /^(Creating|Updating|Removing) service /.test(out[j])) j++;
-    if (j - i > 1) out.splice(i, j - i, ...out.slice(i, j).sort());
-    i = j > i ? j : i + 1;
+  // stack deploy/rm print their "Creating/Updating/Removing service" lines in random (map) order,
+  // and stack rm its "Removing network" lines in the order the daemon lists the networks (by
+  // random ID; an addition of this port)
+  for (const kind of ['service', 'network']) {
+    const re = new RegExp(`^(Creating|Updating|Removing) ${kind} `);
+    for (let i = 0; i < out.length;) {
+      let j = i;
+      while (j < out.length && re.test(out[j])) j++;
+      if (j - i > 1) out.splice(i, j - i, ...out.slice(i, j).sort());
+      i = j > i ? j : i + 1;
+    }
   }
   return out.join('\n');
 }

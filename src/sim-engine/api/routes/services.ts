@@ -31,7 +31,15 @@ import type { NodeObject } from '../../swarm/orchestrator/task.ts';
 import { isTaskDirty } from '../../swarm/updater/dirty.ts';
 import { FilterArgs } from '../filters.ts';
 import { json, noContent, type Route } from '../router.ts';
-import type { PortConfig, Service, ServiceSpec, ServiceStatus, Task, TaskState } from '../types/service.ts';
+import type {
+  PortConfig,
+  Service,
+  ServiceSpec,
+  ServiceStatus,
+  Task,
+  TaskState,
+  UpdateConfig,
+} from '../types/service.ts';
 import { TASK_STATE_ORDER } from '../types/service.ts';
 import { bodyObject } from './util.ts';
 
@@ -260,6 +268,13 @@ function normalizeSpec(d: Daemon, spec: ServiceSpec): ServiceSpec {
   }
   if (!out.Mode || Object.keys(out.Mode).length === 0) out.Mode = { Replicated: { Replicas: 1 } };
   if (out.TaskTemplate) out.TaskTemplate.ForceUpdate ??= 0;
+  // updateConfigToGRPC: an empty failure action or order is SwarmKit's default enum value
+  // (PAUSE, STOP_FIRST), which reads back as "pause" and "stop-first"
+  for (const c of [out.UpdateConfig, out.RollbackConfig]) {
+    if (!c) continue;
+    if (!c.FailureAction) c.FailureAction = 'pause';
+    if (!c.Order) c.Order = 'stop-first';
+  }
   return out;
 }
 
@@ -273,9 +288,8 @@ function withDefaults(s: Service): Service {
   c.StopGracePeriod ??= 10 * SECOND;
   c.DNSConfig ??= {};
   c.Isolation ??= 'default';
-  t.Resources ??= {};
-  t.Resources.Limits ??= {};
-  t.Resources.Reservations ??= {};
+  // defaults.InterpolateService fills Resources only when the spec has none at all
+  t.Resources ??= { Limits: {}, Reservations: {} };
   t.RestartPolicy = { Condition: 'any', Delay: 5 * SECOND, MaxAttempts: 0, ...t.RestartPolicy };
   t.Placement ??= {};
   t.ForceUpdate ??= 0;
@@ -288,11 +302,22 @@ function withDefaults(s: Service): Service {
       MaxFailureRatio: 0,
       Order: 'stop-first',
     } as const;
-    out.Spec.UpdateConfig = { ...defaults, ...out.Spec.UpdateConfig };
-    out.Spec.RollbackConfig = { ...defaults, ...out.Spec.RollbackConfig };
+    // the keys in swarm.UpdateConfig's field order, as the API's JSON has them
+    const ordered = (c: Partial<UpdateConfig> | undefined): UpdateConfig => {
+      const m = { ...defaults, ...c };
+      return {
+        Parallelism: m.Parallelism,
+        ...(m.Delay ? { Delay: m.Delay } : {}),
+        FailureAction: m.FailureAction,
+        Monitor: m.Monitor,
+        MaxFailureRatio: m.MaxFailureRatio,
+        Order: m.Order,
+      };
+    };
+    out.Spec.UpdateConfig = ordered(out.Spec.UpdateConfig);
+    out.Spec.RollbackConfig = ordered(out.Spec.RollbackConfig);
   }
-  out.Spec.EndpointSpec ??= { Mode: 'vip' };
-  out.Spec.EndpointSpec.Mode ??= 'vip';
+  out.Spec.EndpointSpec = { Mode: out.Spec.EndpointSpec?.Mode ?? 'vip', ...out.Spec.EndpointSpec };
   return out;
 }
 
@@ -368,6 +393,13 @@ function listTasks(cluster: Cluster, filters: FilterArgs): Task[] {
     const name = `${service?.Spec.Name ?? ''}.${t.Slot || t.NodeID}`;
     if (names.length && !names.some((p) => name.startsWith(p))) return false;
     if (services.length && !services.includes(t.ServiceID ?? '')) return false;
+    // swarmkit matches the service labels the task was created with
+    // (Task.ServiceAnnotations); the service's current ones stand in for them
+    for (const l of filters.get('label')) {
+      const eq = l.indexOf('=');
+      const labels = service?.Spec.Labels ?? {};
+      if (eq < 0 ? !Object.hasOwn(labels, l) : labels[l.slice(0, eq)] !== l.slice(eq + 1)) return false;
+    }
     if (nodes.length && !nodes.includes(t.NodeID ?? '')) return false;
     if (desired.length && !desired.includes(t.DesiredState ?? 'new')) return false;
     // controlapi ListTasks: UpToDate keeps the tasks that are not dirty (orchestrator.IsTaskDirty)

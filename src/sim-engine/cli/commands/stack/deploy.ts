@@ -1,10 +1,16 @@
 /**
- * `docker stack deploy` — docker/cli cli/command/stack/deploy.go (v28.5.2).
+ * `docker stack deploy` — docker/cli cli/command/stack/deploy.go and stack/swarm/deploy.go
+ * (v28.5.2): load the compose files, check `--resolve-image`, say that the tasks start in
+ * the background unless `--detach` was given, then deploy (deploy-compose.ts).
  */
-
-import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
+import { type CommandSpec, exactArgs } from '../../command.ts';
+import type { DockerCli } from '../../docker-cli.ts';
+import { CliError } from '../../errors.ts';
+import type { FlagValues } from '../../flags.ts';
+import { validateStackName } from './common.ts';
+import { deployCompose, type ResolveImage } from './deploy-compose.ts';
+import { loadComposefile } from './loader.ts';
 import { orchestratorFlag } from './opts.ts';
-import { notSimulated } from '../not-simulated.ts';
 
 export const deployCommand: CommandSpec = {
   use: 'deploy [OPTIONS] STACK',
@@ -51,9 +57,25 @@ export const deployCommand: CommandSpec = {
   run: runDeploy,
 };
 
-// ---------------------------------------------------------------------------
-// What the command does. Replace notSimulated with the real implementation.
-
-function runDeploy(...params: Parameters<RunFn>): ReturnType<RunFn> {
-  return notSimulated(...params);
+async function runDeploy(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  const namespace = args[0]!;
+  validateStackName(namespace);
+  const config = await loadComposefile(cli, flags.list('compose-file'));
+  const resolveImage = flags.string('resolve-image');
+  if (resolveImage !== 'always' && resolveImage !== 'changed' && resolveImage !== 'never')
+    throw new CliError(`Invalid option ${resolveImage} for flag --resolve-image`);
+  const detach = flags.bool('detach');
+  if (detach && !flags.has('detach'))
+    cli.err.write(
+      'Since --detach=false was not specified, tasks will be created in the background.\n' +
+        'In a future release, --detach=false will become the default.\n',
+    );
+  await deployCompose(cli, config, {
+    namespace,
+    prune: flags.bool('prune'),
+    resolveImage: resolveImage as ResolveImage,
+    sendRegistryAuth: flags.bool('with-registry-auth'),
+    detach,
+    quiet: flags.bool('quiet'),
+  });
 }

@@ -1,0 +1,33 @@
+/**
+ * The `docker stack ls` table — docker/cli cli/command/stack/formatter/formatter.go:
+ * `table {{.Name}}\t{{.Services}}` with the headers NAME and SERVICES.
+ */
+import type { HeaderMap } from '../../formatter/formatter.ts';
+import { TABLE_FORMAT_KEY } from '../../formatter/formatter.ts';
+
+export const STACK_TABLE = 'table {{.Name}}\t{{.Services}}';
+
+export const STACK_HEADER: HeaderMap = { Name: 'NAME', Services: 'SERVICES' };
+
+export function stackListFormat(format: string): string {
+  return format === '' || format === TABLE_FORMAT_KEY ? STACK_TABLE : format;
+}
+
+/** formatter.Stack through stackContext */
+export class StackContext {
+  readonly #name: string;
+  readonly #services: number;
+
+  constructor(name: string, services: number) {
+    this.#name = name;
+    this.#services = services;
+  }
+
+  Name(): string {
+    return this.#name;
+  }
+
+  Services(): string {
+    return String(this.#services);
+  }
+}
