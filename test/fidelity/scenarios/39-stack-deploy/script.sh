@@ -18,6 +18,10 @@ docker service inspect --format '{{json .Spec.TaskTemplate.ContainerSpec.Args}} 
 docker service inspect --format '{{json .Spec.Mode}} {{json .Spec.UpdateConfig}} {{json .Spec.RollbackConfig}}' app_api
 docker network ls --filter label=com.docker.stack.namespace=app --format '{{.Name}} {{.Driver}} {{.Scope}}'
 docker network inspect --format '{{json .Labels}} {{.Attachable}}' app_front
+docker secret ls --format '{{.Name}} {{.Labels}}'
+docker config ls --format '{{.Name}} {{.Labels}}'
+docker service inspect --format '{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.SecretName}} {{json .File}}{{end}} {{range .Spec.TaskTemplate.ContainerSpec.Configs}}{{.ConfigName}} {{json .File}}{{end}}' app_redis
+docker exec "$(docker ps -q -f name=app_redis)" sh -c 'cat /run/secrets/db_password /etc/redis/extra.conf; ls -l /etc/redis/extra.conf | cut -c1-10'
 docker ps --format '{{.Names}}' | sed 's/\.[a-z0-9]*$//' | sort
 WEB_TAG=1.18 docker stack deploy -c stack.yml app
 sleep 30
