@@ -316,7 +316,7 @@ function convertUpdateConfig(source: ComposeUpdateConfig | undefined): UpdateCon
   if (source.delay) out.Delay = source.delay;
   if (source.failureAction) out.FailureAction = source.failureAction as UpdateConfig['FailureAction'];
   if (source.monitor) out.Monitor = source.monitor;
-  out.MaxFailureRatio = Math.fround(source.maxFailureRatio ?? 0);
+  out.MaxFailureRatio = source.maxFailureRatio ?? 0;
   out.Order = (source.order ?? '') as UpdateConfig['Order'];
   return out;
 }

@@ -144,14 +144,14 @@ function deployConfig(d: Struct | undefined): DeployConfig {
   const resources = d.struct('Resources', 'resources');
   const limits = resources?.struct('Limits', 'limits');
   const reservations = resources?.struct('Reservations', 'reservations');
-  const restart = d.struct('RestartPolicy', 'restart_policy');
+  const restart = d.struct('restart_policy');
   const placement = d.struct('Placement', 'placement');
   return {
     mode: d.string('mode'),
     replicas: d.uint('Replicas', 'replicas'),
     labels: d.mapping('labels'),
-    updateConfig: updateConfig(d.struct('UpdateConfig', 'update_config')),
-    rollbackConfig: updateConfig(d.struct('RollbackConfig', 'rollback_config')),
+    updateConfig: updateConfig(d.struct('update_config')),
+    rollbackConfig: updateConfig(d.struct('rollback_config')),
     resources: {
       limits: limits && {
         nanoCPUs: limits.string('cpus'),
@@ -167,7 +167,7 @@ function deployConfig(d: Struct | undefined): DeployConfig {
     restartPolicy: restart && {
       condition: restart.string('condition'),
       delay: restart.duration('Delay', 'delay'),
-      maxAttempts: restart.uint('MaxAttempts', 'max_attempts'),
+      maxAttempts: restart.uint('max_attempts'),
       window: restart.duration('Window', 'window'),
     },
     placement: {
@@ -203,8 +203,8 @@ function healthCheck(h: Struct | undefined): HealthCheckConfig | undefined {
     timeout: h.duration('Timeout', 'timeout'),
     interval: h.duration('Interval', 'interval'),
     retries: h.uint('Retries', 'retries'),
-    startPeriod: h.duration('StartPeriod', 'start_period'),
-    startInterval: h.duration('StartInterval', 'start_interval'),
+    startPeriod: h.duration('start_period'),
+    startInterval: h.duration('start_interval'),
     disable: h.bool('disable'),
   };
 }

@@ -4,7 +4,14 @@
  * numbers, Go's base prefixes (`0x`, `0o`, `0b`, and a leading `0` for octal), plain
  * `2024-01-31` as a time.Time — and none of YAML 1.1's yes/no/on/off booleans.
  */
-import { GoTime, goFloat64, parseFloat64, parseInt64, parseUint, type GoFloat64 } from '../../golang/index.ts';
+import {
+  GoTime,
+  goFloat64,
+  parseFloat64,
+  parseInt64,
+  parseUint,
+  type GoFloat64,
+} from '../../golang/index.ts';
 import { daysFromCivil } from '../../golang/time.ts';
 import { YamlError } from './errors.ts';
 

@@ -1,8 +1,9 @@
 /**
  * Is a task out of date with its service? (swarmkit manager/orchestrator/task.go
  * IsTaskDirty, IsTaskDirtyPlacementConstraintsOnly.) A task is dirty when its spec is
- * not the service's TaskTemplate — except when only the placement constraints changed
- * and the task's node still satisfies them. The updater replaces dirty tasks; the
+ * not the service's TaskTemplate — except when only the placement changed (constraints,
+ * preferences, max replicas per node, platforms) and the task's node still satisfies the
+ * constraints. The updater replaces dirty tasks; the
  * `_up-to-date` task filter the CLI's progress display uses shows the clean ones.
  *
  * Specs are compared as protobuf values are: an empty list, map, string or zero number
@@ -36,8 +37,10 @@ export function sameSpec(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
 }
 
-function withConstraints(spec: TaskSpec, constraints: string[] | undefined): TaskSpec {
-  return { ...spec, Placement: { ...spec.Placement, Constraints: constraints } };
+/** The service's task spec with the task's placement: swarmkit swaps the whole Placement,
+ *  so a change of preferences, replicas per node or platforms alone is not dirty either. */
+function withPlacement(spec: TaskSpec, placement: TaskSpec['Placement']): TaskSpec {
+  return { ...spec, Placement: placement };
 }
 
 /** IsTaskDirty; `node` is the task's node (undefined when it has none or it is gone). */
@@ -45,7 +48,7 @@ export function isTaskDirty(service: Service, t: Task, node: NodeObject | undefi
   const want = service.Spec.TaskTemplate ?? {};
   if (sameSpec(want, t.Spec)) return false;
   // IsTaskDirtyPlacementConstraintsOnly && nodeMatches
-  if (node && sameSpec(withConstraints(want, t.Spec.Placement?.Constraints), t.Spec)) {
+  if (node && sameSpec(withPlacement(want, t.Spec.Placement), t.Spec)) {
     try {
       if (nodeMatches(parseConstraints(want.Placement?.Constraints ?? []), node)) return false;
     } catch {

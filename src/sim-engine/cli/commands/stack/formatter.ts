@@ -2,8 +2,7 @@
  * The `docker stack ls` table — docker/cli cli/command/stack/formatter/formatter.go:
  * `table {{.Name}}\t{{.Services}}` with the headers NAME and SERVICES.
  */
-import type { HeaderMap } from '../../formatter/formatter.ts';
-import { TABLE_FORMAT_KEY } from '../../formatter/formatter.ts';
+import { marshalContext, TABLE_FORMAT_KEY, type HeaderMap } from '../../formatter/formatter.ts';
 
 export const STACK_TABLE = 'table {{.Name}}\t{{.Services}}';
 
@@ -29,5 +28,10 @@ export class StackContext {
 
   Services(): string {
     return String(this.#services);
+  }
+
+  /** formatter.MarshalJSON: `{"Name":"shop","Services":"4"}` */
+  MarshalJSON(): string {
+    return marshalContext(this);
   }
 }
