@@ -99,6 +99,23 @@ describe('normalize', () => {
     );
   });
 
+  it('sorts stack rm network lines, and never across a service line', () => {
+    const text = [
+      'Removing service app_web',
+      'Removing network app_front',
+      'Removing network app_back',
+      'Removing service other_hello',
+      'Removing network other_default',
+    ].join('\n');
+    expect(normalize(text, { host: '' }).split('\n')).toEqual([
+      'Removing service app_web',
+      'Removing network app_back',
+      'Removing network app_front',
+      'Removing service other_hello',
+      'Removing network other_default',
+    ]);
+  });
+
   it('normalizes a golden transcript and a simulated one to the same text', () => {
     const recorded =
       '$ docker run -d --name web nginx\n54ce2335a7833cd81ed78c558b08ce718845eb5dc7987f771ebd4195d40dc222\n$ hostname\nvm\n';
