@@ -4,23 +4,19 @@
  * `environment`, a bare or empty variable taken from the docker process's environment)
  * and its bind-mount sources made absolute against the folder of the first file.
  */
-import { parsePortSpecs, parsePortRange, splitProtoPort } from '../../cli/commands/opts/nat.ts';
-import { parseIP } from '../../cli/commands/opts/ip.ts';
 import type {
-  DeployConfig,
   FileReferenceConfig,
-  GenericResource,
   HealthCheckConfig,
   ServiceConfig,
-  ServicePortConfig,
   ServiceVolumeConfig,
   UlimitsConfig,
-  UpdateConfig,
 } from '../types.ts';
 import type { YamlValue } from '../yaml/index.ts';
 import { DecodeError, goString, goTypeName, isDict, Struct, type Dict } from './decoder.ts';
+import { deployConfig } from './deploy.ts';
 import { parseEnvFile } from './envfile.ts';
 import type { LoadHost } from './host.ts';
+import { servicePorts } from './ports.ts';
 import { parseVolumeSpec } from './volumespec.ts';
 
 export function loadService(name: string, dict: Dict, host: LoadHost): ServiceConfig {
@@ -127,73 +123,6 @@ function fileReferences(v: YamlValue): FileReferenceConfig[] {
   });
 }
 
-function updateConfig(u: Struct | undefined): UpdateConfig | undefined {
-  if (!u) return undefined;
-  return {
-    parallelism: u.uint('Parallelism', 'parallelism'),
-    delay: u.duration('Delay', 'delay'),
-    failureAction: u.string('failure_action'),
-    monitor: u.duration('Monitor', 'monitor'),
-    maxFailureRatio: u.number('max_failure_ratio'),
-    order: u.string('order'),
-  };
-}
-
-function deployConfig(d: Struct | undefined): DeployConfig {
-  if (!d) return { resources: {}, placement: {} };
-  const resources = d.struct('Resources', 'resources');
-  const limits = resources?.struct('Limits', 'limits');
-  const reservations = resources?.struct('Reservations', 'reservations');
-  const restart = d.struct('restart_policy');
-  const placement = d.struct('Placement', 'placement');
-  return {
-    mode: d.string('mode'),
-    replicas: d.uint('Replicas', 'replicas'),
-    labels: d.mapping('labels'),
-    updateConfig: updateConfig(d.struct('update_config')),
-    rollbackConfig: updateConfig(d.struct('rollback_config')),
-    resources: {
-      limits: limits && {
-        nanoCPUs: limits.string('cpus'),
-        memoryBytes: limits.size('memory'),
-        pids: limits.int('pids'),
-      },
-      reservations: reservations && {
-        nanoCPUs: reservations.string('cpus'),
-        memoryBytes: reservations.size('memory'),
-        genericResources: genericResources(reservations.raw('generic_resources')),
-      },
-    },
-    restartPolicy: restart && {
-      condition: restart.string('condition'),
-      delay: restart.duration('Delay', 'delay'),
-      maxAttempts: restart.uint('max_attempts'),
-      window: restart.duration('Window', 'window'),
-    },
-    placement: {
-      constraints: placement?.strings('constraints'),
-      preferences: preferences(placement?.raw('preferences')),
-      maxReplicas: placement?.uint('max_replicas_per_node'),
-    },
-    endpointMode: d.string('endpoint_mode'),
-  };
-}
-
-function preferences(v: YamlValue | undefined): { spread?: string }[] | undefined {
-  if (!Array.isArray(v)) return undefined;
-  return v.map((p) => ({ spread: new Struct(isDict(p) ? p : null, '', []).string('spread') }));
-}
-
-function genericResources(v: YamlValue | undefined): GenericResource[] | undefined {
-  if (!Array.isArray(v)) return undefined;
-  return v.map((item) => {
-    const spec = new Struct(isDict(item) ? item : null, '', []).struct('discrete_resource_spec');
-    return spec
-      ? { discreteResourceSpec: { kind: spec.string('kind') ?? '', value: spec.int('value') ?? 0 } }
-      : {};
-  });
-}
-
 function healthCheck(h: Struct | undefined): HealthCheckConfig | undefined {
   if (!h) return undefined;
   return {
@@ -273,58 +202,6 @@ function networkOptions(v: YamlValue) {
     ipv4Address: n.string('ipv4_address'),
     ipv6Address: n.string('ipv6_address'),
   };
-}
-
-/**
- * transformServicePort: a number or `"[ip:]published:target[/proto]"` through
- * nat.ParsePortSpecs and swarmopts.ConvertPortToPortConfig (ports sorted as strings,
- * a published range one config per port, a host IP ignored with a warning); a mapping
- * as it is.
- */
-function servicePorts(v: YamlValue, s: Struct, host: LoadHost): ServicePortConfig[] {
-  if (!Array.isArray(v)) throw new Error(`invalid type ${goTypeName(v)} for port`);
-  const out: ServicePortConfig[] = [];
-  v.forEach((entry, i) => {
-    if (typeof entry === 'number' || typeof entry === 'bigint' || typeof entry === 'string') {
-      out.push(...shortPort(String(entry), host));
-    } else if (isDict(entry)) {
-      const p = new Struct(entry, `Ports[${i}]`, s.errors);
-      out.push({
-        mode: p.string('mode'),
-        target: p.uint('Target', 'target'),
-        published: p.uint('Published', 'published'),
-        protocol: p.string('protocol'),
-      });
-    } else throw new Error(`invalid type ${goTypeName(entry)} for port`);
-  });
-  return out;
-}
-
-function shortPort(value: string, host: LoadHost): ServicePortConfig[] {
-  const { exposed, bindings } = parsePortSpecs([value]);
-  const out: ServicePortConfig[] = [];
-  for (const port of [...exposed].sort()) {
-    const [proto, portNum] = splitProtoPort(port);
-    for (const b of bindings.get(port) ?? []) {
-      const ip = parseIP(b.HostIp);
-      if (ip !== undefined && !/^(0\.0\.0\.0|::)$/.test(b.HostIp))
-        host.warn(
-          `ignoring IP-address (${b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp}:${b.HostPort}:${port}) service will listen on '0.0.0.0'`,
-        );
-      let start = 0;
-      let end = 0;
-      if (b.HostPort !== '') {
-        try {
-          [start, end] = parsePortRange(b.HostPort);
-        } catch {
-          throw new Error(`invalid hostport binding (${b.HostPort}) for port (${portNum})`);
-        }
-      }
-      for (let p = start; p <= end; p++)
-        out.push({ mode: 'ingress', target: Number(portNum), published: p, protocol: proto.toLowerCase() });
-    }
-  }
-  return out;
 }
 
 function ulimits(v: YamlValue | undefined): Record<string, UlimitsConfig> | undefined {

@@ -4,7 +4,7 @@
  * 512-byte chunk holding it is decoded — so a control character fails the parse when
  * the scanner first reads near it, not before.
  */
-import { YamlError, type Mark } from './errors.ts';
+import { YamlError } from './errors.ts';
 
 const RAW_CHUNK = 512;
 
@@ -38,7 +38,7 @@ export class Reader {
   }
 
   /** The character at `pos`, or NUL past the end. */
-  at(pos: number, _mark: Mark): number {
+  at(pos: number): number {
     while (pos >= this.#decoded && this.#decoded < this.#chars.length) this.#decodeChunk();
     return pos < this.#chars.length ? this.#chars[pos]! : 0;
   }
