@@ -138,6 +138,18 @@ export interface ServiceProps {
   spread?: Requirement<SpreadSpec>;
 }
 
+/**
+ * A stack: what carries its label `com.docker.stack.namespace` (services, networks,
+ * secrets, configs), each named here as the stack file names it (`web`, not `shop_web`).
+ */
+export interface StackProps {
+  /** how many services (`services: 3` is `{ count: 3 }`), or the stack's services by short name */
+  services?: Requirement<Section<ServiceProps>>;
+  networks?: Requirement<string[]>;
+  secrets?: Requirement<string[]>;
+  configs?: Requirement<string[]>;
+}
+
 export interface NodeProps {
   role?: Requirement<'manager' | 'worker'>;
   availability?: Requirement<'active' | 'pause' | 'drain'>;
@@ -182,6 +194,8 @@ export interface Goal {
   networks?: Section<NetworkProps>;
   volumes?: Section<VolumeProps>;
   services?: Section<ServiceProps>;
+  /** stacks by name, as `docker stack ls` shows them */
+  stacks?: Section<StackProps>;
   nodes?: Section<NodeProps>;
   files?: FileGoal[];
   http?: HttpGoal[];

@@ -1,7 +1,7 @@
 /**
  * grade: a goal and a snapshot in, a line per requirement out — `{ passed, explain }`,
  * the sentence saying what the lab is like ("web runs 4 of 6 tasks on nginx:1.18").
- * The checks run in one fixed order, top to bottom: the swarm, nodes, services,
+ * The checks run in one fixed order, top to bottom: the swarm, nodes, services, stacks,
  * containers, images, networks, volumes, files, HTTP.
  */
 import type { Goal } from './goal.ts';
@@ -12,6 +12,7 @@ import { gradeSection, type GradeLine } from './checks/kind.ts';
 import { NETWORKS, VOLUMES } from './checks/networks-volumes.ts';
 import { NODES } from './checks/nodes.ts';
 import { SERVICES, type ServiceContext } from './checks/services.ts';
+import { STACKS, stacksOf, type Stack } from './checks/stacks.ts';
 import { gradeFile, gradeHttp, gradeSwarm } from './checks/swarm-files-http.ts';
 
 export type { GradeLine } from './checks/kind.ts';
@@ -35,6 +36,20 @@ function serviceContext(snap: Snapshot): Read<ServiceContext> {
   };
 }
 
+/** The stacks, from everything that carries their label; a failed read is the first failure. */
+function stacksRead(snap: Snapshot): Read<Stack[]> {
+  const reads = [snap.services, snap.tasks, snap.nodes, snap.networks, snap.secrets, snap.configs];
+  for (const r of reads) {
+    if (!r) return { ok: false, error: 'not read' };
+    if (!r.ok) return r;
+  }
+  const value = <T>(r: Read<T[]> | undefined) => (r?.ok ? r.value : []);
+  return {
+    ok: true,
+    value: stacksOf(value(snap.services), value(snap.networks), value(snap.secrets), value(snap.configs)),
+  };
+}
+
 const CHECKS: ReadonlyArray<(goal: Goal, snap: Snapshot) => GradeLine[]> = [
   (g, s) => (g.swarm ? gradeSwarm(g.swarm, s) : []),
   (g, s) => (g.nodes ? gradeSection(NODES, g.nodes, s.nodes, undefined) : []),
@@ -46,6 +61,16 @@ const CHECKS: ReadonlyArray<(goal: Goal, snap: Snapshot) => GradeLine[]> = [
       SERVICES,
       g.services,
       read,
+      ctx.ok ? ctx.value : { tasks: [], nodes: [], networks: [] },
+    );
+  },
+  (g, s) => {
+    if (!g.stacks) return [];
+    const ctx = serviceContext(s);
+    return gradeSection(
+      STACKS,
+      g.stacks,
+      stacksRead(s),
       ctx.ok ? ctx.value : { tasks: [], nodes: [], networks: [] },
     );
   },

@@ -42,6 +42,20 @@ nodes:
   node1: { role: manager, availability: active, status: ready, leader: true }
   any: { role: worker, count: ">= 2" }
 swarm: { state: active, nodes: 3 }
+stacks:
+  count: ">= 1"
+  shop:
+    services:
+      count: 3
+      web: { image: nginx:1.18, running: 3, networks: [front], update_config: { delay: 10s } }
+      db: null
+      any: { running: ">= 1", count: 2 }
+    networks: [front, back]
+    secrets: [db_password]
+    configs: [app_conf]
+  tiny: { services: "<= 2" }
+  old: null
+  all: { services: ">= 1" }
 `,
   `containers:
   web:
@@ -77,6 +91,9 @@ http:
 const WORDS = [
   'containers',
   'services',
+  'stacks',
+  'secrets',
+  'configs',
   'images',
   'networks',
   'volumes',

@@ -59,6 +59,60 @@ http:
     ]);
   });
 
+  it('reads stacks: a count of services, or a section of them by short name', () => {
+    const goal = parseGoal(`stacks:
+  count: ">= 1"
+  shop:
+    services:
+      web: { image: nginx:1.18, running: 3 }
+      db: null
+      all: { running: ">= 1" }
+    networks: [front, back]
+  tiny: { services: 2, secrets: db_password, configs: [app_conf] }
+  old: null
+`);
+    const [shop, tiny, old] = goal.stacks!.named;
+    expect(goal.stacks!.count!.value).toEqual({ op: '>=', value: 1 });
+    if (!shop || shop.absent || !tiny || tiny.absent) throw new Error('absent');
+    const services = shop.props.services!.value;
+    expect(services.named.map((n) => [n.name, n.absent, n.path])).toEqual([
+      ['web', false, 'stacks.shop.services.web'],
+      ['db', true, 'stacks.shop.services.db'],
+    ]);
+    expect(services.quantified[0]).toMatchObject({ quantifier: 'all', line: 7 });
+    expect(shop.props.networks).toEqual({ value: ['front', 'back'], line: 8, path: 'stacks.shop.networks' });
+    expect(tiny.props.services!.value).toEqual({
+      named: [],
+      quantified: [],
+      count: { value: { op: '==', value: 2 }, line: 9, path: 'stacks.tiny.services' },
+    });
+    expect(tiny.props.secrets!.value).toEqual(['db_password']);
+    expect(old).toMatchObject({ name: 'old', absent: true, line: 10 });
+  });
+
+  it.each([
+    [
+      'stacks:\n  shop:\n    services: lots\n',
+      'line 3: stacks.shop.services: must be how many services (3, ">= 2") or a mapping of the stack\'s services by name, not "lots"',
+    ],
+    [
+      'stacks:\n  shop:\n    services: [web]\n',
+      'line 3: stacks.shop.services: must be how many services (3, ">= 2") or a mapping of the stack\'s services by name, not a list',
+    ],
+    ['stacks:\n  shop:\n    services: {}\n', 'line 3: stacks.shop.services: is empty: say how many services'],
+    [
+      'stacks:\n  shop:\n    services:\n      web: { replica: 3 }\n',
+      'line 4: stacks.shop.services.web.replica: a service has no property "replica" (did you mean "replicas"?)',
+    ],
+    [
+      'stacks:\n  shop:\n    network: [front]\n',
+      'line 3: stacks.shop.network: a stack has no property "network" (did you mean "networks"?): use services, networks, secrets, configs',
+    ],
+    ['stack:\n  shop: null\n', 'line 1: stack: unknown section "stack" (did you mean "stacks"?)'],
+  ])('names the line of a stack mistake in %j', (text, message) => {
+    expect(error(text)).toContain(message);
+  });
+
   it.each([
     [
       'containers:\n  web:\n    imag: nginx\n',

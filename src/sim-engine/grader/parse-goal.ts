@@ -2,67 +2,20 @@
  * parseGoal: an exercise's goal, from YAML to a typed Goal (goal.ts). Sections are read
  * in the order of SECTIONS; each mistake is a GoalError naming the line and the key.
  */
-import type { FileGoal, Goal, HttpGoal, Named, Quantified, Section, SwarmGoal } from './goal.ts';
+import type { FileGoal, Goal, HttpGoal, SwarmGoal } from './goal.ts';
 import {
   comparison,
   CONTAINER_PROPS,
   IMAGE_PROPS,
   NETWORK_PROPS,
   NODE_PROPS,
-  readProps,
   SERVICE_PROPS,
   VOLUME_PROPS,
 } from './parse-props.ts';
+import { section } from './parse-section.ts';
+import { STACK_PROPS } from './parse-stacks.ts';
 import { didYouMean } from './suggest.ts';
 import { fail, Reader, readYaml, shown, type YValue } from './yaml-reader.ts';
-
-type Props = Parameters<typeof readProps>[2];
-
-/**
- * A section of named objects with `any`/`all`/`none` and `count`: `web: {…}` must exist
- * with those properties, `web: null` or `web: { absent: true }` must not exist.
- */
-function section<P>(r: Reader, v: YValue, table: Props, kind: string): Section<P> {
-  const out: Section<P> = { named: [], quantified: [] };
-  for (const { key, keyAt, value } of r.entries(v, `a mapping of ${kind} names to what they must be`)) {
-    if (key === 'count') {
-      out.count = { value: comparison(r, value), ...value };
-      continue;
-    }
-    if (key === 'any' || key === 'all' || key === 'none') {
-      const props = readProps<P>(r, value, table as never, kind, key === 'any' ? ['count'] : []);
-      const q: Quantified<P> = { quantifier: key, props, line: keyAt.line, path: keyAt.path };
-      const count = r.entries(value).find((e) => e.key === 'count');
-      if (count) q.count = comparison(r, count.value);
-      out.quantified.push(q);
-      continue;
-    }
-    out.named.push(named<P>(r, key, keyAt, value, table, kind));
-  }
-  return out;
-}
-
-function named<P>(
-  r: Reader,
-  name: string,
-  keyAt: { line: number; path: string },
-  value: YValue,
-  table: Props,
-  kind: string,
-): Named<P> {
-  const at = { name, line: keyAt.line, path: keyAt.path };
-  if (r.isEmpty(value)) return { ...at, absent: true };
-  const absent = r
-    .entries(value, `a mapping of what the ${kind} must be, or null for "no such ${kind}"`)
-    .find((e) => e.key === 'absent');
-  if (absent) {
-    const isAbsent = r.bool(absent.value);
-    if (isAbsent && r.entries(value).length > 1)
-      fail(absent.keyAt, `absent: true says there must be no ${kind} ${name}; it takes no other keys`);
-    if (isAbsent) return { ...at, absent: true };
-  }
-  return { ...at, absent: false, props: readProps<P>(r, value, table as never, kind, ['absent']) };
-}
 
 function swarm(r: Reader, v: YValue): SwarmGoal {
   const at = { line: v.line, path: v.path };
@@ -143,6 +96,7 @@ const SECTIONS: ReadonlyArray<[keyof Goal, (r: Reader, v: YValue) => unknown]> =
   ['swarm', swarm],
   ['nodes', (r, v) => section(r, v, NODE_PROPS, 'node')],
   ['services', (r, v) => section(r, v, SERVICE_PROPS, 'service')],
+  ['stacks', (r, v) => section(r, v, STACK_PROPS, 'stack')],
   ['containers', (r, v) => section(r, v, CONTAINER_PROPS, 'container')],
   ['images', (r, v) => section(r, v, IMAGE_PROPS, 'image')],
   ['networks', (r, v) => section(r, v, NETWORK_PROPS, 'network')],

@@ -21,7 +21,7 @@ import { parseDuration, parseMount, parsePort } from './values.ts';
 import { fail, shown, type Reader, type YValue } from './yaml-reader.ts';
 
 type PropReader = (r: Reader, v: YValue) => unknown;
-type Table<P> = { [K in keyof P]-?: PropReader };
+export type Table<P> = { [K in keyof P]-?: PropReader };
 
 export function comparison(r: Reader, v: YValue): Comparison {
   const c = parseComparison(r.scalar(v));

@@ -2,7 +2,8 @@
  * snapshot: what a goal needs to know of the lab, read the way a real client reads it —
  * Engine API requests to the daemon of the goal's node (`/containers/json?all=1` and an
  * inspect of each, `/images/{name}/json`, `/networks`, `/volumes`, `/services`,
- * `/tasks`, `/nodes`, `/info`, a file through `GET /containers/{id}/archive`), and
+ * `/tasks`, `/nodes`, `/secrets`, `/configs`, `/info`, a file through
+ * `GET /containers/{id}/archive`), and
  * HTTP answers from a node's host through the lab's probe (http-probe.ts: the Engine
  * API cannot send a request from a host without creating a container, which would
  * change the state being graded). Nothing else: the grader never looks inside the
@@ -20,6 +21,7 @@ import type {
   InfoResponse,
 } from '../api/types/index.ts';
 import type { NetworkInspect, PathStat, Volume, VolumeListResponse } from '../api/types/index.ts';
+import type { Config, Secret } from '../api/types/secret.ts';
 import type { Service, Task } from '../api/types/service.ts';
 import type { Node } from '../api/types/swarm.ts';
 import type { Goal } from './goal.ts';
@@ -55,6 +57,9 @@ export interface Snapshot {
   services?: Read<Service[]>;
   tasks?: Read<Task[]>;
   nodes?: Read<Node[]>;
+  /** for stacks, which are found by their label on these too */
+  secrets?: Read<Secret[]>;
+  configs?: Read<Config[]>;
   /** by `container:path` */
   files: Map<string, FileRead>;
   /** by `node url` */
@@ -145,7 +150,7 @@ export async function snapshot(reach: LabReach, goal: Goal): Promise<Snapshot> {
     });
   }
   const serviceNetworks = goal.services?.named.some((s) => !s.absent && s.props.networks);
-  if (goal.networks || serviceNetworks) {
+  if (goal.networks || serviceNetworks || goal.stacks) {
     snap.networks = await read(async () => {
       const list = await client.get<NetworkInspect[]>('/networks');
       return Promise.all(list.map((n) => client.get<NetworkInspect>(objectPath('network', n.Id))));
@@ -153,11 +158,15 @@ export async function snapshot(reach: LabReach, goal: Goal): Promise<Snapshot> {
   }
   if (goal.volumes)
     snap.volumes = await read(async () => (await client.get<VolumeListResponse>('/volumes')).Volumes ?? []);
-  if (goal.services) {
+  if (goal.services || goal.stacks) {
     snap.services = await read(() => client.get<Service[]>('/services', { status: true }));
     snap.tasks = await read(() => client.get<Task[]>('/tasks'));
   }
-  if (goal.services || goal.nodes) snap.nodes = await read(() => client.get<Node[]>('/nodes'));
+  if (goal.services || goal.nodes || goal.stacks) snap.nodes = await read(() => client.get<Node[]>('/nodes'));
+  if (goal.stacks) {
+    snap.secrets = await read(() => client.get<Secret[]>('/secrets'));
+    snap.configs = await read(() => client.get<Config[]>('/configs'));
+  }
   for (const f of goal.files ?? [])
     snap.files.set(`${f.container}:${f.file}`, await readFile(client, f.container, f.file));
   for (const h of goal.http ?? []) {

@@ -30,6 +30,12 @@ export interface PropCheck<T, V, C, P = unknown> {
   want(value: V): string;
   /** `props`: every property the goal gives this object (a check may read a sibling: running reads image) */
   check(obj: T, value: V, ctx: C, props: P): PropResult;
+  /**
+   * For a property that is itself a section (a stack's services): the lines it gives on
+   * a named object, one per requirement inside it. `check` still sums it up in one
+   * phrase for `any`/`all`/`none`.
+   */
+  lines?(obj: T, value: V, ctx: C): GradeLine[];
 }
 
 type ValueOf<R> = R extends Requirement<infer V> ? V : never;
@@ -43,7 +49,12 @@ export interface Kind<T, P, C> {
   checks: { [K in keyof P]-?: PropCheck<T, ValueOf<NonNullable<P[K]>>, C, P> };
   /** a word on an object that should not exist (`(exited)`) */
   describe?(obj: T): string;
+  /** where the objects are, for sentences about all of them (`in stack shop`: "There are 2 services in stack shop") */
+  among?: string;
 }
+
+/** `service`, or `service in stack shop`: the noun of sentences about the whole section. */
+const nounOf = <T, P, C>(kind: Kind<T, P, C>, noun: string) => (kind.among ? `${noun} ${kind.among}` : noun);
 
 export const line = (at: At, passed: boolean, explain: string): GradeLine => ({
   passed,
@@ -91,11 +102,17 @@ function named<T, P, C>(kind: Kind<T, P, C>, all: readonly T[], goal: Named<P>, 
     ];
   }
   if (obj === undefined) return [line(goal, false, `There is no ${kind.noun} ${goal.name}`)];
-  const lines = results(kind, obj, goal.props, ctx).map((r) => line(r, r.ok, `${goal.name} ${r.phrase}`));
+  const lines = requirements(kind, goal.props).flatMap(([c, req]) => {
+    if (c.lines) return c.lines(obj, req.value, ctx);
+    const r = c.check(obj, req.value, ctx, goal.props);
+    return [line(req, r.ok, `${goal.name} ${r.phrase}`)];
+  });
   return lines.length > 0 ? lines : [line(goal, true, `There is a ${kind.noun} ${goal.name}`)];
 }
 
 function quantified<T, P, C>(kind: Kind<T, P, C>, all: readonly T[], goal: Quantified<P>, ctx: C): GradeLine {
+  const noun = nounOf(kind, kind.noun);
+  const nouns = nounOf(kind, kind.plural);
   const checked = all
     .map((obj) => ({ obj, name: kind.name(obj), results: results(kind, obj, goal.props, ctx) }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -114,7 +131,7 @@ function quantified<T, P, C>(kind: Kind<T, P, C>, all: readonly T[], goal: Quant
       if (goal.count) {
         const ok = holds(goal.count, matching.length);
         const n = matching.length;
-        const found = `${plural(n, kind.noun, kind.plural)} ${n === 1 ? 'matches' : 'match'} "${rule}"`;
+        const found = `${plural(n, noun, nouns)} ${n === 1 ? 'matches' : 'match'} "${rule}"`;
         return line(
           goal,
           ok,
@@ -122,19 +139,19 @@ function quantified<T, P, C>(kind: Kind<T, P, C>, all: readonly T[], goal: Quant
         );
       }
       if (matching.length > 0) return line(goal, true, `${names(matching)} ${rule}`);
-      return line(goal, false, `No ${kind.noun} ${rule}${misses.length ? ` (${why(misses)})` : ''}`);
+      return line(goal, false, `No ${noun} ${rule}${misses.length ? ` (${why(misses)})` : ''}`);
     }
     case 'all':
       if (misses.length === 0)
         return line(
           goal,
           true,
-          all.length ? `Every ${kind.noun} ${rule}` : `There are no ${kind.plural}, so none breaks the rule`,
+          all.length ? `Every ${noun} ${rule}` : `There are no ${nouns}, so none breaks the rule`,
         );
-      return line(goal, false, `Not every ${kind.noun} ${rule}: ${why(misses)}`);
+      return line(goal, false, `Not every ${noun} ${rule}: ${why(misses)}`);
     case 'none':
-      if (matching.length === 0) return line(goal, true, `No ${kind.noun} ${rule}`);
-      return line(goal, false, `${names(matching)} ${rule}, and no ${kind.noun} should`);
+      if (matching.length === 0) return line(goal, true, `No ${noun} ${rule}`);
+      return line(goal, false, `${names(matching)} ${rule}, and no ${noun} should`);
   }
 }
 
@@ -158,7 +175,7 @@ export function gradeSection<T, P, C>(
       line(
         section.count,
         ok,
-        `There ${n === 1 ? 'is' : 'are'} ${plural(n, kind.noun, kind.plural)}${ok ? '' : `; the goal is ${comparisonText(section.count.value)}`}`,
+        `There ${n === 1 ? 'is' : 'are'} ${plural(n, nounOf(kind, kind.noun), nounOf(kind, kind.plural))}${ok ? '' : `; the goal is ${comparisonText(section.count.value)}`}`,
       ),
     );
   }

@@ -19,6 +19,16 @@ export interface ServiceContext {
   tasks: readonly Task[];
   nodes: readonly Node[];
   networks: readonly NetworkInspect[];
+  /**
+   * the stack whose services these are: network names are then the stack file's
+   * (`front` for `shop_front`), as `networks: [front]` under a stack's service says
+   */
+  namespace?: string;
+}
+
+/** `shop_front` → `front` in stack shop; other names as they are. */
+export function shortName(name: string, namespace: string | undefined): string {
+  return namespace && name.startsWith(`${namespace}_`) ? name.slice(namespace.length + 1) : name;
 }
 
 const imageOf = (s: Service) => familiarRef(s.Spec.TaskTemplate?.ContainerSpec?.Image ?? '');
@@ -158,10 +168,11 @@ export const SERVICES: Kind<Service, ServiceProps, ServiceContext> = {
       want: (v) => `is on the networks ${v.join(', ')}`,
       check: (s, v, ctx) => {
         const attached = s.Spec.TaskTemplate?.Networks ?? s.Spec.Networks ?? [];
-        const names = attached.map(
+        const full = attached.map(
           (a) => ctx.networks.find((n) => n.Id === a.Target || n.Name === a.Target)?.Name ?? a.Target ?? '',
         );
-        const missing = v.filter((n) => !names.includes(n));
+        const names = full.map((n) => shortName(n, ctx.namespace));
+        const missing = v.filter((n) => !names.includes(n) && !full.includes(n));
         if (missing.length === 0) return { ok: true, phrase: `is on the networks ${v.join(', ')}` };
         return {
           ok: false,
