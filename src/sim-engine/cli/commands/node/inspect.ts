@@ -46,6 +46,8 @@ const NODE_TYPES: Record<string, string> = {
  * template runs on: put their zero values back, hidden, so that `{{.ManagerStatus}}` of a
  * worker prints <nil> and `{{.ManagerStatus.Leader}}` of a follower prints false (as
  * swarm.Node in moby api/types/swarm/node.go), while `{{json .}}` still omits them.
+ * Differs from Docker: being hidden, they are left out where a template prints a whole
+ * struct (`{{.ManagerStatus}}` of a follower; docs/differences.md).
  */
 function zeroFields(t: Record<string, unknown>): void {
   const hide = (obj: unknown, key: string, value: unknown) => {
