@@ -8,18 +8,21 @@
  * fixtures must agree with their scripts (header lines, every line recorded, golden28
  * with the same commands).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readFolder } from '../../../src/node/main.ts';
 import { scriptHeader, transcript } from '../../../src/node/transcript.ts';
+import {
+  blocks,
+  expectedTranscript,
+  fixtureConsistencyTests,
+  loadScenario,
+  scenariosIn,
+} from '../fixture-kit.ts';
 import { normalize } from '../normalize.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const scenarios = readdirSync(join(here, 'scenarios')).filter((d) =>
-  existsSync(join(here, 'scenarios', d, 'script.sh')),
-);
+const scenarios = scenariosIn(here);
 
 /**
  * Node K's address in the recording lab (../shared/oracle/multinode.sh: 10.99.0.(10+K)); the
@@ -29,65 +32,23 @@ const scenarios = readdirSync(join(here, 'scenarios')).filter((d) =>
  */
 const labAddresses = (n: number) => Array.from({ length: n }, (_, i) => `10.99.0.${11 + i}`);
 
-/** Compare command by command, so a failure names the first command that differs. */
-function blocks(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.startsWith('$ ') || out.length === 0) out.push(line);
-    else out[out.length - 1] += '\n' + line;
-  }
-  return out.map((b) => b.replace(/\n+$/, ''));
-}
-
 const norm = (text: string) => normalize(text, { host: '', dropOracleArtifacts: true });
 
 function load(name: string) {
-  const dir = join(here, 'scenarios', name);
-  const files = readFolder(dir);
-  delete files['script.sh'];
-  const script = readFileSync(join(dir, 'script.sh'), 'utf8');
+  const { script, files } = loadScenario(here, name);
   const nodes = scriptHeader(script).nodes;
   const count = typeof nodes === 'number' ? nodes : 3; // record-multi.sh's default
   return { script, files, nodes: count, addresses: labAddresses(count) };
 }
-
-const scriptCommands = (script: string): string[] =>
-  script.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
-const transcriptCommands = (text: string): string[] =>
-  text
-    .split('\n')
-    .filter((l) => l.startsWith('$ '))
-    .map((l) => l.slice(2));
 
 describe('multi-node fixtures', () => {
   it('has the four scenarios of issue #4', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
   });
 
-  for (const name of scenarios) {
-    it(`${name}: header, golden and golden28 agree with the script`, () => {
-      const { script } = load(name);
-      const lines = script.split('\n');
-      expect(lines[0]).toMatch(/^# images: \S+(?: \S+)*$/);
-      expect(lines[1]).toMatch(/^# nodes: [1-4]$/);
-      const commands = scriptCommands(script);
-      const golden = readFileSync(join(here, 'golden', `${name}.txt`), 'utf8');
-      expect(transcriptCommands(golden)).toEqual(commands);
-      const g28 = join(here, 'golden28', `${name}.txt`);
-      if (existsSync(g28)) {
-        const text = readFileSync(g28, 'utf8');
-        expect(transcriptCommands(text)).toEqual(commands);
-        expect(text).not.toBe(golden);
-      }
-    });
-  }
-
-  it('has no golden28 transcript without a scenario', () => {
-    const dir = join(here, 'golden28');
-    const extra = existsSync(dir)
-      ? readdirSync(dir).filter((f) => f.endsWith('.txt') && !scenarios.includes(f.slice(0, -4)))
-      : [];
-    expect(extra).toEqual([]);
+  fixtureConsistencyTests(here, (lines) => {
+    expect(lines[0]).toMatch(/^# images: \S+(?: \S+)*$/);
+    expect(lines[1]).toMatch(/^# nodes: [1-4]$/);
   });
 });
 
@@ -95,10 +56,8 @@ describe('dockersim transcript matches the real three-node swarm', () => {
   for (const name of scenarios) {
     it(name, async () => {
       const { script, files, nodes, addresses } = load(name);
-      const g28 = join(here, 'golden28', `${name}.txt`);
-      const expected = readFileSync(existsSync(g28) ? g28 : join(here, 'golden', `${name}.txt`), 'utf8');
       const actual = await transcript(script, { files, nodes, addresses });
-      expect(blocks(norm(actual))).toEqual(blocks(norm(expected)));
+      expect(blocks(norm(actual))).toEqual(blocks(norm(expectedTranscript(here, name))));
     });
   }
 
