@@ -7,6 +7,7 @@
 import { DaemonError } from '../errdefs.ts';
 import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from './transport.ts';
 import { API_VERSION, ENGINE_VERSION, MIN_API_VERSION, compareVersions } from './version.ts';
+import { decodeWire } from './wire.ts';
 
 export interface RouteContext<D> {
   daemon: D;
@@ -70,7 +71,41 @@ export function errorResponse(status: number, message: string): ApiResponse {
   return json(status, { message });
 }
 
-const VERSION_PREFIX = /^\/v(\d+\.\d+)(\/.*)$/;
+/**
+ * A path no route serves, or a method it does not take: moby's NotFoundHandler (also its
+ * MethodNotAllowedHandler) runs outside the middlewares, so only Content-Type is set.
+ */
+export function pageNotFound(): ApiResponse {
+  return {
+    status: 404,
+    headers: { 'Content-Type': 'application/json' },
+    body: { message: 'page not found' },
+  };
+}
+
+/**
+ * A refused API version. The version middleware sets Server, Api-Version and Ostype and
+ * fails before the experimental one adds Docker-Experimental; to a client older than
+ * API 1.24 makeHTTPHandler answers in plain text (http.Error), which it can read.
+ */
+function versionError(version: string, message: string): ApiResponse {
+  const { 'Docker-Experimental': _experimental, ...headers } = commonHeaders();
+  if (compareVersions(version, '1.24') < 0) {
+    return {
+      status: 400,
+      headers: {
+        ...headers,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'X-Content-Type-Options': 'nosniff',
+      },
+      body: `${message}\n`,
+    };
+  }
+  return { status: 400, headers: { 'Content-Type': 'application/json', ...headers }, body: { message } };
+}
+
+/** gorilla/mux's `/v{version:[0-9.]+}` prefix */
+const VERSION_PREFIX = /^\/v([0-9.]+)(\/.*)$/;
 
 /** `/containers/{name}/json` → `containers`: routes are looked up by their first segment */
 function firstSegment(path: string): string {
@@ -102,26 +137,35 @@ export function createRouter<D>(
     if (prefixed) {
       version = prefixed[1]!;
       path = prefixed[2]!;
-      if (compareVersions(version, API_VERSION) > 0) {
-        return errorResponse(
-          400,
-          `client version ${version} is too new. Maximum supported API version is ${API_VERSION}`,
-        );
-      }
-      if (compareVersions(version, MIN_API_VERSION) < 0) {
-        return errorResponse(
-          400,
-          `client version ${version} is too old. Minimum supported API version is ${MIN_API_VERSION}, please upgrade your client to a newer version`,
-        );
-      }
     }
     const candidates = byFirst.get(firstSegment(path)) ?? [];
     for (let r = 0; r < candidates.length; r++) {
       const route = candidates[r]!;
-      // the method first: it rules out most routes without running their pattern
-      if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
+      // the method first: it rules out most routes without running their pattern (a
+      // GET route does not take HEAD: mux matches methods exactly)
+      if (route.method !== request.method) continue;
       const m = route.regex.exec(path);
       if (!m) continue;
+      // the version middleware runs only for a path some route serves
+      if (compareVersions(version, API_VERSION) > 0) {
+        return versionError(
+          version,
+          `client version ${version} is too new. Maximum supported API version is ${API_VERSION}`,
+        );
+      }
+      if (compareVersions(version, MIN_API_VERSION) < 0) {
+        return versionError(
+          version,
+          `client version ${version} is too old. Minimum supported API version is ${MIN_API_VERSION}, please upgrade your client to a newer version`,
+        );
+      }
+      let query = request.query ?? {};
+      let body = request.body;
+      if (request.wire) {
+        const decoded = decodeWire(request.wire, request.method);
+        if ('error' in decoded) return errorResponse(400, decoded.error);
+        ({ query, body } = decoded);
+      }
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
         params[name] = safeDecode(m[i + 1]!);
@@ -130,8 +174,8 @@ export function createRouter<D>(
         return await route.handler({
           daemon,
           params,
-          query: request.query ?? {},
-          body: request.body,
+          query,
+          body,
           version,
           request,
         });
@@ -140,7 +184,7 @@ export function createRouter<D>(
       }
     }
     // moby answers a wrong method as it answers a wrong path (its MethodNotAllowedHandler)
-    return errorResponse(404, 'page not found');
+    return pageNotFound();
   };
 }
 

@@ -5,6 +5,7 @@
  * messages, multiplexed logs, a hijacked attach/exec connection).
  */
 import type { Reader } from '../process/types.ts';
+import type { WireRequest } from './wire.ts';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 
@@ -24,6 +25,11 @@ export interface ApiRequest {
   stdin?: Reader;
   /** terminal size the client reports (resize, exec start ConsoleSize) */
   console?: { rows: number; cols: number };
+  /**
+   * The query and body as they came off the wire (`dockersim serve`), in place of
+   * `query` and `body`: the router reads them as the matched route's handler would.
+   */
+  wire?: WireRequest;
 }
 
 /** One frame of a stdout/stderr stream (Docker's stdcopy multiplexing: 1 = stdout, 2 = stderr). */

@@ -1,6 +1,6 @@
 /** The container routes of the Engine API (moby api/server/router/container). */
 import { boolValue, intValue } from '../query.ts';
-import { json, noContent, type Route } from '../router.ts';
+import { fromError, json, noContent, type Route } from '../router.ts';
 import { FilterArgs } from '../filters.ts';
 import type { ContainerCreateRequest, ExecConfig, HostConfig } from '../types/container.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
@@ -35,6 +35,46 @@ function seconds(v: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** container.Config's JSON names, lower-cased: Go matches a body's keys to them in any case */
+const CONFIG_FIELDS = new Set(
+  [
+    'Hostname',
+    'Domainname',
+    'User',
+    'AttachStdin',
+    'AttachStdout',
+    'AttachStderr',
+    'ExposedPorts',
+    'Tty',
+    'OpenStdin',
+    'StdinOnce',
+    'Env',
+    'Cmd',
+    'Healthcheck',
+    'ArgsEscaped',
+    'Image',
+    'Volumes',
+    'WorkingDir',
+    'Entrypoint',
+    'NetworkDisabled',
+    'MacAddress',
+    'OnBuild',
+    'Labels',
+    'StopSignal',
+    'StopTimeout',
+    'Shell',
+  ].map((f) => f.toLowerCase()),
+);
+
+function hasConfigField(body: unknown): boolean {
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    Object.keys(body).some((k) => CONFIG_FIELDS.has(k.toLowerCase()))
+  );
+}
+
 export const containerRoutes: Route<Daemon>[] = [
   {
     method: 'GET',
@@ -54,7 +94,10 @@ export const containerRoutes: Route<Daemon>[] = [
     method: 'POST',
     path: '/containers/create',
     handler: ({ daemon, query, body }) => {
-      if (body === undefined || body === null)
+      // decodeContainerConfig reads the body even when empty: io.EOF
+      if (body === undefined) throw invalidParameter('invalid JSON: got EOF while reading request body');
+      // the Config is embedded by pointer: Go allocates it only when one of its fields is there
+      if (!hasConfigField(body))
         throw invalidParameter('config cannot be empty in order to create a container');
       return json(
         201,
@@ -139,9 +182,14 @@ export const containerRoutes: Route<Daemon>[] = [
     method: 'POST',
     path: '/containers/{name}/wait',
     handler: async ({ daemon, params, query }) => {
+      // the condition is checked before the container is looked up (postContainersWait)
+      const condition = query['condition'] ?? '';
+      if (!['', 'not-running', 'next-exit', 'removed'].includes(condition))
+        throw invalidParameter(`invalid condition: ${JSON.stringify(condition)}`);
       const c = daemon.getContainer(params['name']!);
-      const code = await containerWait(daemon, c, query['condition'] ?? 'not-running');
-      return json(200, { StatusCode: code, Error: null });
+      const code = await containerWait(daemon, c, condition);
+      // WaitResponse's Error is omitempty: set only when the wait itself failed
+      return json(200, { StatusCode: code });
     },
   },
   {
@@ -193,18 +241,26 @@ export const containerRoutes: Route<Daemon>[] = [
     method: 'POST',
     path: '/containers/{name}/attach',
     handler: ({ daemon, params, query, request }) => {
-      // the keys are checked before the container is looked up (daemon/attach.go)
-      const detachKeys = attachDetachKeys(query['detachKeys'] ?? '');
-      const c = daemon.getContainer(params['name']!);
-      const frames = containerAttach(daemon, c, {
-        stdout: boolValue(query, 'stdout'),
-        stderr: boolValue(query, 'stderr'),
-        logs: boolValue(query, 'logs'),
-        stream: boolValue(query, 'stream'),
-        stdin: boolValue(query, 'stdin') ? request.stdin : undefined,
-        detachKeys,
-      });
-      return outputStream(c.config.Tty, frames, 101);
+      try {
+        // the keys are checked before the container is looked up (daemon/attach.go)
+        const detachKeys = attachDetachKeys(query['detachKeys'] ?? '');
+        const c = daemon.getContainer(params['name']!);
+        const frames = containerAttach(daemon, c, {
+          stdout: boolValue(query, 'stdout'),
+          stderr: boolValue(query, 'stderr'),
+          logs: boolValue(query, 'logs'),
+          stream: boolValue(query, 'stream'),
+          stdin: boolValue(query, 'stdin') ? request.stdin : undefined,
+          detachKeys,
+        });
+        return outputStream(c.config.Tty, frames, 101);
+      } catch (err) {
+        // postContainersAttach has taken the connection by then: it writes the status line
+        // and the message raw, as a raw stream, without the middlewares' headers
+        const { status, body } = fromError(err);
+        const message = (body as { message?: string } | undefined)?.message ?? '';
+        return { status, headers: { 'Content-Type': 'application/vnd.docker.raw-stream' }, body: message };
+      }
     },
   },
   {

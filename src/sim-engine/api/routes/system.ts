@@ -32,18 +32,20 @@ export { KERNEL_VERSION };
 /** When this engine build was made, as `docker version` prints it. */
 export const BUILD_TIME = '2025-11-05T14:43:20.000000000+00:00';
 
-function ping(daemon: Daemon) {
+/** pingHandler: `OK`, or for HEAD no body and a Content-Length of 0 it sets itself. */
+function ping(daemon: Daemon, head: boolean) {
   return {
     status: 200,
     headers: {
       ...commonHeaders(),
       'Builder-Version': '2',
       'Cache-Control': 'no-cache, no-store, must-revalidate',
+      ...(head ? { 'Content-Length': '0' } : {}),
       'Content-Type': 'text/plain; charset=utf-8',
       Pragma: 'no-cache',
       Swarm: pingSwarmStatus(daemon),
     },
-    body: 'OK',
+    body: head ? undefined : 'OK',
   };
 }
 
@@ -90,7 +92,8 @@ export function versionBody(): VersionResponse {
 }
 
 export const systemRoutes: Route<Daemon>[] = [
-  { method: 'GET', path: '/_ping', handler: ({ daemon }) => ping(daemon) },
+  { method: 'GET', path: '/_ping', handler: ({ daemon }) => ping(daemon, false) },
+  { method: 'HEAD', path: '/_ping', handler: ({ daemon }) => ping(daemon, true) },
   { method: 'GET', path: '/version', handler: () => json(200, versionBody()) },
   {
     // postAuth: the body is the AuthConfig; the answer is AuthenticateOKBody
