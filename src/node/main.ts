@@ -2,9 +2,12 @@
  * The `dockersim` command: the engine without a browser.
  *   dockersim transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--addresses A,B,C] [--seed S]
  *   dockersim verify [DIR]
+ *   dockersim serve [--socket PATH | --port N [--host H]] [--nodes N|a,b,c] …
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { SERVE_USAGE } from './serve/options.ts';
+import { serveCommand } from './serve/serve.ts';
 import { transcript } from './transcript.ts';
 import { verifyCommand } from './verify.ts';
 
@@ -22,7 +25,7 @@ Commands:
   verify [DIR]   Check every exercise of the lessons in DIR (default: src/content/lessons):
                  from its setup the goal must fail, after its solution it must pass.
                  Exits 1 when an exercise is broken.
-`;
+  ${SERVE_USAGE}`;
 
 /** Every file under `dir`, as paths relative to it (the lab folder). */
 export function readFolder(dir: string): Record<string, string> {
@@ -54,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     if (rest.length > 1 || rest[0]?.startsWith('-')) return fail('verify takes at most a DIR');
     return verifyCommand(rest[0]);
   }
+  if (command === 'serve') return serveCommand(rest);
   if (command !== 'transcript') return fail(`unknown command: ${command}`);
   let script: string | undefined;
   let cwd: string | undefined;

@@ -1,0 +1,142 @@
+/**
+ * `dockersim serve`: a simulated lab whose daemons answer the real docker CLI. One
+ * engine (one clock following wall time, one lab network); each node's Engine API on its
+ * own Unix socket or loopback port. `startServe` does the work and is what tests call
+ * in process; `serveCommand` is the command line around it.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { connect } from 'node:net';
+import { createLab, type Lab } from '../../sim-engine/index.ts';
+import { API_VERSION, ENGINE_VERSION } from '../../sim-engine/api/version.ts';
+import { followWallClock } from './clock.ts';
+import {
+  dockerHost,
+  nodeListen,
+  parseServeArgs,
+  SERVE_USAGE,
+  UsageError,
+  type Listen,
+  type ServeOptions,
+} from './options.ts';
+import { createDaemonServer } from './server.ts';
+
+export interface Endpoint {
+  node: string;
+  listen: Listen;
+  /** what DOCKER_HOST is set to, to reach it */
+  dockerHost: string;
+}
+
+export interface Served {
+  lab: Lab;
+  endpoints: Endpoint[];
+  close(): Promise<void>;
+}
+
+/** Is something answering on this Unix socket? A socket file nobody listens on is stale. */
+function socketInUse(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = connect(path);
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once('error', () => resolve(false));
+  });
+}
+
+async function listen(server: Server, at: Listen): Promise<void> {
+  if (at.kind === 'socket' && existsSync(at.path)) {
+    if (!lstatSync(at.path).isSocket()) throw new Error(`${at.path} exists and is not a socket`);
+    if (await socketInUse(at.path)) throw new Error(`${at.path}: another server is listening on it`);
+    unlinkSync(at.path);
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    const done = () => {
+      server.off('error', reject);
+      resolve();
+    };
+    if (at.kind === 'socket') server.listen(at.path, done);
+    else server.listen(at.port, at.host, done);
+  });
+}
+
+export async function startServe(options: ServeOptions): Promise<Served> {
+  const lab = createLab({
+    nodes: options.nodes,
+    addresses: options.addresses,
+    images: options.images,
+    seed: options.seed ?? randomUUID(),
+    // the CLI prints "5 seconds ago" against the machine's clock: the engine starts at it
+    start: Date.now(),
+  });
+  const engine = lab.engine;
+  const clock = followWallClock(engine.clock);
+  const servers: Server[] = [];
+  const endpoints: Endpoint[] = [];
+  const close = async () => {
+    clock.dispose();
+    await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+          }),
+      ),
+    );
+    for (const e of endpoints)
+      if (e.listen.kind === 'socket' && existsSync(e.listen.path)) unlinkSync(e.listen.path);
+  };
+  try {
+    for (const [i, host] of engine.hosts.entries()) {
+      const at = nodeListen(options.listen, i, host.name);
+      const server = createDaemonServer({ transport: host.api, clock, now: () => engine.clock.now() });
+      await listen(server, at);
+      servers.push(server);
+      endpoints.push({ node: host.name, listen: at, dockerHost: dockerHost(at) });
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { lab, endpoints, close };
+}
+
+/** What the command prints once it listens. */
+export function banner(endpoints: readonly Endpoint[]): string {
+  const width = Math.max(...endpoints.map((e) => e.node.length));
+  let out = `dockersim: a simulated Docker Engine ${ENGINE_VERSION} (API ${API_VERSION}) is listening\n`;
+  for (const e of endpoints) out += `  ${e.node.padEnd(width)}  ${e.dockerHost}\n`;
+  out += `\nUse it with your docker CLI:\n  export DOCKER_HOST=${endpoints[0]!.dockerHost}\n\nPress Ctrl-C to stop.\n`;
+  return out;
+}
+
+export async function serveCommand(args: readonly string[]): Promise<number> {
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(args);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`dockersim: ${err.message}\n\nUsage:  dockersim ${SERVE_USAGE}`);
+    return 2;
+  }
+  let served: Served;
+  try {
+    served = await startServe(options);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`dockersim: cannot listen: ${e.code ? `${e.code} ` : ''}${e.message}\n`);
+    return 1;
+  }
+  process.stdout.write(banner(served.endpoints));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await served.close();
+  return 0;
+}
