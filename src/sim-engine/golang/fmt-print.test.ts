@@ -108,8 +108,8 @@ describe('sprintf', () => {
   it('names declared types in complaints', () => {
     const ctx = withGoType({ ID: 'x' }, '*formatter.ContainerContext');
     expect(sprintf('%T', ctx)).toBe('*formatter.ContainerContext');
-    // a verb applies to each field of a struct, as in Go
-    expect(sprintf('%d', ctx)).toBe('{%!d(string=x)}');
+    // a verb applies to each field of a struct, as in Go; a pointer to one prints `&{…}`
+    expect(sprintf('%d', ctx)).toBe('&{%!d(string=x)}');
     expect(sprintf('%!', true)).toBe('%!!(bool=true)');
   });
 });
@@ -124,5 +124,40 @@ describe('sprint and sprintln', () => {
   it('always separates with spaces and ends with a newline', () => {
     expect(sprintln('a', 1, 'b')).toBe('a 1 b\n');
     expect(sprintln()).toBe('\n');
+  });
+});
+
+describe('pointers', () => {
+  // a pointer is known by its declared type: an object's own (withGoType), or the type a
+  // struct field, slice or map declares for its element (go-structs.test.ts: a *bool)
+
+  it('prints a pointer inside a value as an address, the same one for the same object', () => {
+    const dns = withGoType({ Nameservers: [] }, '*swarm.DNSConfig');
+    const out = sprint({ A: dns, B: dns, C: withGoType({}, '*x.T') });
+    expect(out).toMatch(/^\{(0xc[0-9a-f]{9}) \1 (0xc[0-9a-f]{9})\}$/);
+    expect(out.slice(1, 13)).not.toBe(out.slice(-13, -1));
+    expect(sprint([withGoType({}, '*x.T')])).toMatch(/^\[0xc[0-9a-f]{9}\]$/);
+  });
+
+  it('prints a pointer to a struct at the top as &{…}, and a nil one as <nil>', () => {
+    expect(sprintf('%v', withGoType({ A: 1 }, '*x.T'))).toBe('&{1}');
+    expect(sprintf('%+v', withGoType({ A: 1 }, '*x.T'))).toBe('&{A:1}');
+    expect(sprint({ P: nilOf('*x.T') })).toBe('{<nil>}');
+  });
+
+  it('prints a pointer with a String method through it', () => {
+    const v = withGoType({ Index: 3, String: () => '3' }, '*swarm.Version');
+    expect(sprint({ V: v })).toBe('{3}');
+  });
+
+  it('formats an address with the integer verbs and %#v', () => {
+    const p = withGoType({}, '*x.T');
+    expect(sprintf('%d', [p])).toMatch(/^\[\d+\]$/);
+    expect(sprintf('%#v', { P: p })).toMatch(/^struct \{ P \*x\.T \}\{P:\(\*x\.T\)\(0xc[0-9a-f]{9}\)\}$/);
+  });
+
+  it('leaves objects without a pointer type as values', () => {
+    expect(sprint({ A: { B: 1 } })).toBe('{{1}}');
+    expect(sprint(withGoType({}, '*swarm.DNSConfig'))).toBe('&{}');
   });
 });

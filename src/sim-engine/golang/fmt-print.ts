@@ -4,6 +4,7 @@
  * sorted key order and structs `{a b}`, Stringer/error methods, and the
  * `%!d(string=x)` complaint. Sprintf's format parsing is in fmt-printf.ts.
  */
+import { fmtPointer, isPointer } from './fmt-pointer.ts';
 import {
   clearFlags,
   type Flags,
@@ -18,16 +19,35 @@ import {
   fmtUnicode,
   pad,
 } from './fmt-format.ts';
-import { method, sortedMapEntries, structFields, typeName } from './reflect.ts';
+import { elemTypeOf, method, sortedMapEntries, structFields, typeName } from './reflect.ts';
 import type { GoComplex } from './values.ts';
 import { decodeUtf8 } from './utf8.ts';
-import { GoNil, intValue, isGoBytes, kindOf, nilKind, NO_VALUE, numberValue, stringValue } from './values.ts';
+import {
+  declaredGoType,
+  GoNil,
+  GoPointer,
+  goStructLayout,
+  intValue,
+  isGoBytes,
+  kindOf,
+  nilKind,
+  NO_VALUE,
+  numberValue,
+  stringValue,
+} from './values.ts';
 
 export class Printer {
   buf = '';
   f: Flags = clearFlags();
   /** set while printing a bad verb's operand, so methods are not called inside */
   erroring = false;
+  /**
+   * the operand was reached through a pointer that text/template's printableValue
+   * already followed: a pointer to a struct prints `{…}`, not `&{…}`
+   */
+  indirected = false;
+  /** the addresses handed out to pointers so far (the same object prints the same one) */
+  readonly addresses = new Map<unknown, bigint>();
 
   badVerb(verb: string, arg: unknown): void {
     this.erroring = true;
@@ -123,8 +143,20 @@ export class Printer {
     }
   }
 
-  printValue(arg: unknown, verb: string, depth: number): void {
+  /**
+   * `declared` is the Go type the value was found as (a struct field's, a slice's or a
+   * map's element type), which says whether it is a pointer when the value cannot.
+   */
+  printValue(arg: unknown, verb: string, depth: number, declared?: string): void {
     if (this.handleMethods(arg, verb)) return;
+    if (isPointer(arg, declared)) {
+      // fmt follows a pointer to a struct, slice or map only at the top (`&{…}`), and
+      // prints any other pointer, and every pointer inside a value, as its address
+      const k = kindOf(arg);
+      if (depth > 0 || !(k === 'struct' || k === 'slice' || k === 'map')) return this.fmtPointer(arg, verb);
+      if (!this.indirected) this.buf += '&';
+      depth++;
+    }
     switch (kindOf(arg)) {
       case 'invalid':
         this.buf += depth === 0 ? '<invalid reflect.Value>' : verb === 'v' ? '<nil>' : '';
@@ -154,7 +186,14 @@ export class Printer {
         return this.printMap(arg, verb, depth);
       case 'struct':
         return this.printStruct(arg as object, verb, depth);
+      case 'ptr':
+        return this.fmtPointer(arg, verb);
     }
+  }
+
+  /** fmt's fmtPointer (fmt-pointer.ts) */
+  fmtPointer(arg: unknown, verb: string): void {
+    fmtPointer(this, arg, verb);
   }
 
   printNil(arg: unknown, verb: string): void {
@@ -194,33 +233,36 @@ export class Printer {
       this.buf += '}';
       return;
     }
+    const elem = elemTypeOf(declaredGoType(arr) ?? '');
     this.buf += '[';
     arr.forEach((e, i) => {
       if (i > 0) this.buf += ' ';
-      this.printValue(e, verb, depth + 1);
+      this.printValue(e, verb, depth + 1, elem);
     });
     this.buf += ']';
   }
 
   printMap(m: unknown, verb: string, depth: number): void {
     const entries = sortedMapEntries(m);
+    const elem = elemTypeOf(declaredGoType(m) ?? '');
     this.buf += this.f.sharpV ? typeName(m) + '{' : 'map[';
     entries.forEach(([k, v], i) => {
       if (i > 0) this.buf += this.f.sharpV ? ', ' : ' ';
       this.printValue(k, verb, depth + 1);
       this.buf += ':';
-      this.printValue(v, verb, depth + 1);
+      this.printValue(v, verb, depth + 1, elem);
     });
     this.buf += this.f.sharpV ? '}' : ']';
   }
 
   printStruct(obj: object, verb: string, depth: number): void {
     if (this.f.sharpV) this.buf += typeName(obj);
+    const types = new Map(goStructLayout(obj)?.fields.map((f) => [f.name, f.type]));
     this.buf += '{';
     structFields(obj).forEach(([name, v], i) => {
       if (i > 0) this.buf += this.f.sharpV ? ', ' : ' ';
       if (this.f.plusV || this.f.sharpV) this.buf += name + ':';
-      this.printValue(v, verb, depth + 1);
+      this.printValue(v, verb, depth + 1, types.get(name));
     });
     this.buf += '}';
   }
@@ -252,6 +294,17 @@ export function sprint(...args: unknown[]): string {
   return p.buf;
 }
 
+/**
+ * What text/template prints for a value (exec.go printValue): fmt.Sprint of it after
+ * printableValue followed a pointer, so a pointer to a struct prints as the struct.
+ */
+export function sprintIndirect(v: unknown): string {
+  const p = new Printer();
+  p.indirected = true;
+  p.printArg(v instanceof GoPointer ? v.elem : v, 'v');
+  return p.buf;
+}
+
 /** fmt.Sprintln: always spaces, and a newline. */
 export function sprintln(...args: unknown[]): string {
   const p = new Printer();
@@ -264,5 +317,5 @@ export function sprintln(...args: unknown[]): string {
 
 /** `%v` of one value, as templates print it. */
 export function formatValue(v: unknown): string {
-  return sprint(v);
+  return sprintIndirect(v);
 }

@@ -2,8 +2,11 @@
  * Decoded JSON has no Go types: every object looks like a struct. Docker's typed API
  * objects mix structs with maps (Labels, Networks, Ports) and nil pointers, and a
  * template treats them differently (`.Labels.x` is `<no value>` on a map but an error
- * on a struct; a nil map prints `map[]`). applyGoTypes marks the places a spec names.
+ * on a struct; a nil map prints `map[]`). applyGoTypes marks the places a spec names,
+ * and where a type is a struct described in a GoTypeTable (go-structs.ts), the whole
+ * value as the CLI's Go struct: every field, zero values for the ones the JSON left out.
  */
+import { decodeAs, type GoTypeTable } from './go-structs.ts';
 import { GoDuration, GoFileMode, goMap, GoNil, withGoType } from './values.ts';
 
 /**
@@ -21,20 +24,22 @@ import { GoDuration, GoFileMode, goMap, GoNil, withGoType } from './values.ts';
  *   })
  *
  * A `map[…]` type makes the object a Go map; a null at a pointer, slice or map path
- * becomes a typed nil; any other object is named with the type.
+ * becomes a typed nil; any other object is named with the type. A type `table`
+ * describes is decoded whole: `applyGoTypes(service, { '': 'swarm.Service' }, table)`.
  */
-export function applyGoTypes<T>(value: T, spec: Record<string, string>): T {
+export function applyGoTypes<T>(value: T, spec: Record<string, string>, table?: GoTypeTable): T {
   // shorter paths first, so a map is marked before its values are visited
   const paths = Object.keys(spec).sort((a, b) => a.length - b.length);
   let root: unknown = value;
   for (const path of paths) {
     const segments = path === '' ? [] : path.split('.');
-    root = visit(root, segments, spec[path]!);
+    root = visit(root, segments, spec[path]!, table);
   }
   return root as T;
 }
 
-function mark(v: unknown, type: string): unknown {
+function mark(v: unknown, type: string, table: GoTypeTable | undefined): unknown {
+  if (table) return decodeAs(v, type, table);
   if (v === null || v === undefined) {
     return type.startsWith('*') || type.startsWith('[]') || type.startsWith('map[') ? new GoNil(type) : v;
   }
@@ -49,13 +54,13 @@ function mark(v: unknown, type: string): unknown {
 }
 
 /** Visit the values at `segments` below `v`, replacing them by their marked form. */
-function visit(v: unknown, segments: string[], type: string): unknown {
-  if (segments.length === 0) return mark(v, type);
+function visit(v: unknown, segments: string[], type: string, table: GoTypeTable | undefined): unknown {
+  if (segments.length === 0) return mark(v, type, table);
   if (v === null || typeof v !== 'object') return v;
   const [first, ...rest] = segments as [string, ...string[]];
   const rec = v as Record<string, unknown>;
   if (first === '*') {
-    for (const k of Object.keys(rec)) rec[k] = visit(rec[k], rest, type);
+    for (const k of Object.keys(rec)) rec[k] = visit(rec[k], rest, type, table);
     return v;
   }
   const each = first.endsWith('[]');
@@ -73,9 +78,9 @@ function visit(v: unknown, segments: string[], type: string): unknown {
   }
   if (each) {
     const arr = rec[name];
-    if (Array.isArray(arr)) arr.forEach((e, i) => (arr[i] = visit(e, rest, type)));
+    if (Array.isArray(arr)) arr.forEach((e, i) => (arr[i] = visit(e, rest, type, table)));
     return v;
   }
-  rec[name] = visit(rec[name], rest, type);
+  rec[name] = visit(rec[name], rest, type, table);
   return v;
 }

@@ -219,3 +219,26 @@ export function checkValid(src: string): void {
 export function unmarshalAny(src: string, opts: DecodeOptions = {}): unknown {
   return new Parser(src, opts).top();
 }
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * The bytes of a base64 (StdEncoding, padded) string, as encoding/json decodes a
+ * []byte field; undefined when it is not base64 (Go fails the whole decode then).
+ */
+export function base64StdBytes(text: string): number[] | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  const clean = text.replace(/=+$/, '');
+  const bytes: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (const ch of clean) {
+    acc = ((acc << 6) | B64.indexOf(ch)) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((acc >> bits) & 0xff);
+    }
+  }
+  return bytes;
+}

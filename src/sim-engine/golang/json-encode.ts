@@ -6,9 +6,21 @@
  * and from 1e21, nil slices and maps as `null`.
  */
 import { formatFloat } from './float-format.ts';
-import { compareGoStrings, method, structFields, typeName } from './reflect.ts';
-import type { GoComplex } from './values.ts';
-import { GoJSONNumber, intValue, isGoBytes, kindOf, mapEntries, NO_VALUE, numberValue } from './values.ts';
+import { compareGoStrings, jsonFields, method, typeName } from './reflect.ts';
+import type { GoComplex, GoPointer } from './values.ts';
+import {
+  GoJSONNumber,
+  goStructLayout,
+  intValue,
+  isGoBytes,
+  isNilish,
+  kindOf,
+  mapEntries,
+  mapSize,
+  NO_VALUE,
+  numberValue,
+  stringValue,
+} from './values.ts';
 
 export class JSONError extends Error {
   constructor(message: string) {
@@ -111,6 +123,8 @@ class Encoder {
       case 'invalid':
       case 'nil':
         return 'null';
+      case 'ptr':
+        return this.encode((v as GoPointer).elem);
       case 'bool':
         return v ? 'true' : 'false';
       case 'int':
@@ -194,12 +208,48 @@ class Encoder {
 
   struct(obj: object): string {
     const parts: string[] = [];
-    for (const [k, v] of structFields(obj)) {
+    const layout = goStructLayout(obj);
+    if (layout?.json) {
+      // a Go struct: its fields in declaration order, omitempty ones left out when empty
+      for (const f of layout.json) {
+        const v = (obj as Record<string, unknown>)[f.name];
+        if (f.omitempty && isEmptyValue(v, f.type)) continue;
+        parts.push(encodeString(f.key, this.escapeHTML) + ':' + this.encode(v));
+      }
+      return '{' + parts.join(',') + '}';
+    }
+    for (const [k, v] of jsonFields(obj)) {
       // an undefined property is an omitted field (like `omitempty`)
       if (v === undefined) continue;
       parts.push(encodeString(k, this.escapeHTML) + ':' + this.encode(v));
     }
     return '{' + parts.join(',') + '}';
+  }
+}
+
+/**
+ * encoding/json's isEmptyValue, for omitempty: false, 0, "", a nil pointer, an empty
+ * slice or map; never a struct. A pointer's value (`Init: false` behind a *bool) is not
+ * empty, so the field's type decides.
+ */
+function isEmptyValue(v: unknown, type: string): boolean {
+  if (isNilish(v) || v === NO_VALUE) return true;
+  if (type.startsWith('*')) return false;
+  switch (kindOf(v)) {
+    case 'bool':
+      return v === false;
+    case 'int':
+      return intValue(v) === 0n;
+    case 'float':
+      return numberValue(v) === 0;
+    case 'string':
+      return stringValue(v) === '';
+    case 'slice':
+      return (v as unknown[]).length === 0;
+    case 'map':
+      return mapSize(v) === 0;
+    default:
+      return false;
   }
 }
 

@@ -9,6 +9,8 @@ import {
   GoFloat64,
   GoJSONNumber,
   GoNil,
+  GoPointer,
+  goStructLayout,
   isGoMapObject,
   kindOf,
   mapEntries,
@@ -42,6 +44,9 @@ function bindMethod(fn: (...a: unknown[]) => unknown, obj: object): (...a: unkno
  * unexported identifiers: a field is found but refused, a method is not found.
  */
 export function lookupMember(obj: object, name: string): Member {
+  // a struct with a Go layout has only its declared (and promoted) fields: a JSON key
+  // the Go type does not declare is dropped when the CLI decodes
+  const layout = goStructLayout(obj);
   for (let o: object | null = obj; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     const desc = Object.getOwnPropertyDescriptor(o, name);
     if (!desc) continue;
@@ -50,14 +55,30 @@ export function lookupMember(obj: object, name: string): Member {
       if (!isExportedName(name) || name === 'constructor') return { kind: 'none' };
       return { kind: 'method', fn: bindMethod(value as (...a: unknown[]) => unknown, obj), name };
     }
+    if (layout && !layout.names.has(name)) return { kind: 'none' };
     if (!isExportedName(name)) return { kind: 'unexported' };
     return { kind: 'field', value };
   }
   return { kind: 'none' };
 }
 
-/** A struct's fields in declaration (key) order; methods are not fields. */
+/**
+ * A struct's fields in declaration order, as fmt prints them and `eq` compares them:
+ * its Go layout's fields (hidden zero values and embedded structs included) when it
+ * has one, else its enumerable properties in key order; methods are not fields.
+ */
 export function structFields(obj: object): [string, unknown][] {
+  const layout = goStructLayout(obj);
+  if (layout) return layout.fields.map((f) => [f.name, (obj as Record<string, unknown>)[f.name]]);
+  return jsonFields(obj);
+}
+
+/**
+ * The fields encoding/json writes: the enumerable properties in key order. A decoded
+ * API object keeps the daemon's keys enumerable and its Go layout's other fields
+ * hidden, so `{{json .}}` prints what the daemon sent.
+ */
+export function jsonFields(obj: object): [string, unknown][] {
   const out: [string, unknown][] = [];
   for (const key of Object.keys(obj)) {
     const value = (obj as Record<string, unknown>)[key];
@@ -101,6 +122,8 @@ export function withGoMethods<T extends object>(
 
 /** The method `name` of a value, if it has one (String, Error, MarshalJSON, …). */
 export function method(v: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
+  // a pointer's method set has its value's methods (*time.Duration has String)
+  if (v instanceof GoPointer) return method(v.elem, name);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   if (kindOf(v) === 'map') return lookupMapMethod(v, name);
   const m = lookupMember(v, name);
@@ -139,6 +162,8 @@ export function typeName(v: unknown, seen: Set<unknown> = new Set()): string {
       }
     case 'func':
       return 'func()';
+    case 'ptr':
+      return (v as GoPointer).type;
   }
 }
 

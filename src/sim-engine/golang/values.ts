@@ -35,6 +35,43 @@ export function withGoType<T extends object>(obj: T, type: string): T {
   return obj;
 }
 
+/**
+ * A struct's Go layout, from a struct description (go-structs.ts): its fields in
+ * declaration order with their Go types (fmt prints them all, in this order, whether
+ * the JSON had them or not), every name a template can select on it — its own fields
+ * and those promoted from embedded structs — and how encoding/json writes it. Other
+ * properties are not fields.
+ */
+export interface GoStructLayout {
+  readonly fields: readonly { readonly name: string; readonly type: string }[];
+  readonly names: ReadonlySet<string>;
+  /**
+   * what encoding/json writes, in order (embedded structs' fields in their place): the
+   * key, the field it reads, its type, and whether the tag says omitempty
+   */
+  readonly json?: readonly GoJSONField[];
+}
+
+export interface GoJSONField {
+  readonly key: string;
+  readonly name: string;
+  readonly type: string;
+  readonly omitempty: boolean;
+}
+
+const GO_STRUCT = Symbol.for('dockyard.golang.struct');
+
+/** Give a struct object (or a typed nil pointer to one) its Go layout. */
+export function withGoStruct<T extends object>(obj: T, layout: GoStructLayout): T {
+  Object.defineProperty(obj, GO_STRUCT, { value: layout, enumerable: false, configurable: true });
+  return obj;
+}
+
+export function goStructLayout(v: unknown): GoStructLayout | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  return (v as Record<symbol, GoStructLayout | undefined>)[GO_STRUCT];
+}
+
 export function isGoMapObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[GO_MAP] === true;
 }
@@ -116,6 +153,22 @@ export function nilOf(type: string): GoNil {
   return new GoNil(type);
 }
 
+/**
+ * A non-nil pointer to a value that is not a struct (`*bool`, `*uint64`, `*time.Duration`
+ * fields of the API types). Go keeps it apart from its value: a template prints the value,
+ * but `{{if}}` is true even for a pointer to false, `eq` refuses it ("incompatible types
+ * for comparison"), fmt prints it as an address, and encoding/json writes the value.
+ * (A pointer to a struct is the struct object itself, named `*T` with withGoType.)
+ */
+export class GoPointer {
+  readonly elem: unknown;
+  readonly type: string;
+  constructor(elem: unknown, type: string) {
+    this.elem = elem;
+    this.type = type;
+  }
+}
+
 /** complex128, only so template literals like `1+2i` behave. */
 export class GoComplex {
   readonly re: number;
@@ -142,7 +195,18 @@ export const NO_VALUE: unique symbol = Symbol('no value');
 export type NoValue = typeof NO_VALUE;
 
 export type Kind =
-  'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'complex' | 'string' | 'slice' | 'map' | 'struct' | 'func';
+  | 'invalid'
+  | 'nil'
+  | 'bool'
+  | 'int'
+  | 'float'
+  | 'complex'
+  | 'string'
+  | 'slice'
+  | 'map'
+  | 'struct'
+  | 'func'
+  | 'ptr';
 
 export function kindOf(v: unknown): Kind {
   if (v === NO_VALUE) return 'invalid';
@@ -161,6 +225,7 @@ export function kindOf(v: unknown): Kind {
     case 'symbol':
       return 'invalid';
   }
+  if (v instanceof GoPointer) return 'ptr';
   if (v instanceof GoFloat64) return 'float';
   if (v instanceof GoDuration) return 'int';
   if (v instanceof GoComplex) return 'complex';

@@ -6,7 +6,16 @@
 import { sprint, sprintln } from '../fmt-print.ts';
 import { sprintf } from '../fmt-printf.ts';
 import { mapZero, typeName } from '../reflect.ts';
-import { GoNil, kindOf, mapGet, mapHasStringKeys, nilKind, NO_VALUE, stringValue } from '../values.ts';
+import {
+  GoNil,
+  GoPointer,
+  kindOf,
+  mapGet,
+  mapHasStringKeys,
+  nilKind,
+  NO_VALUE,
+  stringValue,
+} from '../values.ts';
 import { byteLength, encodeUtf8, sliceBytes } from '../utf8.ts';
 import { eq, ge, gt, le, lt, ne } from './compare.ts';
 import { htmlEscapeString, jsEscapeString, urlQueryEscape } from './escape.ts';
@@ -22,6 +31,7 @@ function isNilPointer(v: unknown): boolean {
 const zeroValueType = 'reflect: call of reflect.Value.Type on zero Value';
 
 function length(item: unknown): number {
+  if (item instanceof GoPointer) item = item.elem; // len follows a pointer
   if (isNilPointer(item)) throw new Error('len of nil pointer');
   switch (kindOf(item)) {
     case 'invalid':

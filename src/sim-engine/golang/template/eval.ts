@@ -5,12 +5,13 @@
  * its functions are one mutually recursive unit (arguments are pipelines, fields
  * are method calls whose arguments are arguments …), as in exec.go.
  */
-import { lookupMapMethod, lookupMember, mapZero, typeName } from '../reflect.ts';
+import { lookupMapMethod, lookupMember, mapZero, method, typeName } from '../reflect.ts';
 import { quote } from '../strconv-quote.ts';
 import {
   GoComplex,
   GoFloat64,
   GoNil,
+  goStructLayout,
   kindOf,
   mapGet,
   mapHasStringKeys,
@@ -188,7 +189,11 @@ function evalField(
   const kind = kindOf(receiver);
   const nk = kind === 'nil' ? nilKind(receiver) : undefined;
   if (nk === 'interface') return s.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
-  if (kind === 'struct') {
+  if (kind === 'ptr') {
+    // a pointer to a non-struct has its value's methods and no fields
+    const m = method(receiver, fieldName);
+    if (m) return evalCall(s, dot, m, false, node, fieldName, args, final);
+  } else if (kind === 'struct') {
     const member = lookupMember(receiver as object, fieldName);
     if (member.kind === 'method') return evalCall(s, dot, member.fn, false, node, fieldName, args, final);
     const hasArgs = (args?.length ?? 0) > 1 || final !== MISSING;
@@ -214,7 +219,9 @@ function evalField(
         return NO_VALUE;
     }
   } else if (nk === 'ptr') {
-    s.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    // a nil *T of a struct type T that has no such field falls through to the type error
+    const layout = goStructLayout(receiver);
+    if (!layout || layout.names.has(fieldName)) s.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
   }
   return s.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
 }

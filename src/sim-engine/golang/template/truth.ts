@@ -26,6 +26,7 @@ export function isTrue(v: unknown): boolean {
       return mapSize(v) > 0;
     case 'struct':
     case 'func':
+    case 'ptr': // a non-nil pointer, even to false or 0
       return true;
   }
 }

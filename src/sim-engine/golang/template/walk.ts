@@ -3,10 +3,10 @@
  * maps in sorted key order, integers), {{template}}, break and continue — and how
  * a value is printed (`<no value>` for nothing at all, fmt's %v otherwise).
  */
-import { sprint } from '../fmt-print.ts';
+import { sprint, sprintIndirect } from '../fmt-print.ts';
 import { quote } from '../strconv-quote.ts';
 import { method, sortedMapEntries, typeName } from '../reflect.ts';
-import { intValue, kindOf, mapSize, nilKind, NO_VALUE } from '../values.ts';
+import { GoPointer, intValue, kindOf, mapSize, nilKind, NO_VALUE } from '../values.ts';
 import { evalPipeline, indirectInterface } from './eval.ts';
 import { nodeString, type BranchNode, type ListNode, type Node, type TemplateNode } from './nodes.ts';
 import { BreakSignal, ContinueSignal, ExecAbort, type ExecTemplate, MAX_STEPS, State } from './state.ts';
@@ -96,6 +96,7 @@ function walkRange(s: State, dot: unknown, r: BranchNode): void {
 
 /** Run `each` over the value; false when there was nothing to iterate (the else branch). */
 function iterate(s: State, val: unknown, nvars: number, each: (i: unknown, e: unknown) => void): boolean {
+  if (val instanceof GoPointer) val = val.elem; // range follows a pointer
   switch (kindOf(val)) {
     case 'int': {
       if (nvars > 1) s.errorf(`can't use ${sprint(val)} to iterate over more than one variable`);
@@ -150,7 +151,7 @@ function printValue(s: State, node: Node, v: unknown): void {
   if (kindOf(v) === 'func' && !method(v, 'String') && !method(v, 'Error')) {
     s.errorf(`can't print ${nodeString(node)} of type ${typeName(v)}`);
   }
-  s.out.push(sprint(v));
+  s.out.push(sprintIndirect(v));
 }
 
 /** Execute a template's tree with `data` as dot; returns the output. */
