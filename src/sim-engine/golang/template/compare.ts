@@ -25,6 +25,8 @@ function basicKind(v: unknown): BasicKind {
 }
 
 const errBadComparisonType = 'invalid type for comparison';
+/** Go 1.24's errBadComparison names no types (the docker CLI 28 prints it so) */
+const errBadComparison = 'incompatible types for comparison';
 const errNoComparison = 'missing argument for comparison';
 
 /** reflect.Kind as far as canCompare cares. */
@@ -93,7 +95,7 @@ export function eq(arg1: unknown, ...arg2: unknown[]): boolean {
     let truth = false;
     if (k1 !== k2) {
       if (arg1 !== NO_VALUE && arg !== NO_VALUE) {
-        throw new Error(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg)}`);
+        throw new Error(errBadComparison);
       }
     } else if (k1 !== 'invalid') {
       truth = compareBasic(k1, arg1, arg) === 0;
@@ -127,8 +129,7 @@ export function lt(arg1: unknown, arg2: unknown): boolean {
   arg2 = indirectInterface(arg2);
   const k2 = basicKind(arg2);
   if (k2 === 'invalid') throw new Error(errBadComparisonType);
-  if (k1 !== k2)
-    throw new Error(`incompatible types for comparison: ${typeName(arg1)} and ${typeName(arg2)}`);
+  if (k1 !== k2) throw new Error(errBadComparison);
   if (k1 === 'bool' || k1 === 'complex') throw new Error(errBadComparisonType);
   return compareBasic(k1, arg1, arg2) < 0;
 }
