@@ -6,6 +6,7 @@
  * template is status 64.
  */
 import { applyGoTypes } from '../golang/go-types.ts';
+import { DOCKER_GO_TYPES } from './go-structs/index.ts';
 import { indent, marshal, unmarshalAny } from '../golang/json.ts';
 import { parseDockerTemplate, TemplateError, type Template } from '../golang/template/index.ts';
 import type { Writer } from '../process/types.ts';
@@ -35,9 +36,12 @@ class LazyElement implements InspectElement {
   #typedValue: unknown;
   #rawValue = '';
 
-  constructor(typed: () => unknown, raw: () => string) {
+  readonly noRawFallback: boolean;
+
+  constructor(typed: () => unknown, raw: () => string, noRawFallback: boolean) {
     this.#typed = typed;
     this.#raw = raw;
+    this.noRawFallback = noRawFallback;
   }
 
   get typed(): unknown {
@@ -57,9 +61,12 @@ class LazyElement implements InspectElement {
   }
 }
 
-/** An InspectElement made on demand from the typed value's and the raw JSON's makers. */
-export function lazyElement(typed: () => unknown, raw: () => string): InspectElement {
-  return new LazyElement(typed, raw);
+/**
+ * An InspectElement made on demand from the typed value's and the raw JSON's makers;
+ * `noRawFallback` when the CLI's getRef passes no raw bytes (see InspectElement).
+ */
+export function lazyElement(typed: () => unknown, raw: () => string, noRawFallback = false): InspectElement {
+  return new LazyElement(typed, raw, noRawFallback);
 }
 
 export async function inspectRefs(
@@ -124,10 +131,12 @@ function rawValue(raw: string): unknown {
 /**
  * The typed value a template sees: a copy of the API object with its Go types marked
  * (`golang/go-types.ts` applyGoTypes: '' names the root type, `map[…]` paths become
- * maps that print and range sorted, `[]`/`*` reach into slices and maps).
+ * maps that print and range sorted, `[]`/`*` reach into slices and maps). A type that
+ * go-structs/ describes (swarm.Service, mount.Mount, …) is decoded whole, as the CLI's
+ * encoding/json fills its Go struct: `typed(service, { '': 'swarm.Service' })`.
  */
 export function typed<T>(value: T, spec: Record<string, string>): T {
-  return applyGoTypes(jsonCopy(value) as T, spec);
+  return applyGoTypes(jsonCopy(value) as T, spec, DOCKER_GO_TYPES);
 }
 
 /** Thrown by `plainCopy` on what only JSON itself handles exactly. */
@@ -226,7 +235,8 @@ export const CONTAINER_TYPES: Record<string, string> = {
   ),
   'HostConfig.Mounts': '[]mount.Mount',
   'HostConfig.Devices': '[]container.DeviceMapping',
-  'HostConfig.Ulimits': '[]*container.Ulimit',
+  // container.Ulimit is an alias: reflect names it units.Ulimit (its String prints `nofile=1024:2048`)
+  'HostConfig.Ulimits': '[]*units.Ulimit',
   Config: '*container.Config',
   ...Object.fromEntries(
     ['Cmd', 'Entrypoint', 'Env', 'OnBuild', 'Shell'].map((f) => [`Config.${f}`, '[]string']),

@@ -8,9 +8,7 @@ import type { Secret } from '../../../api/types/secret.ts';
 import { prettyPrint } from '../../../golang/display-utils.ts';
 import { parseRFC3339 } from '../../../golang/time.ts';
 import { humanDuration } from '../../../golang/units.ts';
-import { encodeUtf8 } from '../../../golang/utf8.ts';
-import { goBytes, goMap, nilOf, withGoType } from '../../../golang/values.ts';
-import { base64Decode } from '../../../api/registry-auth.ts';
+import { goMap, withGoType } from '../../../golang/values.ts';
 import { labelsColumn } from '../../formatter/display.ts';
 import {
   DEFAULT_QUIET_FORMAT,
@@ -141,40 +139,13 @@ export class SecretInspectContext {
 }
 
 /**
- * swarm.Secret or swarm.Config as a template sees it: times are time.Time, labels and
- * driver options maps, the version a Stringer, absent pointers and the never-returned
- * data of a secret nil.
+ * swarm.Secret or swarm.Config as a template sees it, every field of the Go struct
+ * (cli/go-structs/swarm-secret.ts): times are time.Time, labels and driver options
+ * maps, the version a Stringer, Data a []byte, absent pointers nil.
  */
 export function typedObject<T extends { Version: { Index: number }; Spec: object }>(
   o: T,
   type: 'swarm.Secret' | 'swarm.Config',
 ): unknown {
-  const t = typed(o, {
-    '': type,
-    'Spec.Labels': 'map[string]string',
-    'Spec.Driver': '*swarm.Driver',
-    'Spec.Driver.Options': 'map[string]string',
-    'Spec.Templating': '*swarm.Driver',
-    'Spec.Templating.Options': 'map[string]string',
-  }) as unknown as Record<string, unknown> & { Spec: Record<string, unknown>; Version: object };
-  t['CreatedAt'] = parseRFC3339(String(t['CreatedAt']));
-  t['UpdatedAt'] = parseRFC3339(String(t['UpdatedAt']));
-  // swarm.Version has a String method: `{{.Version}}` prints the index
-  Object.defineProperty(t.Version, 'String', {
-    value: () => String(o.Version.Index),
-    enumerable: false,
-  });
-  const spec = t.Spec;
-  // Data is a []byte: base64 in the JSON, bytes to a template
-  if (typeof spec['Data'] === 'string') spec['Data'] = goBytes(encodeUtf8(base64Decode(spec['Data']) ?? ''));
-  hiddenNil(spec, 'Data', '[]uint8');
-  if (type === 'swarm.Secret') hiddenNil(spec, 'Driver', '*swarm.Driver');
-  hiddenNil(spec, 'Templating', '*swarm.Driver');
-  return t;
-}
-
-/** A nil field of a Go struct that `json` leaves out (omitempty): hidden, so templates see nil. */
-function hiddenNil(obj: Record<string, unknown>, key: string, type: string): void {
-  if (obj[key] !== undefined) return;
-  Object.defineProperty(obj, key, { value: nilOf(type), enumerable: false, configurable: true });
+  return typed(o, { '': type });
 }

@@ -8,12 +8,12 @@ import { formatGoDuration } from '../../../golang/duration.ts';
 import { parseDockerTemplate } from '../../../golang/template/index.ts';
 import { parseRFC3339 } from '../../../golang/time.ts';
 import { bytesSize, humanDuration } from '../../../golang/units.ts';
-import { goFloat64, goMap, nilOf, withGoType } from '../../../golang/values.ts';
+import { goFloat64, goMap, withGoType } from '../../../golang/values.ts';
 import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError, StatusError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
-import { durationPaths, HEALTHCHECK_DURATIONS, inspectRefs, rawJSON, typed } from '../../inspect.ts';
+import { inspectRefs, lazyElement, rawJSON, typed } from '../../inspect.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 
 export const inspectCommand: CommandSpec = {
@@ -37,37 +37,11 @@ export const inspectCommand: CommandSpec = {
 // (insertDefaults), as JSON, through a template, or --pretty (formatter.go's
 // serviceInspectPrettyTemplate, run by the same template engine)
 
-/** Go types inside a swarm.TaskSpec at `prefix`: maps to range over, durations that print `10s`. */
-export function taskSpecTypes(prefix: string): Record<string, string> {
-  return {
-    [`${prefix}.ContainerSpec.Labels`]: 'map[string]string',
-    [`${prefix}.ContainerSpec.StopGracePeriod`]: '*time.Duration',
-    [`${prefix}.ContainerSpec.Secrets[].File.Mode`]: 'os.FileMode',
-    [`${prefix}.ContainerSpec.Configs[].File.Mode`]: 'os.FileMode',
-    ...durationPaths(`${prefix}.ContainerSpec.Healthcheck`, HEALTHCHECK_DURATIONS),
-    ...durationPaths(`${prefix}.RestartPolicy`, ['Delay', 'Window'], '*time.Duration'),
-  };
-}
+/** The Go type a template on a service runs on (described in cli/go-structs/). */
+export const SERVICE_TYPES: Record<string, string> = { '': 'swarm.Service' };
 
-/** Go types inside a swarm.ServiceSpec at `prefix`. */
-function serviceSpecTypes(prefix: string): Record<string, string> {
-  return {
-    [`${prefix}.Labels`]: 'map[string]string',
-    ...taskSpecTypes(`${prefix}.TaskTemplate`),
-    ...durationPaths(`${prefix}.UpdateConfig`, ['Delay', 'Monitor']),
-    ...durationPaths(`${prefix}.RollbackConfig`, ['Delay', 'Monitor']),
-  };
-}
-
-/** Go types inside swarm.Service (for `service inspect` and `docker inspect`). */
-export const SERVICE_TYPES: Record<string, string> = {
-  '': 'swarm.Service',
-  ...serviceSpecTypes('Spec'),
-  ...serviceSpecTypes('PreviousSpec'),
-};
-
-/** Go types inside swarm.Task. */
-export const TASK_TYPES: Record<string, string> = { '': 'swarm.Task', ...taskSpecTypes('Spec') };
+/** The Go type a template on a task runs on (`docker inspect` of a task). */
+export const TASK_TYPES: Record<string, string> = { '': 'swarm.Task' };
 
 async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
   let format = flags.string('format');
@@ -89,19 +63,15 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
     await inspectRefs(cli.out, args, format, async (ref) => {
       const s = await getRef(ref);
       // inspect.go's getRef gives docker no raw bytes: the template runs on the typed
-      // swarm.Service, whose omitempty pointers and slices are nil when absent (`{{json
-      // .UpdateStatus}}` prints null, `.PreviousSpec.X` fails on a nil pointer) — and
-      // stay out of `{{json .}}`, so they are added as hidden fields
-      const t = typed(s, SERVICE_TYPES);
-      nilField(t, 'PreviousSpec', '*swarm.ServiceSpec');
-      nilField(t, 'UpdateStatus', '*swarm.UpdateStatus');
-      nilField(t, 'ServiceStatus', '*swarm.ServiceStatus');
-      nilField(t, 'JobStatus', '*swarm.JobStatus');
-      if (t.Endpoint) {
-        nilField(t.Endpoint, 'Ports', '[]swarm.PortConfig');
-        nilField(t.Endpoint, 'VirtualIPs', '[]swarm.EndpointVirtualIP');
-      }
-      return { typed: t, raw: rawJSON(s), noRawFallback: true };
+      // swarm.Service, every field of it — the omitempty ones the JSON leaves out are
+      // zero values (`{{json .UpdateStatus}}` prints null, `.PreviousSpec.X` fails on a
+      // nil pointer, `.Spec.TaskTemplate.ContainerSpec.Args` prints `[]`) — and the JSON
+      // output is that struct marshalled again
+      return lazyElement(
+        () => typed(s, SERVICE_TYPES),
+        () => rawJSON(typed(s, SERVICE_TYPES)),
+        true,
+      );
     });
     return;
   }
@@ -130,12 +100,6 @@ async function runInspect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   }
   cli.out.write(out);
   if (errors.length) throw new StatusError(errors.join('\n'), 1);
-}
-
-/** A nil field of a Go struct that `json` leaves out (omitempty): hidden, so templates see nil. */
-function nilField(obj: object, key: string, type: string): void {
-  if ((obj as Record<string, unknown>)[key] !== undefined) return;
-  Object.defineProperty(obj, key, { value: nilOf(type), enumerable: false, configurable: true });
 }
 
 /** serviceInspectPrettyTemplate (docker/cli v28.5.2 cli/command/service/formatter.go) */

@@ -29,6 +29,7 @@ import { typedImage } from '../image/inspect-typed.ts';
 import { typedNetwork } from '../../commands/network/inspect.ts';
 import { VOLUME_TYPES } from '../volume/inspect.ts';
 import { SERVICE_TYPES, TASK_TYPES } from '../service/inspect.ts';
+import { NODE_TYPES } from '../node/inspect.ts';
 import { INSPECT_FORMAT_HELP } from '../opts/flags-helper.ts';
 import type { Config, Secret } from '../../../api/types/secret.ts';
 import { typedObject } from '../secret/formatter.ts';
@@ -78,7 +79,7 @@ const typedAs = (v: unknown, types: Record<string, string>): InspectElement => (
   raw: rawJSON(v),
 });
 
-/** Differs from Docker: node and plugin objects carry only their type's name. */
+/** Differs from Docker: plugin objects carry only their type's name. */
 const untyped = (v: unknown, type: string): InspectElement => typedAs(v, { '': type });
 
 interface Inspector {
@@ -151,7 +152,7 @@ const INSPECTORS: readonly Inspector[] = [
   {
     type: 'node',
     swarm: true,
-    get: async (cli, ref) => untyped(await cli.client.get(objectPath('node', ref)), 'swarm.Node'),
+    get: async (cli, ref) => typedAs(await cli.client.get(objectPath('node', ref)), NODE_TYPES),
   },
   {
     type: 'plugin',
