@@ -7,7 +7,7 @@ import { type CommandSpec, requiresMinArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import type { FlagValues } from '../../flags.ts';
 import { waitOnService } from './progress.ts';
-import { resolveContainerSpecImage } from './resolve-image.ts';
+import { imageWithTag, resolveContainerSpecImage } from './resolve-image.ts';
 import { toService } from './spec.ts';
 import { durationOpt } from '../opts/duration.ts';
 import { validateEnv } from '../opts/env.ts';
@@ -236,6 +236,9 @@ async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
   const configs = flags.get<ConfigReference[]>('config');
   if (configs.length > 0) container.Configs = await parseConfigs(cli, configs);
   const warnings: string[] = [];
+  // the API client's ServiceCreate tags the image (`nginx` → `nginx:latest`) whether or
+  // not it then asks the registry for the digest (client/service_create.go:47-54)
+  if (container.Image) container.Image = imageWithTag(container.Image);
   if (!flags.bool('no-resolve-image')) {
     const warning = await resolveContainerSpecImage(cli, spec.TaskTemplate!);
     if (warning) warnings.push(warning);
