@@ -13,6 +13,7 @@
  * so the check can say why ("This node is not a swarm manager…").
  */
 import { ApiClientError, objectPath, type ApiClient } from '../api/client.ts';
+import { decodePathStat } from '../api/path-stat.ts';
 import type {
   ContainerInspect,
   ContainerSummary,
@@ -101,7 +102,7 @@ async function readFile(client: ApiClient, container: string, path: string, hops
       return { kind: 'missing' };
     return { kind: 'error', error: reason(err) };
   }
-  const stat = JSON.parse(res.headers['X-Docker-Container-Path-Stat'] ?? '{}') as Partial<PathStat>;
+  const stat: Partial<PathStat> = decodePathStat(res.headers['X-Docker-Container-Path-Stat']) ?? {};
   // in process, the tar is its list of entries (daemon/archive.ts); the first is the path itself
   const entries = (res.body as { entries?: { kind: string; data?: string; target?: string }[] } | undefined)
     ?.entries;

@@ -27,6 +27,7 @@ import { containerStats } from '../../daemon/stats.ts';
 import { containersPrune } from '../../daemon/prune.ts';
 import { archiveFrom, extractTo, statPath, type TarArchive } from '../../daemon/archive.ts';
 import { bodyObject, outputStream } from './util.ts';
+import { encodePathStat } from '../path-stat.ts';
 import { DaemonError, invalidParameter } from '../../errdefs.ts';
 
 function seconds(v: string | undefined): number {
@@ -288,7 +289,7 @@ export const containerRoutes: Route<Daemon>[] = [
       const stat = statPath(daemon.getContainer(params['name']!), query['path'] ?? '');
       return {
         ...json(200, undefined),
-        headers: { ...json(200, undefined).headers, 'X-Docker-Container-Path-Stat': JSON.stringify(stat) },
+        headers: { ...json(200, undefined).headers, 'X-Docker-Container-Path-Stat': encodePathStat(stat) },
       };
     },
   },
@@ -300,7 +301,7 @@ export const containerRoutes: Route<Daemon>[] = [
       const path = query['path'] ?? '';
       const stat = statPath(c, path);
       const res = json(200, archiveFrom(c.fs, path.startsWith('/') ? path : '/' + path, c.name.slice(1)));
-      res.headers['X-Docker-Container-Path-Stat'] = JSON.stringify(stat);
+      res.headers['X-Docker-Container-Path-Stat'] = encodePathStat(stat);
       res.headers['Content-Type'] = 'application/x-tar';
       return res;
     },

@@ -5,6 +5,7 @@
  * on stderr (the size is the tar stream's).
  */
 import type { PathStat } from '../../../api/types/container.ts';
+import { decodePathStat } from '../../../api/path-stat.ts';
 import { humanSizeWithPrecision } from '../../../golang/units.ts';
 import type { FileSystem } from '../../../fs/types.ts';
 import type { DockerCli } from '../../docker-cli.ts';
@@ -117,7 +118,7 @@ export async function copyFromContainer(
     query: { path: srcPath },
   });
   const archive = res.body as { entries: TarEntry[] };
-  const stat = JSON.parse(res.headers['X-Docker-Container-Path-Stat'] ?? '{}') as PathStat;
+  const stat = decodePathStat(res.headers['X-Docker-Container-Path-Stat']) ?? ({} as PathStat);
   const isDir = (stat.mode & 0x80000000) !== 0;
   // Differs from Docker: no tar archive is written to stdout (nothing in a lab reads one)
   if (dstArg === '-') throw new CliError(TAR_STREAMS);
@@ -166,7 +167,7 @@ export async function copyToContainer(
     const head = await cli.client.request('HEAD', objectPath('container', container, '/archive'), {
       query: { path: dstPath },
     });
-    dirStat = JSON.parse(head.headers['X-Docker-Container-Path-Stat'] ?? '{}') as PathStat;
+    dirStat = decodePathStat(head.headers['X-Docker-Container-Path-Stat']) ?? ({} as PathStat);
   } catch {
     dirStat = undefined;
   }
