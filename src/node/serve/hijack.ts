@@ -89,7 +89,11 @@ export function rawError(res: ApiResponse): string {
 }
 
 /** Copy the output down the socket until it ends or the client goes; then close our side. */
-export async function pipeHijacked(socket: Duplex, stream: ApiStream): Promise<void> {
+export async function pipeHijacked(
+  socket: Duplex,
+  stream: ApiStream,
+  onError?: (err: unknown) => void,
+): Promise<void> {
   let gone = false;
   const onClose = () => {
     gone = true;
@@ -101,8 +105,9 @@ export async function pipeHijacked(socket: Duplex, stream: ApiStream): Promise<v
       if (gone) break;
       socket.write(chunk);
     }
-  } catch {
+  } catch (err) {
     // the output failing ends the connection as its end does
+    onError?.(err);
   } finally {
     stream.close();
     // CloseWrite: the client reads to the end, then closes the connection itself

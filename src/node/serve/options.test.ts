@@ -6,7 +6,9 @@ describe('dockersim serve options', () => {
   it('serves ./dockersim.sock by default, a path made absolute', () => {
     expect(parseServeArgs([], '/home/me')).toEqual({
       listen: { kind: 'socket', path: '/home/me/dockersim.sock' },
+      share: '/home/me',
     });
+    expect(parseServeArgs(['--share', '../lab'], '/home/me').share).toBe('/home/lab');
     expect(parseServeArgs(['--socket', 'lab/d.sock'], '/home/me').listen).toEqual({
       kind: 'socket',
       path: '/home/me/lab/d.sock',

@@ -6,13 +6,15 @@
 import { resolve } from 'node:path';
 
 export const SERVE_USAGE = `serve [--socket PATH | --port N [--host 127.0.0.1|::1|localhost]]
-        [--nodes N|a,b,c] [--addresses A,B,C] [--images a:tag,b:tag] [--seed S]
+        [--nodes N|a,b,c] [--addresses A,B,C] [--images a:tag,b:tag] [--seed S] [--share DIR]
                  Serve the simulated engine's API for the real docker CLI:
                  export DOCKER_HOST=unix://PATH (default ./dockersim.sock), or
                  tcp://127.0.0.1:N with --port. With --nodes, each node's daemon gets
                  its own socket (PATH-node2.sock, …) or port (N+1, …).
                  --images: images already on every node (default: none; the others
-                 are pulled from the simulated registry).
+                 are pulled from the simulated registry). --share: bind mounts may
+                 name files under DIR (default: the current folder); they are
+                 copied into the lab when the container is created.
 `;
 
 export type Listen = { kind: 'socket'; path: string } | { kind: 'tcp'; host: string; port: number };
@@ -24,6 +26,8 @@ export interface ServeOptions {
   addresses?: string[];
   images?: string[];
   seed?: string;
+  /** the folder whose files bind mounts may name (the current one by default) */
+  share?: string;
 }
 
 export class UsageError extends Error {}
@@ -39,6 +43,7 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
   let addresses: string[] | undefined;
   let images: string[] | undefined;
   let seed: string | undefined;
+  let share: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -84,6 +89,10 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
       case '--seed':
         seed = value();
         break;
+      case '--share':
+        share = value();
+        if (share === '') throw new UsageError('--share needs a folder');
+        break;
       default:
         throw new UsageError(arg.startsWith('-') ? `unknown flag: ${arg}` : `unexpected argument: ${arg}`);
     }
@@ -102,7 +111,7 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
     port !== undefined
       ? { kind: 'tcp', host: host ?? '127.0.0.1', port }
       : { kind: 'socket', path: resolve(cwd, socket ?? 'dockersim.sock') };
-  return { listen, nodes, addresses, images, seed };
+  return { listen, nodes, addresses, images, seed, share: resolve(cwd, share ?? '.') };
 }
 
 /** Where node `index` (0 for node1) listens: the next port, or `PATH-<node>.sock`. */

@@ -6,17 +6,33 @@
  * streamformatter, `\n` from the events encoder), container output in stdcopy frames
  * (an 8-byte header: stream, three zero bytes, the length big-endian) or raw for a TTY.
  */
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ApiResponse, ApiStream, StreamFrame } from '../../sim-engine/api/transport.ts';
-import { goHeaderList } from './headers.ts';
+import { goHeaderList, type HeaderOptions } from './headers.ts';
 import { tarBytes } from './tar.ts';
 
 /** net/http's bufferBeforeChunkingSize */
 const CHUNKING_THRESHOLD = 2048;
 
+/**
+ * A bigint (events' timeNano, which passes 2^53) stands in the JSON text as a string
+ * with this mark until it is put back as a bare number; the mark is new each run, so
+ * no value a client set can carry it.
+ */
+const BIGINT_MARK = `\u0000${randomUUID()}:`;
+const BIGINT_STRING = new RegExp(`"\\\\u0000${BIGINT_MARK.slice(1)}(-?\\d+)"`, 'g');
+
 /** Go's json.Encoder with SetEscapeHTML(false): JSON.stringify's text but U+2028/9 escaped. */
 export function goJson(value: unknown): string {
-  return (JSON.stringify(value) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n';
+  const text =
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${BIGINT_MARK}${v}` : v)) ?? 'null';
+  return (
+    text
+      .replace(BIGINT_STRING, '$1')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029') + '\n'
+  );
 }
 
 function contentType(headers: Record<string, string>): string {
@@ -43,37 +59,48 @@ export interface WriteContext {
   now: () => number;
   /** the newline after each JSON message of a stream */
   messageNewline: string;
+  /** told when a stream fails part-way (the response just ends, as a Go handler's would) */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Write the status line and headers as Go orders them. A connection kept alive gets no
+ * `Connection: keep-alive` (Node adds one unless the header is removed); one closing
+ * after this response says `Connection: close`, as Go does.
+ */
+export function writeHead(
+  out: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  o: Omit<HeaderOptions, 'close'>,
+): void {
+  const close = !out.shouldKeepAlive;
+  if (!close) out.removeHeader('Connection');
+  out.writeHead(status, goHeaderList(headers, { ...o, close }));
 }
 
 /** Write a whole response: headers, then the body or the stream until it ends. */
 export async function writeResponse(out: ServerResponse, res: ApiResponse, ctx: WriteContext): Promise<void> {
   if (res.stream) {
-    out.writeHead(
-      res.status,
-      goHeaderList(res.headers, { now: ctx.now(), chunked: !ctx.head, close: !out.shouldKeepAlive }),
-    );
+    writeHead(out, res.status, res.headers, { now: ctx.now(), chunked: !ctx.head });
     out.flushHeaders();
     if (ctx.head) {
       res.stream.close();
       out.end();
       return;
     }
-    await pipeStream(out, res.stream, ctx.messageNewline);
+    await pipeStream(out, res.stream, ctx.messageNewline, ctx.onError);
     return;
   }
   const body = bodyless(res.status) ? undefined : (bodyBytes(res) ?? Buffer.alloc(0));
   const small = body !== undefined && body.length <= CHUNKING_THRESHOLD;
   // Go sets a length it knows, except for a HEAD the handler wrote nothing to
   const known = small && !(ctx.head && body.length === 0);
-  out.writeHead(
-    res.status,
-    goHeaderList(res.headers, {
-      now: ctx.now(),
-      contentLength: known ? body.length : undefined,
-      chunked: body !== undefined && !small && !ctx.head,
-      close: !out.shouldKeepAlive,
-    }),
-  );
+  writeHead(out, res.status, res.headers, {
+    now: ctx.now(),
+    contentLength: known ? body.length : undefined,
+    chunked: body !== undefined && !small && !ctx.head,
+  });
   if (body === undefined || ctx.head) out.end();
   else if (small) out.end(body);
   else {
@@ -109,7 +136,12 @@ export function streamChunks(stream: ApiStream, newline: string): AsyncIterable<
  * Copy a stream to the response until it ends or the client goes away; then close it,
  * so the engine stops feeding it (logs -f, events).
  */
-export async function pipeStream(out: ServerResponse, stream: ApiStream, newline: string): Promise<void> {
+export async function pipeStream(
+  out: ServerResponse,
+  stream: ApiStream,
+  newline: string,
+  onError?: (err: unknown) => void,
+): Promise<void> {
   let gone = false;
   const onClose = () => {
     gone = true;
@@ -121,8 +153,9 @@ export async function pipeStream(out: ServerResponse, stream: ApiStream, newline
       if (gone) break;
       out.write(chunk);
     }
-  } catch {
+  } catch (err) {
     // a stream that fails ends the response, as a Go handler returning mid-stream does
+    onError?.(err);
   } finally {
     out.off('close', onClose);
     stream.close();

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, lstatSync, unlinkSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { createLab, type Lab } from '../../sim-engine/index.ts';
 import { API_VERSION, ENGINE_VERSION } from '../../sim-engine/api/version.ts';
@@ -20,7 +19,8 @@ import {
   type Listen,
   type ServeOptions,
 } from './options.ts';
-import { createDaemonServer } from './server.ts';
+import { createDaemonServer, type DaemonServer } from './server.ts';
+import { bindSources, shareSources } from './share.ts';
 
 export interface Endpoint {
   node: string;
@@ -35,6 +35,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
+const CREATE = /^(?:\/v[0-9.]+)?\/containers\/create$/;
+
 /** Is something answering on this Unix socket? A socket file nobody listens on is stale. */
 function socketInUse(path: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,7 +49,7 @@ function socketInUse(path: string): Promise<boolean> {
   });
 }
 
-async function listen(server: Server, at: Listen): Promise<void> {
+async function listen({ server }: DaemonServer, at: Listen): Promise<void> {
   if (at.kind === 'socket' && existsSync(at.path)) {
     if (!lstatSync(at.path).isSocket()) throw new Error(`${at.path} exists and is not a socket`);
     if (await socketInUse(at.path)) throw new Error(`${at.path}: another server is listening on it`);
@@ -64,7 +66,10 @@ async function listen(server: Server, at: Listen): Promise<void> {
   });
 }
 
-export async function startServe(options: ServeOptions): Promise<Served> {
+export async function startServe(
+  options: ServeOptions,
+  log: (line: string) => void = () => {},
+): Promise<Served> {
   const lab = createLab({
     nodes: options.nodes,
     addresses: options.addresses,
@@ -75,26 +80,29 @@ export async function startServe(options: ServeOptions): Promise<Served> {
   });
   const engine = lab.engine;
   const clock = followWallClock(engine.clock);
-  const servers: Server[] = [];
+  const servers: DaemonServer[] = [];
+  // a bind source is copied to every node: a service's task may land on any of them
+  const filesystems = engine.hosts.map((h) => h.fs);
   const endpoints: Endpoint[] = [];
   const close = async () => {
     clock.dispose();
-    await Promise.all(
-      servers.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            s.close(() => resolve());
-            s.closeAllConnections();
-          }),
-      ),
-    );
+    await Promise.all(servers.map((s) => s.close()));
     for (const e of endpoints)
       if (e.listen.kind === 'socket' && existsSync(e.listen.path)) unlinkSync(e.listen.path);
   };
   try {
     for (const [i, host] of engine.hosts.entries()) {
       const at = nodeListen(options.listen, i, host.name);
-      const server = createDaemonServer({ transport: host.api, clock, now: () => engine.clock.now() });
+      const server = createDaemonServer({
+        transport: host.api,
+        clock,
+        now: () => engine.clock.now(),
+        log: (line) => log(`${host.name}: ${line}`),
+        beforeRoute: (request) => {
+          if (request.method === 'POST' && CREATE.test(request.path) && request.wire)
+            shareSources(bindSources(request.wire.body), options.share ?? process.cwd(), filesystems);
+        },
+      });
       await listen(server, at);
       servers.push(server);
       endpoints.push({ node: host.name, listen: at, dockerHost: dockerHost(at) });
@@ -126,7 +134,7 @@ export async function serveCommand(args: readonly string[]): Promise<number> {
   }
   let served: Served;
   try {
-    served = await startServe(options);
+    served = await startServe(options, (line) => process.stderr.write(`dockersim: ${line}\n`));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     process.stderr.write(`dockersim: cannot listen: ${e.code ? `${e.code} ` : ''}${e.message}\n`);

@@ -14,7 +14,8 @@ import { settle } from './clock.ts';
 import { goHeaderList, statusText } from './headers.ts';
 import { hijackKind, pipeHijacked, rawError, SocketReader, upgradedHead } from './hijack.ts';
 import { apiRequest, BodyTooLarge, isApiMethod, readBody, readTarget } from './request.ts';
-import { bodyBytes, goJson, writeResponse } from './response.ts';
+import { bodyBytes, goJson, writeHead, writeResponse } from './response.ts';
+import type { TarArchive } from '../../sim-engine/daemon/archive.ts';
 import { parseTar, TarError } from './tar.ts';
 
 export interface DaemonServerOptions {
@@ -24,6 +25,10 @@ export interface DaemonServerOptions {
   now: () => number;
   /** the largest request body taken, bytes */
   maxBody?: number;
+  /** where to say what failed inside the engine (a 500, a stream that broke off) */
+  log?: (line: string) => void;
+  /** told of each request before the router sees it (serve.ts shares bind sources) */
+  beforeRoute?: (request: ApiRequest) => void;
 }
 
 /** 64 MiB: a lab's build context or `docker cp` upload, with room to spare. */
@@ -38,6 +43,23 @@ function tarBody(method: string, path: string): boolean {
   return (
     (method === 'POST' && p === '/build') || (method === 'PUT' && /^\/containers\/[^/]+\/archive$/.test(p))
   );
+}
+
+/**
+ * The build route's body from a classic `/build` request: the legacy builder finds the
+ * Dockerfile (the `dockerfile` parameter, `Dockerfile` by default) and .dockerignore in
+ * the context tar; the route takes the Dockerfile's text apart, as BuildKit's session
+ * sends it.
+ */
+function buildBody(context: TarArchive, rawQuery: string): unknown {
+  const name = (new URLSearchParams(rawQuery).get('dockerfile') || 'Dockerfile').replace(/^(\.\/)+/, '');
+  const find = (path: string) => context.entries.find((e) => e.kind === 'file' && e.path === path);
+  const ignore = find('.dockerignore');
+  return {
+    context,
+    dockerfile: find(name)?.data,
+    dockerignoreSize: ignore ? Buffer.byteLength(ignore.data ?? '') : 0,
+  };
 }
 
 /** `/containers/{name}/wait` answers its headers as soon as the wait is set up. */
@@ -78,8 +100,9 @@ function prepare(req: IncomingMessage, body: Buffer | BodyTooLarge): Prepared {
   const request = apiRequest(req, method, target, body instanceof Buffer ? body : Buffer.alloc(0));
   if (tarBody(method, target.path) && body.length > 0) {
     try {
-      // the build route takes the context as `context`; an upload is the archive itself
-      request.wire!.decodedBody = method === 'PUT' ? parseTar(body) : { context: parseTar(body) };
+      // an upload is the archive itself; a build's context carries its Dockerfile
+      request.wire!.decodedBody =
+        method === 'PUT' ? parseTar(body) : buildBody(parseTar(body), target.rawQuery);
     } catch (err) {
       if (!(err instanceof TarError)) throw err;
       return {
@@ -94,16 +117,30 @@ function prepare(req: IncomingMessage, body: Buffer | BodyTooLarge): Prepared {
   return { request };
 }
 
-export function createDaemonServer(options: DaemonServerOptions): Server {
+export interface DaemonServer {
+  server: Server;
+  /** stop listening and end every connection, hijacked ones too */
+  close(): Promise<void>;
+}
+
+export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
   const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
   const { transport, clock, now } = options;
+  const log = options.log ?? (() => {});
+  const failed = (what: string) => (err: unknown) =>
+    log(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 
   /** The router's answer; an engine that throws is a 500, as a panicking handler is not. */
   async function route(request: ApiRequest): Promise<ApiResponse> {
     await clock.catchUp();
     try {
-      return await transport(request);
+      options.beforeRoute?.(request);
+      const response = await transport(request);
+      if (response.status >= 500)
+        log(`${request.method} ${request.path}: ${response.status} ${errorMessage(response)}`);
+      return response;
     } catch (err) {
+      failed(`${request.method} ${request.path}`)(err);
       return fromError(err);
     } finally {
       clock.poke();
@@ -117,7 +154,12 @@ export function createDaemonServer(options: DaemonServerOptions): Server {
     });
     const prepared = prepare(req, body);
     const head = req.method === 'HEAD';
-    const ctx = { head, now, messageNewline: /\/events$/.test(req.url?.split('?')[0] ?? '') ? '\n' : '\r\n' };
+    const ctx = {
+      head,
+      now,
+      messageNewline: /\/events$/.test(req.url?.split('?')[0] ?? '') ? '\n' : '\r\n',
+      onError: failed(`${req.method} ${req.url}`),
+    };
     if ('response' in prepared) {
       if (prepared.close) res.shouldKeepAlive = false;
       await writeResponse(res, prepared.response, ctx);
@@ -135,12 +177,11 @@ export function createDaemonServer(options: DaemonServerOptions): Server {
       const early = await Promise.race([pending, settle().then(() => undefined)]);
       if (early === undefined) {
         // the wait is set up: headers now (postContainersWait flushes them), the body at the exit
-        res.writeHead(
+        writeHead(
+          res,
           200,
-          goHeaderList(
-            { ...commonHeaders(), 'Content-Type': 'application/json' },
-            { now: now(), chunked: true },
-          ),
+          { ...commonHeaders(), 'Content-Type': 'application/json' },
+          { now: now(), chunked: true },
         );
         res.flushHeaders();
         const done = await pending;
@@ -171,7 +212,7 @@ export function createDaemonServer(options: DaemonServerOptions): Server {
           ? upgradedHead(kind, type)
           : 'HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n',
       );
-      await pipeHijacked(socket, stream);
+      await pipeHijacked(socket, stream, failed(`${request.method} ${request.path}`));
       return;
     }
     if (response.headers['Content-Type'] === 'application/vnd.docker.raw-stream' && !response.stream) {
@@ -217,6 +258,8 @@ export function createDaemonServer(options: DaemonServerOptions): Server {
       socket.end(rawResponse(response, now(), request.method === 'HEAD'));
       return;
     }
+    // the client's end of input is not its going away: the CLI closes its side for writing
+    // as soon as it has no more to send (at once when it attaches no stdin), and reads on
     request.stdin = new SocketReader(socket, buffered.subarray(length));
     socket.resume();
     await hijack(socket, request, kind, true);
@@ -227,7 +270,10 @@ export function createDaemonServer(options: DaemonServerOptions): Server {
   server.keepAliveTimeout = 0;
   server.headersTimeout = 5 * 60_000;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    onRequest(req, res).catch((err: unknown) => internalError(res, err, now()));
+    onRequest(req, res).catch((err: unknown) => {
+      failed(`${req.method} ${req.url}`)(err);
+      internalError(res, err, now());
+    });
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -243,7 +289,18 @@ export function createDaemonServer(options: DaemonServerOptions): Server {
       );
     else socket.destroy();
   });
-  return server;
+  // every connection, so that closing ends the hijacked ones Node no longer tracks
+  const sockets = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  return { server, close };
 }
 
 function errorMessage(res: ApiResponse): string {
@@ -293,12 +350,11 @@ function internalError(res: ServerResponse, err: unknown, now: number): void {
   }
   const message = err instanceof Error ? err.message : String(err);
   const body = Buffer.from(goJson({ message }), 'utf8');
-  res.writeHead(
+  writeHead(
+    res,
     500,
-    goHeaderList(
-      { 'Content-Type': 'application/json', ...commonHeaders() },
-      { now, contentLength: body.length },
-    ),
+    { 'Content-Type': 'application/json', ...commonHeaders() },
+    { now, contentLength: body.length },
   );
   res.end(body);
 }
