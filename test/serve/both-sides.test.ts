@@ -17,6 +17,9 @@ import { blocks, bothSides, findDocker, scriptLines } from './both-sides.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(here, '..', 'fidelity', 'scenarios');
 const OWN = join(here, 'scenarios');
+const MULTI = join(here, '..', 'fidelity', 'multi', 'scenarios');
+/** the addresses test/fidelity/multi's scripts were recorded with */
+const MULTI_ADDRESSES = ['10.99.0.11', '10.99.0.12', '10.99.0.13'];
 
 /** Lines left out of a script, and why their output differs for reasons outside the API. */
 type Drop = [RegExp, string];
@@ -30,12 +33,14 @@ const CLIENT_VERSION: Drop = [
   "the client's own version: this CLI is 28.2.2 and speaks API 1.50, the simulated one is 28.5.2",
 ];
 const SECRET_ORDER: Drop = [
-  /ContainerSpec\.Secrets|--pretty app/,
-  'docker/cli sends the secrets of `service create` in Go map order, which is random',
+  /ContainerSpec\.(Secrets|Configs)|--pretty app/,
+  'docker/cli sends the secrets and configs of `service create` in Go map order, which is random',
 ];
 
 /** The longest first: the cases run five at a time, and these are mostly waiting. */
-const CASES: { dir: string; drop?: Drop[] }[] = [
+const CASES: { dir: string; drop?: Drop[]; addresses?: string[] }[] = [
+  // three nodes, each daemon on its own socket (serve --nodes 3), `@node2 …` lines on node2's
+  { dir: join(MULTI, '01-swarm-of-three'), addresses: MULTI_ADDRESSES },
   { dir: join(OWN, 'service-update-rollback') },
   { dir: join(FIXTURES, '35-service-basics') },
   { dir: join(OWN, 'stack') },
@@ -72,8 +77,9 @@ const CASES: { dir: string; drop?: Drop[] }[] = [
   { dir: join(FIXTURES, '40-stack-errors') },
 ];
 // Left out: 24-cli-help (this CLI's help is 28.2.2's), 28–32 (without buildx this CLI
-// uses the legacy builder, whose output is not BuildKit's), 36, 37 and 39 (minutes of
-// real time; service-update-rollback and stack cover their paths), and 41 (new, still
+// uses the legacy builder, whose output is not BuildKit's), 36, 37 and 39 and multi's
+// 02–04 (minutes of real time; service-update-rollback and stack cover their paths; 03
+// stops a machine, which only the lab's own `lab` command can), and 41 (new, still
 // being written).
 
 const docker = findDocker();
@@ -81,7 +87,7 @@ const docker = findDocker();
 describe.concurrent(
   'the real docker CLI through dockersim serve prints what dockersim transcript prints',
   () => {
-    for (const { dir, drop = [] } of CASES) {
+    for (const { dir, drop = [], addresses } of CASES) {
       const name = dir.slice(dir.lastIndexOf('/') + 1);
       it(
         name,
@@ -91,7 +97,7 @@ describe.concurrent(
           const lines = scriptLines(readFileSync(join(dir, 'script.sh'), 'utf8')).filter(
             (line) => !drop.some(([re]) => re.test(line)),
           );
-          const { served, simulated } = await bothSides(dir, lines);
+          const { served, simulated } = await bothSides(dir, lines, { addresses });
           expect(blocks(served)).toEqual(blocks(simulated));
         },
         180_000,

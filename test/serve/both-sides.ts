@@ -46,11 +46,29 @@ function runLine(line: string, cwd: string, env: NodeJS.ProcessEnv, out: string)
   });
 }
 
-/** The transcript of `lines` run with bash and the real docker CLI on `dockerHost`. */
+/**
+ * A line in record-multi.sh's forms, for bash and the real CLI: `@nodeK CMD` runs CMD
+ * against node K's daemon, `$(@nodeK CMD)` too (dockersim transcript reads the same
+ * forms on its lab). `hosts` maps node names to their DOCKER_HOST.
+ */
+export function multiNodeLine(line: string, hosts: ReadonlyMap<string, string>): string {
+  let out = line.replace(/\$\(@(\S+) /g, (m, node: string) =>
+    hosts.has(node) ? `$(DOCKER_HOST=${hosts.get(node)} ` : m,
+  );
+  const at = /^@(\S+)\s+(.*)$/.exec(out);
+  if (at && hosts.has(at[1]!)) out = `export DOCKER_HOST=${hosts.get(at[1]!)}; ${at[2]}`;
+  return out;
+}
+
+/**
+ * The transcript of `lines` run with bash and the real docker CLI on `dockerHost`
+ * (each line as printed; `translate` gives what bash runs).
+ */
 export async function realTranscript(
   lines: readonly string[],
   cwd: string,
   dockerHost: string,
+  translate: (line: string) => string = (l) => l,
 ): Promise<string> {
   const home = mkdtempSync(join(tmpdir(), 'dockersim-home-'));
   const env = {
@@ -65,7 +83,7 @@ export async function realTranscript(
   try {
     for (const line of lines) {
       text += `$ ${line}\n`;
-      const status = await runLine(line, cwd, env, tmp);
+      const status = await runLine(translate(line), cwd, env, tmp);
       const out = readFileSync(tmp, 'utf8');
       text += out;
       if (out !== '' && !out.endsWith('\n')) text += '\n';
@@ -88,14 +106,21 @@ export interface BothSides {
  * Run a scenario folder's script (or `lines` of it) both ways, on a fresh lab each,
  * with the images its header names; both transcripts normalized.
  */
-export async function bothSides(dir: string, lines?: readonly string[]): Promise<BothSides> {
+export async function bothSides(
+  dir: string,
+  lines?: readonly string[],
+  options: { addresses?: string[] } = {},
+): Promise<BothSides> {
   const script = readFileSync(join(dir, 'script.sh'), 'utf8');
   const header = scriptHeader(script);
   const run = lines ?? scriptLines(script);
   const files = readFolder(dir);
   delete files['script.sh'];
   const header1 = script.split('\n').filter((l) => /^#\s*(images|nodes):/.test(l));
-  const simulated = await transcript([...header1, ...run].join('\n') + '\n', { files });
+  const simulated = await transcript([...header1, ...run].join('\n') + '\n', {
+    files,
+    addresses: options.addresses,
+  });
 
   const work = mkdtempSync(join(tmpdir(), 'dockersim-both-'));
   // a script says `$(hostname)` for its node, as on the machine it was recorded on: the
@@ -106,11 +131,15 @@ export async function bothSides(dir: string, lines?: readonly string[]): Promise
     listen: { kind: 'socket', path: join(work, 'd.sock') },
     images: header.images,
     nodes,
+    addresses: options.addresses,
     share: join(work, 'cwd'),
   });
   try {
     cpSync(dir, join(work, 'cwd'), { recursive: true });
-    const real = await realTranscript(run, join(work, 'cwd'), served.endpoints[0]!.dockerHost);
+    const hosts = new Map(served.endpoints.map((e) => [e.node, e.dockerHost]));
+    const real = await realTranscript(run, join(work, 'cwd'), served.endpoints[0]!.dockerHost, (line) =>
+      multiNodeLine(line, hosts),
+    );
     return {
       served: normalize(real, { host: nodes && !header.nodes ? host : 'node1' }),
       simulated: normalize(simulated, { host: 'node1' }),
