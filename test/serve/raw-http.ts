@@ -92,6 +92,8 @@ export interface ExchangeOptions {
   /** bytes to send after the request (a hijacked stdin), and whether to half-close then */
   after?: Buffer | string;
   endAfter?: boolean;
+  /** bytes to send later, each this many ms after the one before (typing) */
+  typed?: { delay: number; data: string }[];
 }
 
 /**
@@ -124,6 +126,12 @@ export function exchange(
       sock.write(request);
       if (o.after !== undefined) sock.write(o.after);
       if (o.endAfter) sock.end();
+      void (async () => {
+        for (const t of o.typed ?? []) {
+          await new Promise((r) => setTimeout(r, t.delay));
+          if (!settled) sock.write(t.data);
+        }
+      })();
     });
     sock.on('data', (d: Buffer) => {
       chunks.push(d);

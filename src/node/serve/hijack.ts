@@ -69,6 +69,69 @@ export class SocketReader implements Reader {
 }
 
 /**
+ * What a pseudo-terminal's line discipline echoes of what is typed (ECHO, ECHOE,
+ * ECHOCTL, ICRNL with ONLCR): the real CLI puts its own terminal in raw mode and shows
+ * only what comes back, so without the echo a user of `docker run -it` would type blind.
+ * The engine's terminals do not echo (a lesson page's terminal shows the keys itself);
+ * over the wire the echo is made here, as the daemon reads the input. Until the 101 is
+ * written it is held.
+ */
+export class TtyEcho implements Reader {
+  readonly #from: Reader;
+  #sink: ((text: string) => void) | undefined;
+  #held = '';
+  /** characters typed on the current line, which a backspace may take back */
+  #column = 0;
+
+  constructor(from: Reader) {
+    this.#from = from;
+  }
+
+  /** Where the echo goes from now on (the socket, after the 101); undefined: no echo. */
+  start(sink: ((text: string) => void) | undefined): void {
+    if (sink && this.#held) sink(this.#held);
+    this.#held = '';
+    this.#sink = sink;
+  }
+
+  async read(): Promise<string | null> {
+    const chunk = await this.#from.read();
+    if (chunk !== null) {
+      const echo = this.#echo(chunk);
+      if (this.#sink) this.#sink(echo);
+      else this.#held += echo;
+    }
+    return chunk;
+  }
+
+  #echo(chunk: string): string {
+    let out = '';
+    for (const ch of chunk) {
+      if (ch === '\r' || ch === '\n') {
+        out += '\r\n';
+        this.#column = 0;
+      } else if (ch === '\x7f' || ch === '\b') {
+        if (this.#column > 0) {
+          out += '\b \b';
+          this.#column--;
+        }
+      } else if (ch === '\x15') {
+        out += '\b \b'.repeat(this.#column);
+        this.#column = 0;
+      } else if (ch === '\x03' || ch === '\x1c') {
+        out += ch === '\x03' ? '^C' : '^\\';
+        this.#column = 0;
+      } else if (ch >= ' ' || ch === '\t') {
+        out += ch;
+        this.#column++;
+      }
+      // other control characters (Ctrl-D, the detach keys) echo nothing
+    }
+    return out;
+  }
+}
+
+/**
  * The 101 answer. Exec start also copies the headers the middlewares had set before the
  * hijack (Header.WriteSubset: sorted); attach writes none.
  */

@@ -199,6 +199,46 @@ describe('dockersim serve: streams and hijacked connections', () => {
     expect(res.body.subarray(8).toString()).toBe('piped text\n');
   });
 
+  it("with a TTY: raw output, into which the keys are echoed as the container's terminal would", async () => {
+    const create = await send(
+      'POST',
+      '/v1.51/containers/create',
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({
+        Image: 'alpine',
+        Cmd: ['sh'],
+        Tty: true,
+        OpenStdin: true,
+        StdinOnce: true,
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+      }),
+    );
+    const id = (json(create) as { Id: string }).Id;
+    const attached = exchange(
+      sock,
+      rawRequest('POST', `/v1.51/containers/${id}/attach?stream=1&stdin=1&stdout=1&stderr=1`, {
+        Connection: 'Upgrade',
+        Upgrade: 'tcp',
+      }),
+      {
+        settle: 2000,
+        typed: [
+          { delay: 300, data: 'echo hi\r' },
+          { delay: 200, data: 'exit 3\r' },
+        ],
+      },
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await send('POST', `/v1.51/containers/${id}/start`);
+    const res = await attached;
+    expect(header(res, 'Content-Type')).toBe('application/vnd.docker.raw-stream');
+    expect(res.body.toString()).toBe('/ # echo hi\r\nhi\r\n/ # exit 3\r\n');
+    const inspect = await send('GET', `/v1.51/containers/${id}/json`);
+    expect((json(inspect) as { State: { ExitCode: number } }).State.ExitCode).toBe(3);
+  });
+
   it('an attach the daemon refuses is written raw on the connection', async () => {
     const res = await exchange(
       sock,

@@ -12,7 +12,7 @@ import type { ApiRequest, ApiResponse, ApiTransport } from '../../sim-engine/api
 import type { WallClock } from './clock.ts';
 import { settle } from './clock.ts';
 import { goHeaderList, statusText } from './headers.ts';
-import { hijackKind, pipeHijacked, rawError, SocketReader, upgradedHead } from './hijack.ts';
+import { hijackKind, pipeHijacked, rawError, SocketReader, TtyEcho, upgradedHead } from './hijack.ts';
 import { apiRequest, BodyTooLarge, isApiMethod, readBody, readTarget } from './request.ts';
 import { bodyBytes, goJson, writeHead, writeResponse } from './response.ts';
 import type { TarArchive } from '../../sim-engine/daemon/archive.ts';
@@ -202,6 +202,7 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
     request: ApiRequest,
     kind: 'attach' | 'exec',
     upgrade: boolean,
+    echo?: TtyEcho,
   ): Promise<void> {
     const response = await route(request);
     const stream = response.stream;
@@ -212,6 +213,8 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
           ? upgradedHead(kind, type)
           : 'HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n',
       );
+      // a TTY's output is one raw stream, into which its line discipline echoes the keys
+      echo?.start(stream.tty ? (text) => void (socket.writable && text && socket.write(text)) : undefined);
       await pipeHijacked(socket, stream, failed(`${request.method} ${request.path}`));
       return;
     }
@@ -260,9 +263,10 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
     }
     // the client's end of input is not its going away: the CLI closes its side for writing
     // as soon as it has no more to send (at once when it attaches no stdin), and reads on
-    request.stdin = new SocketReader(socket, buffered.subarray(length));
+    const echo = new TtyEcho(new SocketReader(socket, buffered.subarray(length)));
+    request.stdin = echo;
     socket.resume();
-    await hijack(socket, request, kind, true);
+    await hijack(socket, request, kind, true, echo);
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_SIZE, keepAliveTimeout: 0, requestTimeout: 0 });
