@@ -157,7 +157,8 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
     const ctx = {
       head,
       now,
-      messageNewline: /\/events$/.test(req.url?.split('?')[0] ?? '') ? '\n' : '\r\n',
+      // events and stats go through json.Encoder; pull, push and build through streamformatter
+      messageNewline: /\/(events|stats)$/.test(req.url?.split('?')[0] ?? '') ? '\n' : '\r\n',
       onError: failed(`${req.method} ${req.url}`),
     };
     if ('response' in prepared) {

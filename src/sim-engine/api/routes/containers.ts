@@ -23,7 +23,6 @@ import { execCreate, execInspect, execStart, getExec } from '../../daemon/exec.t
 import { containerRename } from '../../daemon/rename.ts';
 import { containerUpdate } from '../../daemon/update.ts';
 import { containerTop } from '../../daemon/top.ts';
-import { containerStats } from '../../daemon/stats.ts';
 import { containersPrune } from '../../daemon/prune.ts';
 import { archiveFrom, extractTo, statPath, type TarArchive } from '../../daemon/archive.ts';
 import { bodyObject, outputStream } from './util.ts';
@@ -276,11 +275,6 @@ export const containerRoutes: Route<Daemon>[] = [
     method: 'GET',
     path: '/containers/{name}/top',
     handler: ({ daemon, params }) => json(200, containerTop(daemon, daemon.getContainer(params['name']!))),
-  },
-  {
-    method: 'GET',
-    path: '/containers/{name}/stats',
-    handler: ({ daemon, params }) => json(200, containerStats(daemon, daemon.getContainer(params['name']!))),
   },
   {
     method: 'HEAD',

@@ -6,6 +6,7 @@ import { buildRoutes } from './build.ts';
 import { buildCacheRoutes } from './build-cache.ts';
 import { configRoutes } from './configs.ts';
 import { containerRoutes } from './containers.ts';
+import { containerStatsRoutes } from './container-stats.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
 import { secretRoutes } from './secrets.ts';
@@ -18,6 +19,7 @@ import { systemRoutes } from './system.ts';
 export const routes: Route<Daemon>[] = [
   ...systemRoutes,
   ...containerRoutes,
+  ...containerStatsRoutes,
   ...imageRoutes,
   ...buildRoutes,
   ...buildCacheRoutes,
