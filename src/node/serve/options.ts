@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 
 export const SERVE_USAGE = `serve [--socket PATH | --port N [--host 127.0.0.1|::1|localhost]]
         [--nodes N|a,b,c] [--addresses A,B,C] [--images a:tag,b:tag] [--seed S] [--share DIR]
+        [--no-ports]
                  Serve the simulated engine's API for the real docker CLI:
                  export DOCKER_HOST=unix://PATH (default ./dockersim.sock), or
                  tcp://127.0.0.1:N with --port. With --nodes, each node's daemon gets
@@ -14,7 +15,8 @@ export const SERVE_USAGE = `serve [--socket PATH | --port N [--host 127.0.0.1|::
                  --images: images already on every node (default: none; the others
                  are pulled from the simulated registry). --share: bind mounts may
                  name files under DIR (default: the current folder); they are
-                 copied into the lab when the container is created.
+                 copied into the lab when the container is created. The first
+                 node's published ports answer on 127.0.0.1 (HTTP), unless --no-ports.
 `;
 
 export type Listen = { kind: 'socket'; path: string } | { kind: 'tcp'; host: string; port: number };
@@ -28,6 +30,8 @@ export interface ServeOptions {
   seed?: string;
   /** the folder whose files bind mounts may name (the current one by default) */
   share?: string;
+  /** forward the first node's published ports to the machine's 127.0.0.1 (on by default) */
+  ports?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -44,6 +48,7 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
   let images: string[] | undefined;
   let seed: string | undefined;
   let share: string | undefined;
+  let ports = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -89,6 +94,10 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
       case '--seed':
         seed = value();
         break;
+      case '--no-ports':
+        if (name !== arg) throw new UsageError('--no-ports takes no value');
+        ports = false;
+        break;
       case '--share':
         share = value();
         if (share === '') throw new UsageError('--share needs a folder');
@@ -111,7 +120,15 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
     port !== undefined
       ? { kind: 'tcp', host: host ?? '127.0.0.1', port }
       : { kind: 'socket', path: resolve(cwd, socket ?? 'dockersim.sock') };
-  return { listen, nodes, addresses, images, seed, share: resolve(cwd, share ?? '.') };
+  return {
+    listen,
+    nodes,
+    addresses,
+    images,
+    seed,
+    share: resolve(cwd, share ?? '.'),
+    ...(ports ? {} : { ports }),
+  };
 }
 
 /** Where node `index` (0 for node1) listens: the next port, or `PATH-<node>.sock`. */

@@ -20,6 +20,7 @@ import {
   type ServeOptions,
 } from './options.ts';
 import { createDaemonServer, type DaemonServer } from './server.ts';
+import { forwardPorts, type PortForwarder } from './ports.ts';
 import { bindSources, shareSources } from './share.ts';
 
 export interface Endpoint {
@@ -32,6 +33,10 @@ export interface Endpoint {
 export interface Served {
   lab: Lab;
   endpoints: Endpoint[];
+  /** the first node's published ports forwarded to the machine's loopback now */
+  ports(): number[];
+  /** look for newly published ports at once */
+  refreshPorts(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,8 +89,10 @@ export async function startServe(
   // a bind source is copied to every node: a service's task may land on any of them
   const filesystems = engine.hosts.map((h) => h.fs);
   const endpoints: Endpoint[] = [];
+  let ports: PortForwarder | undefined;
   const close = async () => {
     clock.dispose();
+    await ports?.close();
     await Promise.all(servers.map((s) => s.close()));
     for (const e of endpoints)
       if (e.listen.kind === 'socket' && existsSync(e.listen.path)) unlinkSync(e.listen.path);
@@ -111,7 +118,22 @@ export async function startServe(
     await close();
     throw err;
   }
-  return { lab, endpoints, close };
+  if (options.ports ?? true) {
+    // the first node is the machine's: what it publishes answers on the machine's loopback
+    const first = engine.hosts[0]!;
+    ports = forwardPorts(
+      { api: first.api, http: (port, request) => first.ns.http('127.0.0.1', port, request) },
+      clock,
+      { bind: '127.0.0.1', log },
+    );
+  }
+  return {
+    lab,
+    endpoints,
+    close,
+    ports: () => ports?.ports() ?? [],
+    refreshPorts: () => ports?.refresh() ?? Promise.resolve(),
+  };
 }
 
 /** What the command prints once it listens. */
