@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ApiResponse, ApiStream, StreamFrame } from '../../sim-engine/api/transport.ts';
-import { goHeaderList, type HeaderOptions } from './headers.ts';
+import { commonHeaders } from '../../sim-engine/api/router.ts';
+import { goHeaderList, statusText, type HeaderOptions } from './headers.ts';
 import { tarBytes } from './tar.ts';
 
 /** net/http's bufferBeforeChunkingSize */
@@ -161,4 +162,37 @@ export async function pipeStream(
     stream.close();
     if (!gone) out.end();
   }
+}
+
+/** The message of an error answer (JSON or plain text). */
+export function errorMessage(res: ApiResponse): string {
+  const body = res.body as { message?: string } | string | undefined;
+  return typeof body === 'string' ? body : (body?.message ?? '');
+}
+
+/** A whole response as bytes, for a socket that is no longer Node's HTTP server's. */
+export function rawResponse(res: ApiResponse, now: number, head: boolean): Buffer {
+  const body = res.status === 204 || res.status === 304 ? undefined : (bodyBytes(res) ?? Buffer.alloc(0));
+  const list = goHeaderList(res.headers, { now, contentLength: body?.length, close: true });
+  let text = `HTTP/1.1 ${res.status} ${statusText(res.status)}\r\n`;
+  for (let i = 0; i < list.length; i += 2) text += `${list[i]}: ${list[i + 1]}\r\n`;
+  text += '\r\n';
+  return Buffer.concat([Buffer.from(text, 'latin1'), head || !body ? Buffer.alloc(0) : body]);
+}
+
+/** The engine threw where no route catches: a 500, as moby answers an unexpected error. */
+export function internalError(res: ServerResponse, err: unknown, now: number): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const body = Buffer.from(goJson({ message }), 'utf8');
+  writeHead(
+    res,
+    500,
+    { 'Content-Type': 'application/json', ...commonHeaders() },
+    { now, contentLength: body.length },
+  );
+  res.end(body);
 }

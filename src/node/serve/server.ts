@@ -5,18 +5,24 @@
  * take the connection over (hijack.ts). Whatever a client sends, the answer is a
  * well-formed HTTP response: a failure inside the engine is a 500 with its message.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { commonHeaders, fromError, pageNotFound } from '../../sim-engine/api/router.ts';
+import { commonHeaders, fromError } from '../../sim-engine/api/router.ts';
 import type { ApiRequest, ApiResponse, ApiTransport } from '../../sim-engine/api/transport.ts';
 import type { WallClock } from './clock.ts';
 import { settle } from './clock.ts';
-import { goHeaderList, statusText } from './headers.ts';
 import { hijackKind, pipeHijacked, rawError, SocketReader, TtyEcho, upgradedHead } from './hijack.ts';
-import { apiRequest, BodyTooLarge, isApiMethod, readBody, readTarget } from './request.ts';
-import { bodyBytes, goJson, writeHead, writeResponse } from './response.ts';
-import type { TarArchive } from '../../sim-engine/daemon/archive.ts';
-import { parseTar, TarError } from './tar.ts';
+import { isWait, plain, prepare } from './prepare.ts';
+import { BodyTooLarge, readBody } from './request.ts';
+import {
+  bodyBytes,
+  errorMessage,
+  goJson,
+  internalError,
+  rawResponse,
+  writeHead,
+  writeResponse,
+} from './response.ts';
 
 export interface DaemonServerOptions {
   transport: ApiTransport;
@@ -36,86 +42,6 @@ export const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
 /** Go's MaxHeaderBytes (1 MiB) plus the 4096 bytes of slack net/http allows. */
 const MAX_HEADER_SIZE = (1 << 20) + 4096;
-
-/** Bodies that are tar streams: the build context, and an upload of `docker cp`. */
-function tarBody(method: string, path: string): boolean {
-  const p = path.replace(/^\/v[0-9.]+/, '');
-  return (
-    (method === 'POST' && p === '/build') || (method === 'PUT' && /^\/containers\/[^/]+\/archive$/.test(p))
-  );
-}
-
-/**
- * The build route's body from a classic `/build` request: the legacy builder finds the
- * Dockerfile (the `dockerfile` parameter, `Dockerfile` by default) and .dockerignore in
- * the context tar; the route takes the Dockerfile's text apart, as BuildKit's session
- * sends it.
- */
-function buildBody(context: TarArchive, rawQuery: string): unknown {
-  const name = (new URLSearchParams(rawQuery).get('dockerfile') || 'Dockerfile').replace(/^(\.\/)+/, '');
-  const find = (path: string) => context.entries.find((e) => e.kind === 'file' && e.path === path);
-  const ignore = find('.dockerignore');
-  return {
-    context,
-    dockerfile: find(name)?.data,
-    dockerignoreSize: ignore ? Buffer.byteLength(ignore.data ?? '') : 0,
-  };
-}
-
-/** `/containers/{name}/wait` answers its headers as soon as the wait is set up. */
-const isWait = (method: string, path: string) =>
-  method === 'POST' && /^(?:\/v[0-9.]+)?\/containers\/[^/]+\/wait$/.test(path);
-
-/** What a request's headers, body and target become: an ApiRequest, or a response already. */
-type Prepared = { request: ApiRequest } | { response: ApiResponse; close?: boolean };
-
-/** A response dockerd's router never produced: the server's own (400, 413, 301). */
-function plain(status: number, headers: Record<string, string>, body?: unknown): ApiResponse {
-  return { status, headers, body };
-}
-
-function prepare(req: IncomingMessage, body: Buffer | BodyTooLarge): Prepared {
-  if (body instanceof BodyTooLarge) {
-    // Differs from Docker: dockerd takes a body of any size; this server holds bodies in
-    // memory, so past a limit it refuses them as Go's MaxBytesReader would
-    return {
-      response: plain(
-        413,
-        { 'Content-Type': 'application/json', ...commonHeaders() },
-        { message: body.message },
-      ),
-      close: true,
-    };
-  }
-  const target = readTarget(req.url ?? '/');
-  if (target.kind === 'bad')
-    return {
-      response: plain(400, { 'Content-Type': 'text/plain; charset=utf-8' }, '400 Bad Request'),
-      close: true,
-    };
-  if (target.kind === 'redirect') return { response: plain(301, { Location: target.location }) };
-  const method = req.method ?? 'GET';
-  // a method no route has: mux's MethodNotAllowedHandler, which is its 404
-  if (!isApiMethod(method)) return { response: pageNotFound() };
-  const request = apiRequest(req, method, target, body instanceof Buffer ? body : Buffer.alloc(0));
-  if (tarBody(method, target.path) && body.length > 0) {
-    try {
-      // an upload is the archive itself; a build's context carries its Dockerfile
-      request.wire!.decodedBody =
-        method === 'PUT' ? parseTar(body) : buildBody(parseTar(body), target.rawQuery);
-    } catch (err) {
-      if (!(err instanceof TarError)) throw err;
-      return {
-        response: plain(
-          400,
-          { 'Content-Type': 'application/json', ...commonHeaders() },
-          { message: err.message },
-        ),
-      };
-    }
-  }
-  return { request };
-}
 
 export interface DaemonServer {
   server: Server;
@@ -308,11 +234,6 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
   return { server, close };
 }
 
-function errorMessage(res: ApiResponse): string {
-  const body = res.body as { message?: string } | string | undefined;
-  return typeof body === 'string' ? body : (body?.message ?? '');
-}
-
 /** The next chunk the client sends; null when it closes first. */
 function nextData(socket: Duplex): Promise<Buffer | null> {
   return new Promise((resolve) => {
@@ -335,31 +256,4 @@ function nextData(socket: Duplex): Promise<Buffer | null> {
     socket.on('close', onEnd);
     socket.resume();
   });
-}
-
-/** A whole response as bytes, for a socket that is no longer Node's HTTP server's. */
-export function rawResponse(res: ApiResponse, now: number, head: boolean): Buffer {
-  const body = res.status === 204 || res.status === 304 ? undefined : (bodyBytes(res) ?? Buffer.alloc(0));
-  const list = goHeaderList(res.headers, { now, contentLength: body?.length, close: true });
-  let text = `HTTP/1.1 ${res.status} ${statusText(res.status)}\r\n`;
-  for (let i = 0; i < list.length; i += 2) text += `${list[i]}: ${list[i + 1]}\r\n`;
-  text += '\r\n';
-  return Buffer.concat([Buffer.from(text, 'latin1'), head || !body ? Buffer.alloc(0) : body]);
-}
-
-/** The engine threw where no route catches: a 500, as moby answers an unexpected error. */
-function internalError(res: ServerResponse, err: unknown, now: number): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  const body = Buffer.from(goJson({ message }), 'utf8');
-  writeHead(
-    res,
-    500,
-    { 'Content-Type': 'application/json', ...commonHeaders() },
-    { now, contentLength: body.length },
-  );
-  res.end(body);
 }

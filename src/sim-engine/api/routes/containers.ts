@@ -2,7 +2,7 @@
 import { boolValue, intValue } from '../query.ts';
 import { fromError, json, noContent, type Route } from '../router.ts';
 import { FilterArgs } from '../filters.ts';
-import type { ContainerCreateRequest, ExecConfig, HostConfig } from '../types/container.ts';
+import type { ContainerCreateRequest, HostConfig } from '../types/container.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
 import { containerCreate } from '../../daemon/create.ts';
 import { containerStart } from '../../daemon/start.ts';
@@ -19,14 +19,11 @@ import { listContainers } from '../../daemon/list.ts';
 import { inspectContainer } from '../../daemon/view.ts';
 import { containerAttach, containerLogs } from '../../daemon/logs.ts';
 import { attachDetachKeys } from '../../daemon/attach-input.ts';
-import { execCreate, execInspect, execStart, getExec } from '../../daemon/exec.ts';
 import { containerRename } from '../../daemon/rename.ts';
 import { containerUpdate } from '../../daemon/update.ts';
 import { containerTop } from '../../daemon/top.ts';
 import { containersPrune } from '../../daemon/prune.ts';
-import { archiveFrom, extractTo, statPath, type TarArchive } from '../../daemon/archive.ts';
 import { bodyObject, outputStream } from './util.ts';
-import { encodePathStat } from '../path-stat.ts';
 import { DaemonError, invalidParameter } from '../../errdefs.ts';
 
 function seconds(v: string | undefined): number {
@@ -275,75 +272,5 @@ export const containerRoutes: Route<Daemon>[] = [
     method: 'GET',
     path: '/containers/{name}/top',
     handler: ({ daemon, params }) => json(200, containerTop(daemon, daemon.getContainer(params['name']!))),
-  },
-  {
-    method: 'HEAD',
-    path: '/containers/{name}/archive',
-    handler: ({ daemon, params, query }) => {
-      const stat = statPath(daemon.getContainer(params['name']!), query['path'] ?? '');
-      return {
-        ...json(200, undefined),
-        headers: { ...json(200, undefined).headers, 'X-Docker-Container-Path-Stat': encodePathStat(stat) },
-      };
-    },
-  },
-  {
-    method: 'GET',
-    path: '/containers/{name}/archive',
-    handler: ({ daemon, params, query }) => {
-      const c = daemon.getContainer(params['name']!);
-      const path = query['path'] ?? '';
-      const stat = statPath(c, path);
-      const res = json(200, archiveFrom(c.fs, path.startsWith('/') ? path : '/' + path, c.name.slice(1)));
-      res.headers['X-Docker-Container-Path-Stat'] = encodePathStat(stat);
-      res.headers['Content-Type'] = 'application/x-tar';
-      return res;
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/containers/{name}/archive',
-    handler: ({ daemon, params, query, body }) => {
-      const c = daemon.getContainer(params['name']!);
-      extractTo(c.fs, query['path'] ?? '/', bodyObject<TarArchive>(body), c.name.slice(1));
-      return noContent(200);
-    },
-  },
-  {
-    method: 'POST',
-    path: '/containers/{name}/exec',
-    handler: ({ daemon, params, body }) => {
-      const config = bodyObject<ExecConfig>(body);
-      if (!Array.isArray(config.Cmd) || config.Cmd.length === 0)
-        throw invalidParameter('No exec command specified');
-      return json(201, {
-        Id: execCreate(daemon, daemon.getContainer(params['name']!), config, params['name']!),
-      });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/exec/{id}/start',
-    handler: ({ daemon, params, body, request }) => {
-      const record = getExec(daemon, params['id']!);
-      const b = bodyObject<{ Detach?: boolean; Tty?: boolean }>(body);
-      const frames = execStart(daemon, record, {
-        detach: b.Detach ?? false,
-        tty: b.Tty ?? false,
-        stdin: request.stdin,
-      });
-      if (b.Detach) return noContent(200);
-      return outputStream(record.config.Tty ?? false, frames, 101);
-    },
-  },
-  {
-    method: 'POST',
-    path: '/exec/{id}/resize',
-    handler: ({ daemon, params }) => (getExec(daemon, params['id']!), noContent(201)),
-  },
-  {
-    method: 'GET',
-    path: '/exec/{id}/json',
-    handler: ({ daemon, params }) => json(200, execInspect(daemon, getExec(daemon, params['id']!))),
   },
 ];

@@ -7,6 +7,8 @@ import { buildCacheRoutes } from './build-cache.ts';
 import { configRoutes } from './configs.ts';
 import { containerRoutes } from './containers.ts';
 import { containerStatsRoutes } from './container-stats.ts';
+import { archiveRoutes } from './archive.ts';
+import { execRoutes } from './exec.ts';
 import { imageRoutes } from './images.ts';
 import { networkRoutes } from './networks.ts';
 import { secretRoutes } from './secrets.ts';
@@ -20,6 +22,8 @@ export const routes: Route<Daemon>[] = [
   ...systemRoutes,
   ...containerRoutes,
   ...containerStatsRoutes,
+  ...archiveRoutes,
+  ...execRoutes,
   ...imageRoutes,
   ...buildRoutes,
   ...buildCacheRoutes,
