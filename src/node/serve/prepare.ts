@@ -49,7 +49,33 @@ export function plain(status: number, headers: Record<string, string>, body?: un
   return { status, headers, body };
 }
 
-export function prepare(req: IncomingMessage, body: Buffer | BodyTooLarge): Prepared {
+/**
+ * The Host names a browser may not send to a loopback port (DNS rebinding: a web page
+ * whose name resolves to 127.0.0.1 would reach the lab, and through bind mounts the
+ * shared folder's files); the docker CLI names the address, or `api.moby.localhost` on a
+ * socket. Differs from Docker: dockerd checks no Host.
+ */
+export function loopbackHost(host: string | undefined): boolean {
+  if (host === undefined || host === '') return true;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+  return ['localhost', '127.0.0.1', '[::1]', 'api.moby.localhost', 'docker'].includes(name.toLowerCase());
+}
+
+export function prepare(
+  req: IncomingMessage,
+  body: Buffer | BodyTooLarge,
+  o: { checkHost?: boolean } = {},
+): Prepared {
+  if (o.checkHost && !loopbackHost(req.headers.host)) {
+    return {
+      response: plain(
+        403,
+        { 'Content-Type': 'application/json', ...commonHeaders() },
+        { message: `dockersim serve answers requests for localhost only, not for ${req.headers.host}` },
+      ),
+      close: true,
+    };
+  }
   if (body instanceof BodyTooLarge) {
     // Differs from Docker: dockerd takes a body of any size; this server holds bodies in
     // memory, so past a limit it refuses them as Go's MaxBytesReader would

@@ -105,6 +105,7 @@ export async function startServe(
         clock,
         now: () => engine.clock.now(),
         log: (line) => log(`${host.name}: ${line}`),
+        checkHost: at.kind === 'tcp',
         beforeRoute: (request) => {
           if (request.method === 'POST' && CREATE.test(request.path) && request.wire)
             shareSources(bindSources(request.wire.body), options.share ?? process.cwd(), filesystems);

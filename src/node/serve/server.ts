@@ -35,6 +35,8 @@ export interface DaemonServerOptions {
   log?: (line: string) => void;
   /** told of each request before the router sees it (serve.ts shares bind sources) */
   beforeRoute?: (request: ApiRequest) => void;
+  /** refuse a Host that names no loopback (a TCP listener, which a web page could reach) */
+  checkHost?: boolean;
 }
 
 /** 64 MiB: a lab's build context or `docker cp` upload, with room to spare. */
@@ -78,7 +80,7 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
       if (err instanceof BodyTooLarge) return err;
       throw err;
     });
-    const prepared = prepare(req, body);
+    const prepared = prepare(req, body, { checkHost: options.checkHost });
     const head = req.method === 'HEAD';
     const ctx = {
       head,
@@ -174,7 +176,7 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
       if (more === null) return;
       buffered = Buffer.concat([buffered, more]);
     }
-    const prepared = prepare(req, buffered.subarray(0, length));
+    const prepared = prepare(req, buffered.subarray(0, length), { checkHost: options.checkHost });
     if ('response' in prepared) {
       socket.end(rawResponse(prepared.response, now(), req.method === 'HEAD'));
       return;
