@@ -147,6 +147,10 @@ export function banner(endpoints: readonly Endpoint[]): string {
 }
 
 export async function serveCommand(args: readonly string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`Usage:  dockersim ${SERVE_USAGE}`);
+    return 0;
+  }
   let options: ServeOptions;
   try {
     options = parseServeArgs(args);
