@@ -126,7 +126,7 @@ export async function bothSides(
   // a script says `$(hostname)` for its node, as on the machine it was recorded on: the
   // served node takes this machine's name (the transcript's is node1; both become <HOST>)
   const host = hostname();
-  const nodes = header.nodes ?? (/^[a-z][a-z0-9-]*$/.test(host) ? [host] : undefined);
+  const nodes = header.nodes ?? (/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(host) ? [host] : undefined);
   const served = await startServe({
     listen: { kind: 'socket', path: join(work, 'd.sock') },
     images: header.images,
