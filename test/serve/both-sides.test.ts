@@ -47,7 +47,7 @@ const FAILING_UPDATE_PROGRESS: Drop = [
   "the CLI's progress while a failing update rolls back shows what its polls (every 100 ms of wall time, on a busy machine later) happened to see of tasks that start and fail within a second",
 ];
 
-/** The longest first: the cases run five at a time, and these are mostly waiting. */
+/** The longest first: the cases run eight at a time, and these are mostly waiting. */
 const CASES: { dir: string; drop?: Drop[]; addresses?: string[] }[] = [
   // three nodes, each daemon on its own socket (serve --nodes 3), `@node2 …` lines on node2's
   { dir: join(MULTI, '01-swarm-of-three'), addresses: MULTI_ADDRESSES },
