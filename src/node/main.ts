@@ -3,9 +3,11 @@
  *   dockersim transcript SCRIPT [--cwd DIR] [--nodes N|a,b,c] [--addresses A,B,C] [--seed S]
  *   dockersim verify [DIR]
  *   dockersim serve [--socket PATH | --port N [--host H]] [--nodes N|a,b,c] …
+ *   dockersim grade [--engine URL]... LESSON#EXERCISE
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { GRADE_USAGE, gradeCommand } from './grade.ts';
 import { SERVE_USAGE } from './serve/options.ts';
 import { serveCommand } from './serve/serve.ts';
 import { transcript } from './transcript.ts';
@@ -25,7 +27,8 @@ Commands:
   verify [DIR]   Check every exercise of the lessons in DIR (default: src/content/lessons):
                  from its setup the goal must fail, after its solution it must pass.
                  Exits 1 when an exercise is broken.
-  ${SERVE_USAGE}`;
+  ${SERVE_USAGE}
+  ${GRADE_USAGE}`;
 
 /** Every file under `dir`, as paths relative to it (the lab folder). */
 export function readFolder(dir: string): Record<string, string> {
@@ -58,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     return verifyCommand(rest[0]);
   }
   if (command === 'serve') return serveCommand(rest);
+  if (command === 'grade') return gradeCommand(rest);
   if (command !== 'transcript') return fail(`unknown command: ${command}`);
   let script: string | undefined;
   let cwd: string | undefined;

@@ -102,7 +102,7 @@ export interface ExerciseReport {
 }
 
 /** The lesson's `lab` from its frontmatter, checked by the lesson schema. */
-function labOf(source: string): Partial<LabConfig> {
+export function labOf(source: string): Partial<LabConfig> {
   const m = /^---\n([\s\S]*?)\n---/.exec(source);
   const data = m ? (parseYaml(m[1]!) as { lab?: unknown } | null) : null;
   return data?.lab === undefined ? {} : labSchema.parse(data.lab);
@@ -163,7 +163,7 @@ export async function verifyExercise(
 }
 
 /** Every lesson file under `dir` (src/content/lessons), sorted. */
-function lessonFiles(dir: string): string[] {
+export function lessonFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
