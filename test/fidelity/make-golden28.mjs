@@ -782,6 +782,76 @@ export const EDITS = {
       { cmd: prune, drop: warning('redis:7') },
     ];
   })(),
+  // ---- 42-build-legacy-output: the classic builder's stream, without -q ---------------------------
+  // Docker 28's classic builder (moby v28.5.2 builder/dockerfile) prints what 20.10's did, but for
+  // three texts. containerbackend.go:134 RemoveAll writes " ---> Removed intermediate container <id>"
+  // (20.10's :144 wrote "Removing intermediate container <id>"); after a RUN whose stderr ended in
+  // the colour reset the line starts right after it, as recorded. The Dockerfile is parsed by the
+  // BuildKit parser moby v28.5.2 vendors (buildkit v0.25.2): instructions/parse.go:176 "dockerfile
+  // parse error on line N" (v0.8's "line N") with the suggestion of :145 and util/suggest. An unknown
+  // --target is builder.go "target stage %q could not be found" (20.10's "failed to reach build
+  // target %s in Dockerfile"), an InvalidParameter answered before any output, as recorded.
+  '42-build-legacy-output': (() => {
+    const removed = [
+      /(^|\x1b\[0m)Removing intermediate container ([0-9a-f]{12})$/,
+      '$1 ---> Removed intermediate container $2',
+    ];
+    const b = 'DOCKER_BUILDKIT=0 docker build';
+    return [
+      { cmd: `${b} -t app app`, nth: 1, sub: [removed] },
+      { cmd: `${b} --no-cache -t app app`, sub: [removed] },
+      { cmd: `${b} -t multi multi`, sub: [removed] },
+      { cmd: `${b} --label stage=test --label course=dockyard -t site site`, sub: [removed] },
+      { cmd: `${b} fail`, sub: [removed] },
+      {
+        cmd: `${b} typo`,
+        sub: [
+          [
+            /dockerfile parse error line 2: unknown instruction: RUNN$/,
+            'dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)',
+          ],
+        ],
+      },
+      {
+        cmd: `${b} --target nope multi`,
+        sub: [[/failed to reach build target nope in Dockerfile$/, 'target stage "nope" could not be found']],
+      },
+    ];
+  })(),
+  // ---- 43-swarm-leave-cleanup: what `rm -f` of a task container and `swarm leave` leave behind -----
+  // Only the pinned image differs, as in 35 (docker/cli v28.5.2 create.go:139-151 and the vendored
+  // client's service_create.go: no digest warning, ContainerSpec.Image pinned, shown whole by
+  // `service ps --no-trunc`, task/formatter.go:104-118).
+  '43-swarm-leave-cleanup': (() => {
+    const NGINX = 'nginx:latest@sha256:' + '5a88c9c45479443d7be2eadc894b4ed0'.repeat(2); // made up
+    const warning = (image) => [
+      `image ${image} could not be accessed on a registry to record`,
+      `its digest. Each node will access ${image} independently,`,
+      'possibly leading to different nodes running different',
+      'versions of the image.',
+      '',
+    ];
+    const pinned = (cmd, image) => ({ cmd, drop: warning(image) });
+    return [
+      pinned('docker service create --name web --replicas 2 nginx > /dev/null', 'nginx:latest'),
+      pinned(
+        'docker service create -d --name left --replicas 2 --network app alpine sleep 1000 > /dev/null',
+        'alpine:latest',
+      ),
+      pinned(
+        "docker service create -d --name fail --restart-condition none alpine sh -c 'exit 3' > /dev/null",
+        'alpine:latest',
+      ),
+      // the IMAGE column widens to the pinned reference (tabwriter padding 3), history rows too
+      {
+        cmd: 'docker service ps --no-trunc web',
+        sub: [
+          [/^(ID +NAME +)IMAGE {10}(?=NODE)/, `$1IMAGE${' '.repeat(NGINX.length + 3 - 'IMAGE'.length)}`],
+          [/^(\S{25} {3}(?: \\_ )?web\.\d +)nginx:latest {3}/, `$1${NGINX}   `],
+        ],
+      },
+    ];
+  })(),
 };
 
 export const FROM_PING28 = ['24-cli-help'];

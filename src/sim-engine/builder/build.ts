@@ -65,6 +65,7 @@ import {
   type StageState,
 } from './stage.ts';
 import { Trace } from './trace.ts';
+import type { ClassicError, ClassicSteps } from './classic.ts';
 
 export interface BuildRequest {
   /** the Dockerfile's name as the client shows it (`Dockerfile`, `other.Dockerfile`) and its text */
@@ -88,9 +89,12 @@ type Message = Record<string, unknown>;
 /** A build failure: BuildKit's message and what the client shows around it. */
 export class BuildError extends Error {
   readonly info: BuildErrorInfo;
-  constructor(info: BuildErrorInfo) {
+  /** what the classic builder says instead, where it words the failure otherwise (classic.ts) */
+  readonly classic?: ClassicError;
+  constructor(info: BuildErrorInfo, classic?: ClassicError) {
     super(info.message);
     this.info = info;
+    if (classic) this.classic = classic;
   }
 }
 
@@ -117,11 +121,13 @@ export function build(d: Daemon, req: BuildRequest): AsyncQueue<Message> {
   return queue;
 }
 
-class Builder {
+export class Builder {
   readonly d: Daemon;
   readonly req: BuildRequest;
   readonly trace: Trace;
   readonly cache;
+  /** the classic builder's stream, when the request was a classic `/build` (classic.ts) */
+  readonly classic: ClassicSteps | undefined;
   lex!: ShellLex;
   /** the build checks that need the build's state (UndefinedVar, JSONArgsRecommended…) */
   linter!: Linter;
@@ -131,11 +137,12 @@ class Builder {
   #contextPaths: string[] = [];
   readonly #problems: Problem[] = [];
 
-  constructor(d: Daemon, req: BuildRequest, trace: Trace) {
+  constructor(d: Daemon, req: BuildRequest, trace: Trace, classic?: ClassicSteps) {
     this.d = d;
     this.req = req;
     this.trace = trace;
     this.cache = buildCacheOf(d);
+    this.classic = classic;
   }
 
   get now(): number {
@@ -151,20 +158,24 @@ class Builder {
     message: string,
     lines?: { line: number; endLine: number },
     extra: Partial<BuildErrorInfo> = {},
+    classic?: ClassicError,
   ): never {
-    throw new BuildError({
-      message,
-      ...extra,
-      ...(lines
-        ? {
-            source: {
-              filename: this.req.dockerfile.name,
-              data: this.req.dockerfile.text ?? '',
-              ranges: [{ start: lines.line, end: lines.endLine }],
-            },
-          }
-        : {}),
-    });
+    throw new BuildError(
+      {
+        message,
+        ...extra,
+        ...(lines
+          ? {
+              source: {
+                filename: this.req.dockerfile.name,
+                data: this.req.dockerfile.text ?? '',
+                ranges: [{ start: lines.line, end: lines.endLine }],
+              },
+            }
+          : {}),
+      },
+      classic,
+    );
   }
 
   async run(): Promise<string> {
@@ -219,24 +230,27 @@ class Builder {
       const found = states.find((s) => s.stage.name === this.req.target.toLowerCase());
       if (!found) {
         const names = states.flatMap((s) => (s.stage.name ? [s.stage.name] : []));
-        this.fail(
-          wrapSuggest(`target stage "${this.req.target}" could not be found`, this.req.target, names, true),
-        );
+        const message = `target stage "${this.req.target}" could not be found`;
+        this.fail(wrapSuggest(message, this.req.target, names, true), undefined, {}, { message });
       }
       target = found;
     }
-    const reachable = this.reachable(target);
+    // the classic builder builds every stage up to the target (builder.go build)
+    const reachable = this.classic
+      ? new Set(states.slice(0, states.indexOf(target) + 1))
+      : this.reachable(target);
     for (const st of reachable) {
       for (const c of st.stage.commands) {
         if ((c.kind === 'COPY' || c.kind === 'ADD') && !c.from) this.#contextPaths.push(...c.sources);
       }
     }
 
-    // [internal] load metadata for each image a reachable stage starts from
+    // [internal] load metadata for each image a reachable stage starts from (the classic
+    // builder takes each base at its FROM, pulling it into the image store)
     const bases = new Map<string, Promise<ImageRecord>>();
     const metadata: Promise<void>[] = [];
     for (const s of states) {
-      if (!reachable.has(s) || this.stageByName(s.stage.baseName, s)) continue;
+      if (!reachable.has(s) || this.classic || this.stageByName(s.stage.baseName, s)) continue;
       if (s.stage.baseName === 'scratch') continue;
       const ref = this.parseBase(s);
       const canonical = canonicalString(ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
@@ -256,14 +270,20 @@ class Builder {
     this.trace.status(ign, `transferring context: ${Math.max(2, this.req.dockerignoreSize)}B`);
     this.trace.complete(ign);
 
+    this.classic?.begin(parsed.metaArgs, [...reachable], this.req.labels);
     for (const s of states) {
       if (!reachable.has(s)) continue;
       await this.dispatchStage(s, bases, globalArgs);
+      if (s !== target) this.classic?.stageDone(s);
     }
 
-    for (const [k, v] of Object.entries(this.req.labels)) {
-      target.config.Labels = { ...(target.config.Labels ?? {}), [k]: v };
+    if (this.classic) this.classic.labels(target);
+    else {
+      for (const [k, v] of Object.entries(this.req.labels)) {
+        target.config.Labels = { ...(target.config.Labels ?? {}), [k]: v };
+      }
     }
+    this.classic?.stageDone(target);
     return exportImage(this.d, this.trace, target, this.req.tags);
   }
 
@@ -381,6 +401,7 @@ class Builder {
     bases: Map<string, Promise<ImageRecord>>,
     globalArgs: Map<string, string>,
   ) {
+    this.classic?.step(s.stage.original);
     const baseStage = this.stageByName(s.stage.baseName, s);
     let base: ImageRecord | undefined;
     if (baseStage) {
@@ -393,7 +414,7 @@ class Builder {
     } else {
       const ref = this.parseBase(s);
       const canonical = canonicalString(ref.tag || ref.digest ? ref : { ...ref, tag: 'latest' });
-      base = await bases.get(canonical)!;
+      base = await (this.classic ? this.classic.base(ref) : bases.get(canonical)!);
       fromImage(s, base);
     }
 
@@ -453,9 +474,16 @@ class Builder {
     }
 
     const checks = new StageChecks(this.linter);
+    // the classic builder shows the image a FROM starts from once its triggers ran: the
+    // base image, nothing for scratch, else the image the stage is at
+    const fromId = triggers.length > 0 || baseStage ? undefined : (base?.id ?? '');
+    if (triggers.length > 0) this.classic?.triggers(triggers.length);
     for (const { cmd, onbuild } of commands) {
+      if (!onbuild) this.classic?.step(cmd.original, s, fromId);
       await this.dispatch(s, cmd, onbuild, globalArgs, checks);
+      this.classic?.afterStep(s, cmd, onbuild);
     }
+    this.classic?.from(s, fromId);
     s.dispatched = true;
   }
 
@@ -670,14 +698,19 @@ class Builder {
         env: envList(s),
         cwd: s.config.WorkingDir || '/',
         user: s.config.User ?? '',
-        onOutput: (stream, text) => this.trace.log(v, stream, text),
+        onOutput: (stream, text) => {
+          this.trace.log(v, stream, text);
+          this.classic?.output(stream, text);
+        },
       });
       if (!result.ok) {
-        const message =
-          result.exitCode !== undefined
-            ? `process "${args.join(' ')}" did not complete successfully: exit code: ${result.exitCode}`
-            : result.message;
-        return { error: message };
+        if (result.exitCode === undefined) return { error: result.message };
+        const code = result.exitCode;
+        return {
+          error: `process "${args.join(' ')}" did not complete successfully: exit code: ${code}`,
+          // dispatchers.go dispatchRun
+          classic: { message: `The command '${args.join(' ')}' returned a non-zero code: ${code}`, code },
+        };
       }
       return { changes: result.changes.filter((e) => !(script && /^\/?dev(\/|$)/.test(e.path))) };
     });
@@ -785,7 +818,7 @@ class Builder {
     const v = this.trace.start(name);
     const message = `failed to compute cache key: failed to calculate checksum of ref ${this.d.id}::${record}: "${path}": not found`;
     this.trace.complete(v, message);
-    this.fail(message, cmd, { vertexName: name });
+    this.fail(message, cmd, { vertexName: name }, this.classic?.missingSource(cmd, path));
   }
 
   /**
@@ -798,22 +831,30 @@ class Builder {
     name: string,
     description: string,
     at: { line: number; endLine: number },
-    work: (fs: OverlayFs, v: Vertex) => Promise<{ error: string } | { changes: LayerEntry[] } | undefined>,
+    work: (
+      fs: OverlayFs,
+      v: Vertex,
+    ) => Promise<{ error: string; classic?: ClassicError } | { changes: LayerEntry[] } | undefined>,
   ): Promise<void> {
+    // the classic builder's cache finds a step by the image it runs on (classic.ts)
+    if (this.classic) key = cacheKey(key, 'classic', this.classic.parentOf(s));
     const hit = this.noCache(s) ? undefined : this.cache.get(key, this.now);
     if (hit) {
       this.trace.cached(name);
+      this.classic?.cached();
       useRecord(s, key, hit);
       return;
     }
     const v = this.trace.start(name);
+    // COPY and ADD write into the layer directly; RUN and WORKDIR get a container
+    this.classic?.running(!/^(COPY|ADD)\b/.test(description));
     const lower = treeOf(s.layers);
     const fs = new OverlayFs(lower, { now: () => this.d.clock.now() });
     await this.sleep(10);
     const out = await work(fs, v);
     if (out && 'error' in out) {
       this.trace.complete(v, out.error);
-      this.fail(out.error, at, { vertexName: name, logs: [] });
+      this.fail(out.error, at, { vertexName: name, logs: [] }, out.classic);
     }
     const changes = out && 'changes' in out ? out.changes : fs.changes();
     const layer = toLayer(changes);

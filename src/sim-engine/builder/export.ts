@@ -48,15 +48,14 @@ export function historyTimes(rows: StageState['history']): HistoryEntry[] {
   return out;
 }
 
-export async function exportImage(
-  d: Daemon,
-  trace: Trace,
-  s: StageState,
-  tags: readonly string[],
-): Promise<string> {
-  const v = trace.start('exporting to image');
+/**
+ * The image a stage's state makes: its config, `created`, history and ID, as the
+ * exporter writes it. The classic builder's stream prints it after every step (the
+ * image the state is at that point), and the last one is the exported image.
+ */
+export function stageImage(s: StageState, now: () => string) {
   const history = historyTimes(s.history);
-  const created = history.length > 0 ? history[history.length - 1]!.created : rfc3339Nano(d.instant());
+  const created = history.length > 0 ? history[history.length - 1]!.created : now();
   const config = { ...s.config };
   if (config.Labels && Object.keys(config.Labels).length === 0) delete config.Labels;
   const rootfs = s.layers.map((l) => l.diffId);
@@ -71,6 +70,17 @@ export async function exportImage(
       ...(s.variant ? { variant: s.variant } : {}),
     }),
   );
+  return { id, config, created, history };
+}
+
+export async function exportImage(
+  d: Daemon,
+  trace: Trace,
+  s: StageState,
+  tags: readonly string[],
+): Promise<string> {
+  const v = trace.start('exporting to image');
+  const { id, config, created, history } = stageImage(s, () => rfc3339Nano(d.instant()));
   const layersStatus = trace.status(v, 'exporting layers', { running: true });
   await d.clock.sleep(existing(d, id) ? 0 : 20 * s.layers.length);
   trace.statusDone(layersStatus);

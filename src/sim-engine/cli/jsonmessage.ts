@@ -27,7 +27,14 @@ export interface JSONMessage {
   from?: string;
 }
 
-export class JSONMessageError extends Error {}
+/** A stream's error message; `code` is its errorDetail's (a failed RUN's exit status in a legacy build). */
+export class JSONMessageError extends Error {
+  readonly code: number;
+  constructor(message: string, code = 0) {
+    super(message);
+    this.code = code;
+  }
+}
 
 function progressString(p: JSONProgress, width: number): string {
   const current = p.current ?? 0;
@@ -86,7 +93,7 @@ export class JSONMessageDisplay {
 
   #display(jm: JSONMessage, hasProgress: boolean): void {
     if (jm.error !== undefined || jm.errorDetail !== undefined) {
-      throw new JSONMessageError(jm.errorDetail?.message ?? jm.error ?? '');
+      throw new JSONMessageError(jm.errorDetail?.message ?? jm.error ?? '', jm.errorDetail?.code ?? 0);
     }
     let endl = '';
     const progress = hasProgress ? progressString(jm.progressDetail!, this.#width) : '';

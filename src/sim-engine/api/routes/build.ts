@@ -1,5 +1,9 @@
 /**
- * `POST /build` (moby api/server/router/build) with `version=2`: a BuildKit build.
+ * `POST /build` (moby api/server/router/build). Without `version=2` — the docker CLI
+ * without buildx, or with DOCKER_BUILDKIT=0 — the classic builder's stream
+ * (builder/classic.ts): its steps as `stream` lines, the image in `aux`, the ID alone
+ * with `q`, a failure before any output as an HTTP error. With `version=2`, a BuildKit
+ * build:
  *
  * Differs from Docker: buildx talks to BuildKit over the hijacked `/grpc` and
  * `/session` connections and streams the context through the session; here the
@@ -10,6 +14,7 @@
  * protobuf. Tags, like `changes` of `/commit`, arrive joined by newlines.
  */
 import { build, type BuildRequest } from '../../builder/build.ts';
+import { classicBuild } from '../../builder/classic.ts';
 import type { TarArchive } from '../../daemon/archive.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
 import { invalidParameter } from '../../errdefs.ts';
@@ -38,11 +43,21 @@ function jsonMap(raw: string | undefined, what: string): Record<string, string> 
   throw invalidParameter(`failed to parse ${what}: invalid JSON`);
 }
 
+/** The build-args given, those without a value (`{"X":null}`: --build-arg X, X unset) too. */
+function buildArgNames(raw: string | undefined): string[] {
+  try {
+    const v = JSON.parse(raw || '{}') as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
+  } catch {
+    return [];
+  }
+}
+
 export const buildRoutes: Route<Daemon>[] = [
   {
     method: 'POST',
     path: '/build',
-    handler: ({ daemon, query, body }) => {
+    handler: async ({ daemon, query, body }) => {
       const b = bodyObject<BuildBody>(body);
       const req: BuildRequest = {
         dockerfile: {
@@ -59,7 +74,19 @@ export const buildRoutes: Route<Daemon>[] = [
         noCacheFilter: (query['nocache-filter'] ?? '').split('\n').filter(Boolean),
         pull: boolValue(query, 'pull'),
       };
-      return jsonStream(build(daemon, req));
+      const version = query['version'] || '1';
+      if (version !== '1' && version !== '2') throw invalidParameter(`invalid version "${version}"`);
+      if (version === '2') return jsonStream(build(daemon, req));
+      // newImageBuildOptions: intermediate containers go unless rm=0 (forcerm: always)
+      const forceRemove = boolValue(query, 'forcerm');
+      return jsonStream(
+        await classicBuild(daemon, req, {
+          quiet: boolValue(query, 'q'),
+          remove: forceRemove || !query['rm'] || boolValue(query, 'rm'),
+          forceRemove,
+          buildArgNames: buildArgNames(query['buildargs']),
+        }),
+      );
     },
   },
 ];

@@ -8,31 +8,15 @@
  */
 import { formatBuildError, formatWarnings, newProgressWriter } from '../../../builder/progress/index.ts';
 import type { BuildErrorInfo, SolveStatus, VertexWarning } from '../../../builder/progress/index.ts';
-import { dockerignoreMatcher, parseDockerignore } from '../../../builder/dockerignore/index.ts';
+import { parseDockerignore } from '../../../builder/dockerignore/index.ts';
 import { basename, dirname, join, toAbsolute } from '../../../fs/path.ts';
-import type { FileSystem } from '../../../fs/types.ts';
 import { parseNormalizedNamed } from '../../../images/reference.ts';
 import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { StatusError } from '../../errors.ts';
+import { readContext, utf8Bytes, type TarArchive } from './context.ts';
 
 const hidden = { hidden: true };
-
-/** The build context as the request carries it: the entries of the tar the client sends. */
-interface TarArchive {
-  entries: {
-    path: string;
-    kind: 'file' | 'dir' | 'symlink';
-    data?: string;
-    mode?: number;
-    uid?: number;
-    gid?: number;
-    mtime?: number;
-    target?: string;
-    program?: string;
-    size?: number;
-  }[];
-}
 
 export const buildxBuildCommand: CommandSpec = {
   use: 'build [OPTIONS] PATH | URL | -',
@@ -379,53 +363,4 @@ function canonicalTag(t: string): string {
   const p = parseNormalizedNamed(t);
   if (!p.ok) return t;
   return `${p.ref.domain}/${p.ref.path}:${p.ref.tag ?? 'latest'}`;
-}
-
-/** UTF-8 length of a text (what the client transfers). */
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** The context's files, as the client sends them: every path the .dockerignore does not exclude. */
-function readContext(fs: FileSystem, dir: string, patterns: string[]): TarArchive['entries'] {
-  const matcher = dockerignoreMatcher(patterns);
-  const out: TarArchive['entries'] = [];
-  const walk = (abs: string, rel: string) => {
-    for (const name of fs.readdir(abs).sort()) {
-      const p = join(abs, name);
-      const r = rel ? `${rel}/${name}` : name;
-      const st = fs.lstat(p);
-      if (!st) continue;
-      const excluded = patterns.length > 0 && matcher.matches(r);
-      if (st.kind === 'dir') {
-        if (excluded && matcher.excludesDirectoryEntirely?.(r)) continue;
-        if (!excluded)
-          out.push({ path: r, kind: 'dir', mode: st.mode, uid: st.uid, gid: st.gid, mtime: st.mtime });
-        walk(p, r);
-        continue;
-      }
-      if (excluded) continue;
-      if (st.kind === 'symlink') {
-        out.push({ path: r, kind: 'symlink', target: st.target ?? fs.readlink(p), mtime: st.mtime });
-        continue;
-      }
-      out.push({
-        path: r,
-        kind: 'file',
-        data: fs.readFile(p),
-        mode: st.mode,
-        uid: st.uid,
-        gid: st.gid,
-        mtime: st.mtime,
-        ...(st.program ? { program: st.program, size: st.size } : {}),
-      });
-    }
-  };
-  walk(dir, '');
-  return out;
 }

@@ -7,7 +7,8 @@ import { validateEnv } from '../opts/env.ts';
 import { validateExtraHost } from '../opts/hosts.ts';
 import { memBytes, memSwapBytes, validateLabel } from '../opts/opts.ts';
 import { parseUlimit } from '../opts/ulimit.ts';
-import { notSimulated } from '../not-simulated.ts';
+import { parseNormalizedNamed } from '../../../images/reference.ts';
+import { runLegacyBuild } from './legacy-build.ts';
 
 export const buildCommand: CommandSpec = {
   use: 'build [OPTIONS] PATH | URL | -',
@@ -110,8 +111,8 @@ export const buildCommand: CommandSpec = {
 
 // ---------------------------------------------------------------------------
 // This command runs only with DOCKER_BUILDKIT=0 (otherwise docker forwards the build
-// to buildx: see ../buildx/builder-forward.ts): the legacy builder, which Dockyard
-// does not simulate, after the warning docker prints for it.
+// to buildx: see ../buildx/builder-forward.ts): the legacy builder (legacy-build.ts),
+// after the warning docker prints for it.
 
 const BUILDKIT_DISABLED = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
             BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
@@ -119,14 +120,12 @@ const BUILDKIT_DISABLED = `DEPRECATED: The legacy builder is deprecated and will
 
 function runBuild(...params: Parameters<RunFn>): ReturnType<RunFn> {
   params[0].err.write(`${BUILDKIT_DISABLED}\n\n`);
-  return notSimulated(...params);
+  return runLegacyBuild(...params);
 }
 
-/**
- * validateTag (`-t name:tag`). Differs from Docker: docker checks the name with
- * reference.ParseNormalizedNamed here; that grammar lives in images/, which the CLI may
- * not import, so the run function checks the tags before building.
- */
+/** validateTag (`-t name:tag`): reference.ParseNormalizedNamed, its error as the flag's. */
 function validateTag(rawRepo: string): string {
+  const parsed = parseNormalizedNamed(rawRepo);
+  if (!parsed.ok) throw new Error(parsed.error);
   return rawRepo;
 }
