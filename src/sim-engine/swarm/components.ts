@@ -45,9 +45,16 @@ export function startManagerComponents(cluster: Cluster): () => void {
   };
 }
 
-/** Start the agent of node `nodeId` on `daemon`; returns the function that stops it. */
-export function startAgent(cluster: Cluster, nodeId: string, daemon: Daemon): () => void {
+/** A running agent: stopped with its machine, or made to leave with its node. */
+export interface AgentHandle {
+  stop(): void;
+  /** the node leaves the swarm: the agent removes its tasks' containers, then stops */
+  leave(): Promise<void>;
+}
+
+/** Start the agent of node `nodeId` on `daemon`. */
+export function startAgent(cluster: Cluster, nodeId: string, daemon: Daemon): AgentHandle {
   const agent = new Agent(cluster, nodeId, daemon);
   agent.start();
-  return () => agent.stop();
+  return { stop: () => agent.stop(), leave: () => agent.leave() };
 }

@@ -13,7 +13,8 @@ import {
   updateNode,
   updateSwarm,
 } from '../../swarm/manager/control.ts';
-import { swarmInit, swarmJoin, swarmLeave } from '../../swarm/manager/node-runner.ts';
+import { swarmLeave } from '../../swarm/manager/leave.ts';
+import { swarmInit, swarmJoin } from '../../swarm/manager/node-runner.ts';
 import { boolValue } from '../query.ts';
 import { json, noContent, type Route } from '../router.ts';
 import type { InitRequest, JoinRequest, NodeSpec, SwarmSpec } from '../types/swarm.ts';
@@ -57,8 +58,8 @@ export const swarmRoutes: Route<Daemon>[] = [
   {
     method: 'POST',
     path: '/swarm/leave',
-    handler: ({ daemon, query }) => {
-      swarmLeave(daemon, boolValue(query, 'force'));
+    handler: async ({ daemon, query }) => {
+      await swarmLeave(daemon, boolValue(query, 'force'));
       return noContent(200);
     },
   },

@@ -9,8 +9,9 @@
  * held at desired READY (a delayed restart) stop at READY. The agent writes only the
  * Status of its own node's tasks, one step at a time, never backwards.
  */
-import type { Service, Task, TaskState, TaskStatus } from '../../api/types/service.ts';
+import type { ContainerStatus, Service, Task, TaskState, TaskStatus } from '../../api/types/service.ts';
 import type { Clock } from '../../clock.ts';
+import type { Container } from '../../daemon/container.ts';
 import { containerCreate } from '../../daemon/create.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
 import { containerRemove } from '../../daemon/delete.ts';
@@ -48,6 +49,12 @@ interface Worker {
   busy: boolean;
   again: boolean;
   containerId?: string;
+  /**
+   * The container as its last `die` left it (no PID, its exit code): the executor's
+   * ContainerWait and inspect see it so even when it is removed right after (`docker rm
+   * -f`), before the task's next step could look.
+   */
+  died?: ContainerStatus;
 }
 
 export class Agent {
@@ -77,7 +84,11 @@ export class Agent {
     this.#unsubscribe = this.#daemon.events.subscribe((e) => {
       if (e.message.Type !== 'container' || e.message.Action !== 'die') return;
       const taskId = e.message.Actor.Attributes['com.docker.swarm.task.id'];
-      if (taskId && this.#workers.has(taskId)) this.#kick(taskId, 0);
+      const w = taskId ? this.#workers.get(taskId) : undefined;
+      if (!taskId || !w) return;
+      const code = Number(e.message.Actor.Attributes['exitCode']);
+      if (Number.isInteger(code)) w.died = { ContainerID: e.message.Actor.ID, PID: 0, ExitCode: code };
+      this.#kick(taskId, 0);
     });
     const mine = this.#cluster.store.find<Task>(TASK, (x) => x.NodeID === this.#nodeId);
     this.#replayLocalTasks(mine);
@@ -117,6 +128,40 @@ export class Agent {
     this.#mesh?.stop();
     this.#unwatch?.();
     this.#unsubscribe?.();
+  }
+
+  /**
+   * The node leaves the swarm (swarmkit Agent.Leave: `worker.Assign(nil)` closes every
+   * task manager and removes its task's container, and Leave waits for them all). Every
+   * task the agent holds — running or finished, as long as the manager still keeps it —
+   * loses its container; no status is reported any more. The controller's Remove shuts
+   * the container down first, but its context is already cancelled, so the stop signal
+   * is followed at once by SIGKILL (a real node logs `kill` with the stop signal, `kill`
+   * 9, `die`, `stop`, `destroy` within half a second, whatever the grace period).
+   */
+  async leave(): Promise<void> {
+    this.stop();
+    const tasks = [...this.#workers.entries()];
+    this.#workers.clear();
+    await Promise.all(
+      tasks.map(async ([taskId, w]) => {
+        const c = this.#containerOf(taskId, w);
+        if (!c) return;
+        if (c.isRunning) await containerStop(this.#daemon, c, { timeout: 0 }).catch(() => {});
+        if (this.#daemon.containers.has(c.id))
+          await containerRemove(this.#daemon, c, { force: true, removeVolumes: false }).catch(() => {});
+        const t = this.#cluster.store.get<Task>(TASK, taskId);
+        if (t) releaseTaskNetworks(this.#cluster, this.#nodeId, this.#daemon, t);
+      }),
+    );
+  }
+
+  /** The task's container on this node: the one the agent made, or the one carrying its label. */
+  #containerOf(taskId: string, w: Worker): Container | undefined {
+    if (w.containerId) return this.#daemon.containers.get(w.containerId);
+    return [...this.#daemon.containers.values()].find(
+      (c) => c.config.Labels?.['com.docker.swarm.task.id'] === taskId,
+    );
   }
 
   #onEvents(events: readonly StoreEvent[]): void {
@@ -176,7 +221,8 @@ export class Agent {
         case 'running': {
           const c = w.containerId ? this.#daemon.containers.get(w.containerId) : undefined;
           if (c?.isRunning || c?.status === 'restarting') return;
-          const exitCode = c?.exitCode ?? 0;
+          // a container removed under the agent (`docker rm -f`) died first: its exit code
+          const exitCode = c?.exitCode ?? w.died?.ExitCode ?? 0;
           if (exitCode !== 0) throw new FatalError(`task: non-zero exit (${exitCode})`, exitCode);
           return this.#write(t, { State: 'complete', Message: 'finished' });
         }
@@ -294,6 +340,13 @@ export class Agent {
           PID: c.pid,
           ExitCode: s.exitCode ?? (c.isRunning ? 0 : c.exitCode),
         };
+      } else if (!stateBefore(s.State, 'starting')) {
+        // the container is gone: the status as it died, else the one the task last
+        // reported, with the error's exit code (swarmkit agent/exec/controller.go, Do's
+        // deferred container status). A real `docker rm -f` gives the dead container's
+        // ID, PID 0 and 137 (test/fidelity, 43).
+        const last = w?.died ?? current.Status.ContainerStatus;
+        if (last) status.ContainerStatus = { ...last, ...(s.exitCode ? { ExitCode: s.exitCode } : {}) };
       }
       // parsePortStatus: the host-mode ports the container was given
       const ports = c && !stateBefore(s.State, 'running') ? portStatus(c.ports) : [];

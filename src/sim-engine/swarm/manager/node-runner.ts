@@ -2,7 +2,7 @@
  * A daemon's side of swarm mode (moby daemon/cluster/swarm.go and noderunner.go):
  * `swarm init` makes a cluster with this node as its only manager and leader,
  * `swarm join` reaches a manager over the lab network and joins with a token,
- * `swarm leave` stops the node, and `Info` is the Swarm part of `docker info` and
+ * `swarm leave` (leave.ts) stops the node, and `Info` is the Swarm part of `docker info` and
  * of the `Swarm` header of every ping.
  */
 import type { SwarmInfo } from '../../api/types/system.ts';
@@ -27,7 +27,7 @@ import {
   validateAddr,
 } from './addresses.ts';
 import { describeNode, newRootCA } from './describe.ts';
-import { BAD_JOIN_SECRET, INVALID_JOIN_TOKEN, JOIN_TIMEOUT, NO_SWARM, SWARM_EXISTS } from './errors.ts';
+import { BAD_JOIN_SECRET, INVALID_JOIN_TOKEN, JOIN_TIMEOUT, SWARM_EXISTS } from './errors.ts';
 import {
   base36ToHex,
   generateJoinToken,
@@ -38,7 +38,7 @@ import {
   tokenDigest,
 } from './identity.ts';
 import { nodeJoinedNetworks, nodeLeftNetworks, swarmNetworksInit } from '../networking/membership.ts';
-import { hasQuorum, reachability } from './raft.ts';
+import { hasQuorum } from './raft.ts';
 import { runtimeOf } from './runtime.ts';
 import { swarmView, type StoredCluster } from './control.ts';
 
@@ -250,47 +250,14 @@ function managerAt(d: Daemon, remote: string): { cluster: Cluster; nodeId: strin
   return m;
 }
 
-/** Cluster.Leave */
-export function swarmLeave(d: Daemon, force: boolean): void {
-  const m = membershipOf(d);
-  if (!m) {
-    if (pending.delete(d)) return;
-    throw unavailable(NO_SWARM);
-  }
-  const { cluster, nodeId } = m;
-  const isManager = cluster.raft.has(nodeId);
-  if (isManager && !force) {
-    let msg = 'You are attempting to leave the swarm on a node that is participating as a manager. ';
-    const leader = cluster.leader;
-    if (leader !== undefined && cluster.reaches(nodeId, leader)) {
-      let reachable = 0;
-      let unreachable = 0;
-      for (const id of cluster.raft.keys()) {
-        if (reachability(cluster, id) === 'reachable') reachable++;
-        else if (reachability(cluster, id) === 'unreachable') unreachable++;
-      }
-      // removingManagerCausesLossOfQuorum, isLastManager (daemon/cluster/utils.go)
-      if (reachable - 2 <= unreachable) {
-        if (reachable === 1 && unreachable === 0) {
-          msg +=
-            'Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. ';
-          throw unavailable(msg);
-        }
-        msg += `Removing this node leaves ${reachable - 1} managers out of ${reachable + unreachable}. Without a Raft quorum your swarm will be inaccessible. `;
-      }
-    }
-    msg +=
-      'The only way to restore a swarm that has lost consensus is to reinitialize it with `--force-new-cluster`. Use `--force` to suppress this message.';
-    throw unavailable(msg);
-  }
-  const runtime = runtimeOf(cluster);
-  if (isManager) cluster.raft.delete(nodeId);
-  runtime.stopAgent(nodeId);
-  nodeLeftNetworks(cluster, d, nodeId);
-  cluster.removeMember(nodeId);
+/** A pending join given up (`swarm leave` of a pending node); false when none was pending. */
+export function abandonPendingJoin(d: Daemon): boolean {
+  return pending.delete(d);
+}
+
+/** A member that left: its advertised address goes with it. */
+export function forgetAdvertised(d: Daemon): void {
   advertised.delete(d);
-  if (cluster.raft.size === 0) runtime.shutdown();
-  else runtime.reconcile();
 }
 
 /** A join that timed out: the daemon is `pending`. */

@@ -5,7 +5,7 @@
  * member whose machine is up. `reconcile` is called whenever membership, roles or
  * a machine change; it never writes the store itself.
  */
-import { startAgent, startManagerComponents } from '../components.ts';
+import { startAgent, startManagerComponents, type AgentHandle } from '../components.ts';
 import type { Cluster } from '../cluster.ts';
 import { Dispatcher } from '../dispatcher/dispatcher.ts';
 import { startNetworkAllocator } from '../networking/allocator.ts';
@@ -17,7 +17,9 @@ export class SwarmRuntime {
   #leaderOn: string | undefined;
   #dispatcher: Dispatcher | undefined;
   #stopComponents: (() => void) | undefined;
-  readonly #agents = new Map<string, () => void>();
+  readonly #agents = new Map<string, AgentHandle>();
+  /** nodes whose agent is leaving: no new agent starts for them meanwhile */
+  readonly #leaving = new Set<string>();
   readonly #unwatch: () => void;
 
   constructor(cluster: Cluster) {
@@ -48,14 +50,14 @@ export class SwarmRuntime {
         };
       }
     }
-    for (const [nodeId, stop] of [...this.#agents]) {
+    for (const [nodeId, agent] of [...this.#agents]) {
       if (!this.cluster.isUp(nodeId)) {
         this.#agents.delete(nodeId);
-        stop();
+        agent.stop();
       }
     }
     for (const { nodeId, daemon } of this.cluster.members()) {
-      if (!this.#agents.has(nodeId) && this.cluster.isUp(nodeId)) {
+      if (!this.#agents.has(nodeId) && !this.#leaving.has(nodeId) && this.cluster.isUp(nodeId)) {
         this.#agents.set(nodeId, startAgent(this.cluster, nodeId, daemon));
       }
     }
@@ -63,15 +65,27 @@ export class SwarmRuntime {
 
   /** A node is no longer a member (left, removed): its agent stops. */
   stopAgent(nodeId: string): void {
-    const stop = this.#agents.get(nodeId);
+    const agent = this.#agents.get(nodeId);
     this.#agents.delete(nodeId);
-    stop?.();
+    agent?.stop();
+  }
+
+  /** A node leaves the swarm: its agent removes its tasks' containers and stops (Agent.Leave). */
+  async leaveAgent(nodeId: string): Promise<void> {
+    const agent = this.#agents.get(nodeId);
+    this.#agents.delete(nodeId);
+    this.#leaving.add(nodeId);
+    try {
+      await agent?.leave();
+    } finally {
+      this.#leaving.delete(nodeId);
+    }
   }
 
   /** The swarm is gone (its last manager left): everything stops. */
   shutdown(): void {
     this.#stopLeader();
-    for (const stop of this.#agents.values()) stop();
+    for (const agent of this.#agents.values()) agent.stop();
     this.#agents.clear();
     this.cluster.leader = undefined;
     this.#unwatch();

@@ -14,6 +14,7 @@
 import type { NetworkCreateRequest, PeerInfo } from '../../api/types/network.ts';
 import type { Node } from '../../api/types/swarm.ts';
 import type { Daemon } from '../../daemon/daemon.ts';
+import { disconnectFromNetwork } from '../../daemon/networks/connect.ts';
 import { networkCreate } from '../../daemon/networks/create.ts';
 import { macFromIp } from '../../daemon/networks/endpoint.ts';
 import { allocateAddress, poolContains } from '../../daemon/networks/ipam.ts';
@@ -221,11 +222,21 @@ function dropLocal(d: Daemon, record: NetworkRecord): void {
   networkRemove(d, record, { dynamic: true });
 }
 
-/** The node left the swarm: every swarm network instance goes (docker_gwbridge stays). */
+/**
+ * The node left the swarm: every swarm network instance goes (docker_gwbridge stays).
+ * A container still on one is a plain container on an attachable overlay (the agent
+ * removed the tasks'): it is disconnected and keeps running (moby
+ * clearAttachableNetworks).
+ */
 export function dropAllLocal(d: Daemon): void {
   for (const record of d.networks.all()) {
     if (record.dynamic && record.scope === 'swarm') {
-      for (const [key] of record.endpoints) if (!isSandboxKey(key)) record.endpoints.delete(key);
+      for (const [key] of record.endpoints) {
+        if (isSandboxKey(key)) continue;
+        const c = d.containers.get(key);
+        if (c?.networks.has(record.name)) disconnectFromNetwork(d, c, record);
+        else record.endpoints.delete(key);
+      }
       dropLocal(d, record);
     }
   }

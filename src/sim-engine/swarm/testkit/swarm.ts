@@ -68,7 +68,10 @@ export function testSwarm(
   nodes.forEach((n, i) => cluster.addMember(nodeIds[i]!, n.daemon));
   const stops = [
     startManagerComponents(cluster),
-    ...nodes.map((n, i) => startAgent(cluster, nodeIds[i]!, n.daemon)),
+    ...nodes.map((n, i) => {
+      const agent = startAgent(cluster, nodeIds[i]!, n.daemon);
+      return () => agent.stop();
+    }),
   ];
   return {
     cluster,
