@@ -109,7 +109,7 @@ export interface BothSides {
 export async function bothSides(
   dir: string,
   lines?: readonly string[],
-  options: { addresses?: string[]; ports?: boolean } = {},
+  options: { addresses?: string[]; ports?: boolean; withoutBuildx?: boolean } = {},
 ): Promise<BothSides> {
   const script = readFileSync(join(dir, 'script.sh'), 'utf8');
   const header = scriptHeader(script);
@@ -146,7 +146,13 @@ export async function bothSides(
       multiNodeLine(line, hosts),
     );
     return {
-      served: digitIds(normalize(real, { host: nodes && !header.nodes ? host : 'node1' })),
+      // a CLI without buildx says so before each `docker build` (the legacy builder's notice)
+      served: digitIds(
+        normalize(real, {
+          host: nodes && !header.nodes ? host : 'node1',
+          dropOracleArtifacts: options.withoutBuildx,
+        }),
+      ),
       simulated: digitIds(normalize(simulated, { host: 'node1' })),
     };
   } finally {
