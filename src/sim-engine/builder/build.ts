@@ -196,7 +196,8 @@ export class Builder {
     this.linter = new Linter(parsed.lintConfig, (p) => this.warn(p));
     const firstError = parsed.problems.find((p) => p.severity === 'error');
     for (const p of parsed.problems) if (p.severity === 'warning') this.warn(p);
-    if (firstError) this.fail(formatParseError(firstError), firstError);
+    if (firstError)
+      this.fail(formatParseError(firstError), firstError, {}, this.classic?.parseError(firstError));
     if (parsed.stages.length === 0) this.fail('dockerfile contains no stages to build');
 
     // toDispatchState's pass over the FROM lines: the platform's ARGs, the ARGs before

@@ -141,6 +141,15 @@ describe('the classic /build stream', () => {
       status: 400,
       message: 'dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)',
     });
+    // the parser's own errors are wrapped (readAndParseDockerfile), an empty file named
+    expect(refused(await build('# only a comment\n'))).toEqual({
+      status: 400,
+      message: 'failed to parse Dockerfile: file with no instructions',
+    });
+    expect(refused(await build(''))).toEqual({
+      status: 400,
+      message: 'the Dockerfile (Dockerfile) cannot be empty',
+    });
     // the classic builder suggests no stage name
     expect(refused(await build('FROM alpine AS bulid\n', { target: 'build' }))).toEqual({
       status: 400,

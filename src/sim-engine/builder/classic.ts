@@ -24,7 +24,7 @@ import { invalidParameter } from '../errdefs.ts';
 import { parseNormalizedNamed, type Reference } from '../images/reference.ts';
 import { Builder, BuildError, type BuildRequest } from './build.ts';
 import { cacheKey } from './cache.ts';
-import type { ArgInstruction, Instruction } from './dockerfile/index.ts';
+import type { ArgInstruction, Instruction, Problem } from './dockerfile/index.ts';
 import { stageImage } from './export.ts';
 import type { StageState } from './stage.ts';
 import { Trace } from './trace.ts';
@@ -273,6 +273,19 @@ export class ClassicSteps {
     this.#write({ aux: { ID: this.#imageOf(s) } });
   }
 
+  /**
+   * A Dockerfile that does not parse (remotecontext/detect.go readAndParseDockerfile):
+   * the parser's own errors come as `failed to parse <name>: …`; the instructions'
+   * (`dockerfile parse error on line N: …`) and an empty file's as they are.
+   */
+  parseError(p: Problem): ClassicError | undefined {
+    const name = this.#req.dockerfile.name;
+    if (p.message === 'the Dockerfile cannot be empty')
+      return { message: `the Dockerfile (${name}) cannot be empty` };
+    if (p.prefixLine === undefined) return { message: `failed to parse ${name}: ${p.message}` };
+    return undefined;
+  }
+
   /** COPY/ADD of a source that is not there (copy.go getCopyInfoForSourcePath, copyInfoForFile). */
   missingSource(cmd: Instruction, path: string): ClassicError | undefined {
     if (cmd.kind !== 'COPY' && cmd.kind !== 'ADD') return undefined;
@@ -330,7 +343,6 @@ export class ClassicSteps {
   /** Failures the classic builder words otherwise than BuildKit (remotecontext/detect.go). */
   #wording(message: string): string {
     const name = this.#req.dockerfile.name;
-    if (message === 'the Dockerfile cannot be empty') return `the Dockerfile (${name}) cannot be empty`;
     if (message.startsWith('failed to read dockerfile: '))
       return `Cannot locate specified Dockerfile: ${name}`;
     return message;
