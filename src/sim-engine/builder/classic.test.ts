@@ -83,6 +83,17 @@ describe('the classic /build stream', () => {
     );
   });
 
+  it('shows no image after FROM scratch, and the stage image after FROM <stage>', async () => {
+    const { build } = setup();
+    const { messages } = await build('FROM scratch AS s\nCOPY f /f\nFROM s\n', {}, { f: 'x' });
+    const out = text(messages);
+    expect(out).toMatch(
+      /^Step 1\/3 : FROM scratch AS s\n ---> \nStep 2\/3 : COPY f \/f\n ---> ([0-9a-f]{12})\n/,
+    );
+    const copied = /COPY f \/f\n ---> ([0-9a-f]{12})\n/.exec(out)![1];
+    expect(out).toContain(`Step 3/3 : FROM s\n ---> ${copied}\nSuccessfully built`);
+  });
+
   it('finds a step in the cache by the image before it: a changed LABEL runs the RUN after it again', async () => {
     const { build } = setup();
     const file = (label: string) => `FROM alpine\nLABEL v=${label}\nRUN echo ran\nCMD ["sh"]\n`;
