@@ -47,7 +47,7 @@ export const GRADE_USAGE = `grade [--engine URL]... [--lessons DIR] [--json] LES
 `;
 
 /** The course's lessons, beside this file in the package. */
-const COURSE = fileURLToPath(new URL('../content/lessons', import.meta.url));
+export const COURSE = fileURLToPath(new URL('../content/lessons', import.meta.url));
 
 export class GradeUsageError extends Error {}
 

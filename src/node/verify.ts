@@ -32,13 +32,16 @@ export class HeadlessLab {
   readonly nodes: string[];
   readonly #sessions = new Map<string, LabSession>();
 
-  constructor(config: Partial<LabConfig> = {}) {
-    this.engine = createLab({
-      nodes: config.nodes,
-      images: config.images,
-      files: config.files,
-      seed: 'dockyard',
-    }).engine;
+  /** @param engine a lab made elsewhere (`dockersim serve --lesson`, before its clock follows wall time) */
+  constructor(config: Partial<LabConfig> = {}, engine?: Engine) {
+    this.engine =
+      engine ??
+      createLab({
+        nodes: config.nodes,
+        images: config.images,
+        files: config.files,
+        seed: 'dockyard',
+      }).engine;
     this.nodes = this.engine.hosts.map((h) => h.name);
     // lab.setup's files are put in /root by createLab; commands run from there too
     for (const node of this.nodes) this.#sessions.set(node, this.engine.session(node));

@@ -41,6 +41,7 @@ describe('dockersim serve, the command', () => {
           `  node2  unix://${join(dir, 'lab-node2.sock')}\n` +
           '\nUse it with your docker CLI:\n' +
           `  export DOCKER_HOST=unix://${sock}\n` +
+          `A lesson's \`-H tcp://node2:2375\` is \`-H unix://${join(dir, 'lab-node2.sock')}\` here.\n` +
           '\nPress Ctrl-C to stop.\n',
       );
       const info = await exchange(join(dir, 'lab-node2.sock'), rawRequest('GET', '/v1.51/info'));

@@ -51,8 +51,18 @@ describe('dockersim serve options', () => {
       [['--socket'], 'flag needs an argument: --socket'],
       [['--bogus'], 'unknown flag: --bogus'],
       [['extra'], 'unexpected argument: extra'],
+      [['--log-requests', ''], '--log-requests needs a file'],
+      [['--log-requests'], 'flag needs an argument: --log-requests'],
     ] as const;
     for (const [args, message] of bad) expect(() => parseServeArgs(args), args.join(' ')).toThrow(message);
+  });
+
+  it('--log-requests FILE: a path made absolute', () => {
+    expect(parseServeArgs(['--log-requests', 'log/requests.jsonl'], '/home/me').logRequests).toBe(
+      '/home/me/log/requests.jsonl',
+    );
+    expect(parseServeArgs(['--log-requests=/tmp/r.jsonl'], '/home/me').logRequests).toBe('/tmp/r.jsonl');
+    expect(parseServeArgs([], '/home/me')).not.toHaveProperty('logRequests');
   });
 
   it('puts node N on the next port, or on PATH-nodeN.sock', () => {
@@ -87,6 +97,8 @@ describe('dockersim serve options', () => {
         '--images',
         '--seed',
         '--port=1',
+        '--log-requests',
+        '--log-requests=',
         '-x',
       ),
       fc.string({ maxLength: 12 }),

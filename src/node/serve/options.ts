@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 
 export const SERVE_USAGE = `serve [--socket PATH | --port N [--host 127.0.0.1|::1|localhost]]
         [--nodes N|a,b,c] [--addresses A,B,C] [--images a:tag,b:tag] [--seed S] [--share DIR]
-        [--no-ports]
+        [--no-ports] [--log-requests FILE] [--lesson LESSON[#EXERCISE]]
                  Serve the simulated engine's API for the real docker CLI:
                  export DOCKER_HOST=unix://PATH (default ./dockersim.sock), or
                  tcp://127.0.0.1:N with --port. With --nodes, each node's daemon gets
@@ -17,6 +17,11 @@ export const SERVE_USAGE = `serve [--socket PATH | --port N [--host 127.0.0.1|::
                  name files under DIR (default: the current folder); they are
                  copied into the lab when the container is created. The first
                  node's published ports answer on 127.0.0.1 (HTTP), unless --no-ports.
+                 --log-requests: append each request the daemons receive to FILE,
+                 one JSON object a line (node, method, path, query, body).
+                 --lesson: the lab a lesson page starts with (its nodes, images,
+                 starter files, written to the --share folder, and lab.setup), and with
+                 #EXERCISE that exercise's setup too; check it with dockersim grade.
 `;
 
 export type Listen = { kind: 'socket'; path: string } | { kind: 'tcp'; host: string; port: number };
@@ -32,6 +37,10 @@ export interface ServeOptions {
   share?: string;
   /** forward the first node's published ports to the machine's 127.0.0.1 (on by default) */
   ports?: boolean;
+  /** the file each request received is appended to, as a JSON line */
+  logRequests?: string;
+  /** `LESSON[#EXERCISE]`: serve the lab that lesson (and exercise) starts with */
+  lesson?: string;
 }
 
 export class UsageError extends Error {}
@@ -49,6 +58,8 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
   let seed: string | undefined;
   let share: string | undefined;
   let ports = true;
+  let logRequests: string | undefined;
+  let lesson: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -102,6 +113,15 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
         share = value();
         if (share === '') throw new UsageError('--share needs a folder');
         break;
+      case '--lesson':
+        lesson = value();
+        if (lesson === '')
+          throw new UsageError('--lesson needs a lesson, like containers/run-your-first-container');
+        break;
+      case '--log-requests':
+        logRequests = value();
+        if (logRequests === '') throw new UsageError('--log-requests needs a file');
+        break;
       default:
         throw new UsageError(arg.startsWith('-') ? `unknown flag: ${arg}` : `unexpected argument: ${arg}`);
     }
@@ -109,6 +129,10 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
   if (socket !== undefined && (port !== undefined || host !== undefined))
     throw new UsageError('--socket and --port/--host are exclusive: serve on a Unix socket or on a TCP port');
   if (host !== undefined && port === undefined) throw new UsageError('--host needs --port');
+  if (lesson !== undefined && (nodes !== undefined || images !== undefined))
+    throw new UsageError(
+      "--lesson makes the lesson's lab: its nodes and images are the lesson's, not --nodes/--images",
+    );
   if (host !== undefined && !LOOPBACK.has(host))
     throw new UsageError(
       `refusing to listen on ${host}: the simulated engine asks no credentials, so it listens on a loopback address only (127.0.0.1, ::1 or localhost)`,
@@ -128,6 +152,8 @@ export function parseServeArgs(args: readonly string[], cwd: string = process.cw
     seed,
     share: resolve(cwd, share ?? '.'),
     ...(ports ? {} : { ports }),
+    ...(logRequests === undefined ? {} : { logRequests: resolve(cwd, logRequests) }),
+    ...(lesson === undefined ? {} : { lesson }),
   };
 }
 

@@ -22,6 +22,9 @@ import {
 import { createDaemonServer, type DaemonServer } from './server.ts';
 import { forwardPorts, type PortForwarder } from './ports.ts';
 import { bindSources, shareSources } from './share.ts';
+import { labFolder, lessonLab, runSetup, writeLabFolder } from './lesson.ts';
+import { GradeUsageError } from '../grade.ts';
+import { requestLog, RequestLogError } from './request-log.ts';
 
 export interface Endpoint {
   node: string;
@@ -75,21 +78,29 @@ export async function startServe(
   options: ServeOptions,
   log: (line: string) => void = () => {},
 ): Promise<Served> {
+  const lesson = options.lesson === undefined ? undefined : lessonLab(options.lesson);
   const lab = createLab({
-    nodes: options.nodes,
+    nodes: options.nodes ?? lesson?.nodes,
     addresses: options.addresses,
-    images: options.images,
+    images: options.images ?? lesson?.images,
+    files: lesson?.files,
     seed: options.seed ?? randomUUID(),
     // the CLI prints "5 seconds ago" against the machine's clock: the engine starts at it
     start: Date.now(),
   });
   const engine = lab.engine;
+  if (lesson) {
+    // on virtual time that jumps, as `dockersim verify` runs it, before wall time leads
+    await runSetup(engine, lesson.setup);
+    for (const said of writeLabFolder(labFolder(engine), options.share ?? process.cwd())) log(said);
+  }
   const clock = followWallClock(engine.clock);
   const servers: DaemonServer[] = [];
   // a bind source is copied to every node: a service's task may land on any of them
   const filesystems = engine.hosts.map((h) => h.fs);
   const endpoints: Endpoint[] = [];
   let ports: PortForwarder | undefined;
+  const logRequest = options.logRequests === undefined ? undefined : requestLog(options.logRequests);
   const close = async () => {
     clock.dispose();
     await ports?.close();
@@ -106,6 +117,7 @@ export async function startServe(
         now: () => engine.clock.now(),
         log: (line) => log(`${host.name}: ${line}`),
         checkHost: at.kind === 'tcp',
+        observe: logRequest && ((request) => logRequest(host.name, request)),
         beforeRoute: (request) => {
           if (request.method === 'POST' && CREATE.test(request.path) && request.wire)
             shareSources(bindSources(request.wire.body), options.share ?? process.cwd(), filesystems);
@@ -142,7 +154,11 @@ export function banner(endpoints: readonly Endpoint[]): string {
   const width = Math.max(...endpoints.map((e) => e.node.length));
   let out = `dockersim: a simulated Docker Engine ${ENGINE_VERSION} (API ${API_VERSION}) is listening\n`;
   for (const e of endpoints) out += `  ${e.node.padEnd(width)}  ${e.dockerHost}\n`;
-  out += `\nUse it with your docker CLI:\n  export DOCKER_HOST=${endpoints[0]!.dockerHost}\n\nPress Ctrl-C to stop.\n`;
+  out += `\nUse it with your docker CLI:\n  export DOCKER_HOST=${endpoints[0]!.dockerHost}\n`;
+  // the lessons reach another node's daemon over the lab network; here it is its own socket or port
+  if (endpoints.length > 1)
+    out += `A lesson's \`-H tcp://${endpoints[1]!.node}:2375\` is \`-H ${endpoints[1]!.dockerHost}\` here.\n`;
+  out += `\nPress Ctrl-C to stop.\n`;
   return out;
 }
 
@@ -163,6 +179,14 @@ export async function serveCommand(args: readonly string[]): Promise<number> {
   try {
     served = await startServe(options, (line) => process.stderr.write(`dockersim: ${line}\n`));
   } catch (err) {
+    if (err instanceof GradeUsageError) {
+      process.stderr.write(`dockersim: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof RequestLogError) {
+      process.stderr.write(`dockersim: ${err.message}\n`);
+      return 1;
+    }
     const e = err as NodeJS.ErrnoException;
     process.stderr.write(`dockersim: cannot listen: ${e.code ? `${e.code} ` : ''}${e.message}\n`);
     return 1;

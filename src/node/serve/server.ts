@@ -35,6 +35,11 @@ export interface DaemonServerOptions {
   log?: (line: string) => void;
   /** told of each request before the router sees it (serve.ts shares bind sources) */
   beforeRoute?: (request: ApiRequest) => void;
+  /**
+   * told of each request that reaches the router, in the order they arrive, before the
+   * engine's clock catches up (`--log-requests`, the check of the API inspector)
+   */
+  observe?: (request: ApiRequest) => void;
   /** refuse a Host that names no loopback (a TCP listener, which a web page could reach) */
   checkHost?: boolean;
 }
@@ -60,6 +65,7 @@ export function createDaemonServer(options: DaemonServerOptions): DaemonServer {
 
   /** The router's answer; an engine that throws is a 500, as a panicking handler is not. */
   async function route(request: ApiRequest): Promise<ApiResponse> {
+    options.observe?.(request);
     await clock.catchUp();
     try {
       options.beforeRoute?.(request);
