@@ -94,6 +94,15 @@ describe('the classic /build stream', () => {
     expect(out).toContain(`Step 3/3 : FROM s\n ---> ${copied}\nSuccessfully built`);
   });
 
+  it("runs a base image's ONBUILD triggers under its FROM, then shows the image they made", async () => {
+    const { build } = setup();
+    await build('FROM alpine\nONBUILD RUN echo triggered\n', { t: 'base' });
+    const out = text((await build('FROM base\nENV A=1\n')).messages).replace(/[0-9a-f]{12}/g, '<ID>');
+    expect(out).toMatch(
+      /^Step 1\/2 : FROM base\n# Executing 1 build trigger\n ---> Running in <ID>\ntriggered\n ---> Removed intermediate container <ID>\n ---> <ID>\nStep 2\/2 : ENV A=1\n/,
+    );
+  });
+
   it('finds a step in the cache by the image before it: a changed LABEL runs the RUN after it again', async () => {
     const { build } = setup();
     const file = (label: string) => `FROM alpine\nLABEL v=${label}\nRUN echo ran\nCMD ["sh"]\n`;
