@@ -1,5 +1,7 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loopbackHost } from './prepare.ts';
+import { gunzipped, loopbackHost } from './prepare.ts';
+import { TarError } from './tar.ts';
 
 describe('the Host a TCP listener answers', () => {
   it('is a loopback name, with or without a port, or the CLI’s name for a socket', () => {
@@ -24,5 +26,18 @@ describe('the Host a TCP listener answers', () => {
       'localhost.evil.example',
     ])
       expect(loopbackHost(host), host).toBe(false);
+  });
+});
+
+describe('a build context in the body', () => {
+  it('is taken gzipped (docker build --compress) or as it is', () => {
+    const tar = Buffer.from('ustar body stands in for a tar');
+    expect(gunzipped(gzipSync(tar)).equals(tar)).toBe(true);
+    expect(gunzipped(tar)).toBe(tar);
+  });
+
+  it('refuses a broken gzip stream as a bad tar', () => {
+    const broken = gzipSync(Buffer.from('x'.repeat(100))).subarray(0, 12);
+    expect(() => gunzipped(broken)).toThrow(TarError);
   });
 });

@@ -6,6 +6,7 @@
  * has, 413 past the body limit.
  */
 import type { IncomingMessage } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { commonHeaders, pageNotFound } from '../../sim-engine/api/router.ts';
 import type { ApiRequest, ApiResponse } from '../../sim-engine/api/transport.ts';
 import type { TarArchive } from '../../sim-engine/daemon/archive.ts';
@@ -35,6 +36,16 @@ function buildBody(context: TarArchive, rawQuery: string): unknown {
     dockerfile: find(name)?.data,
     dockerignoreSize: ignore ? Buffer.byteLength(ignore.data ?? '') : 0,
   };
+}
+
+/** A gzip stream's contents (its magic bytes first); anything else as it is. */
+export function gunzipped(body: Buffer): Buffer {
+  if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) return body;
+  try {
+    return gunzipSync(body);
+  } catch (err) {
+    throw new TarError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** `/containers/{name}/wait` answers its headers as soon as the wait is set up. */
@@ -101,9 +112,10 @@ export function prepare(
   const request = apiRequest(req, method, target, body instanceof Buffer ? body : Buffer.alloc(0));
   if (tarBody(method, target.path) && body.length > 0) {
     try {
-      // an upload is the archive itself; a build's context carries its Dockerfile
+      // an upload is the archive itself; a build's context carries its Dockerfile, and
+      // comes gzipped with `docker build --compress` (moby's DetectCompression)
       request.wire!.decodedBody =
-        method === 'PUT' ? parseTar(body) : buildBody(parseTar(body), target.rawQuery);
+        method === 'PUT' ? parseTar(body) : buildBody(parseTar(gunzipped(body)), target.rawQuery);
     } catch (err) {
       if (!(err instanceof TarError)) throw err;
       return {
