@@ -65,6 +65,13 @@ describe('the legacy docker build', () => {
     );
   });
 
+  it('reads -f from the current directory, and sends a Dockerfile outside the context in the tar', async () => {
+    const { legacy } = lab({ 'ctx/a.txt': 'a', 'other.Dockerfile': 'FROM alpine\nCOPY a.txt /\n' });
+    const r = await legacy('-f other.Dockerfile -t other ctx');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Step 2/2 : COPY a.txt /\n');
+  });
+
   it('sends the Dockerfile and .dockerignore even when .dockerignore excludes them', async () => {
     const { legacy } = lab({
       'ign/Dockerfile': 'FROM alpine\nCOPY . /ctx\n',

@@ -53,14 +53,14 @@ export async function runLegacyBuild(...[cli, flags, args]: Parameters<RunFn>): 
   const contextDir = normalize(toAbsolute(cli.cwd, contextArg));
   if (!fs.stat(contextDir))
     throw new StatusError(`unable to prepare context: path "${contextArg}" not found`, 1);
-  let dockerfilePath = flags.string('file');
+  // -f names a file from the current directory, not the context (GetContextFromLocalDir)
+  let dockerfilePath = flags.string('file') ? normalize(toAbsolute(cli.cwd, flags.string('file'))) : '';
   if (dockerfilePath === '') {
     dockerfilePath = join(contextDir, 'Dockerfile');
     // "Just to be nice ;-) look for 'dockerfile' too"
     if (!fs.lstat(dockerfilePath) && fs.lstat(join(contextDir, 'dockerfile')))
       dockerfilePath = join(contextDir, 'dockerfile');
   }
-  dockerfilePath = normalize(toAbsolute(contextDir, dockerfilePath));
   if (!fs.stat(dockerfilePath)) {
     throw new StatusError(
       `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dockerfilePath}: no such file or directory`,
