@@ -7,7 +7,7 @@
  */
 import { el, injectStyle } from '../dom.ts';
 import css from './api-inspector.css?inline';
-import { apiLogFor, type ApiCommand, type ApiLog } from '../../lab/api-log.ts';
+import { apiLogFor, type ApiCommand, type ApiExchange, type ApiLog } from '../../lab/api-log.ts';
 import { currentLab } from '../../lab/current-lab.ts';
 import type { PageLab } from '../../lab/page-lab.ts';
 
@@ -28,6 +28,39 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** One request's line: method, path, and its answer's status once it has come. */
+function renderRequest(r: ApiExchange, open: boolean): HTMLElement {
+  const status =
+    r.status === undefined
+      ? '(waiting for the answer)'
+      : `${r.status}${REASONS[r.status] ? ` ${REASONS[r.status]}` : ''}`;
+  const line = el(
+    'span',
+    { class: 'dy-api-line' },
+    el('span', { class: 'dy-api-method', 'data-method': r.method }, r.method),
+    ' ',
+    el('span', { class: 'dy-api-path' }, r.path),
+    ' ',
+    el(
+      'span',
+      { class: 'dy-api-status', 'data-ok': r.status === undefined ? 'pending' : String(r.status < 400) },
+      status,
+    ),
+  );
+  const item = el('li', { class: 'dy-api-req' });
+  if (r.requestBody === undefined && r.responseBody === undefined) item.append(line);
+  else {
+    const details = el('details', {}, el('summary', {}, line));
+    details.open = open;
+    if (r.requestBody !== undefined)
+      details.append(el('p', { class: 'dy-api-label' }, 'Request body'), el('pre', {}, r.requestBody));
+    if (r.responseBody !== undefined)
+      details.append(el('p', { class: 'dy-api-label' }, 'Response body'), el('pre', {}, r.responseBody));
+    item.append(details);
+  }
+  return item;
+}
+
 export function mountApiInspector(region: HTMLElement, first: string): ApiInspector {
   injectStyle('dockyard-api-css', css);
   let node = first;
@@ -40,8 +73,12 @@ export function mountApiInspector(region: HTMLElement, first: string): ApiInspec
   let stop: (() => void) | undefined;
   let frame = 0;
   let disposed = false;
-  /** how many requests of the shown command are drawn (new ones are appended, open <details> stay open) */
-  let drawn = 0;
+  /**
+   * the requests of the shown command drawn so far, with the status each was drawn with:
+   * new ones are appended, one whose answer came since is drawn again (an open
+   * <details> stays open)
+   */
+  let drawn: { exchange: ApiExchange; item: HTMLElement; status?: number }[] = [];
   let drawnCommand: ApiCommand | undefined;
 
   const draw = () => {
@@ -50,13 +87,13 @@ export function mountApiInspector(region: HTMLElement, first: string): ApiInspec
     if (!command) {
       heading.textContent = `No command yet in ${node}’s terminal: type one there.`;
       list.replaceChildren();
-      drawn = 0;
+      drawn = [];
       drawnCommand = undefined;
       return;
     }
     if (command !== drawnCommand) {
       list.replaceChildren();
-      drawn = 0;
+      drawn = [];
       drawnCommand = command;
     }
     const n = command.requests.length;
@@ -65,30 +102,18 @@ export function mountApiInspector(region: HTMLElement, first: string): ApiInspec
       el('code', {}, command.line),
       command.dropped > 0 ? ` (${command.dropped} more not shown)` : '',
     );
-    for (const r of command.requests.slice(drawn)) {
-      const status = `${r.status}${REASONS[r.status] ? ` ${REASONS[r.status]}` : ''}`;
-      const line = el(
-        'span',
-        { class: 'dy-api-line' },
-        el('span', { class: 'dy-api-method', 'data-method': r.method }, r.method),
-        ' ',
-        el('span', { class: 'dy-api-path' }, r.path),
-        ' ',
-        el('span', { class: 'dy-api-status', 'data-ok': String(r.status < 400) }, status),
-      );
-      const item = el('li', { class: 'dy-api-req' });
-      if (r.requestBody === undefined && r.responseBody === undefined) item.append(line);
-      else {
-        const details = el('details', {}, el('summary', {}, line));
-        if (r.requestBody !== undefined)
-          details.append(el('p', { class: 'dy-api-label' }, 'Request body'), el('pre', {}, r.requestBody));
-        if (r.responseBody !== undefined)
-          details.append(el('p', { class: 'dy-api-label' }, 'Response body'), el('pre', {}, r.responseBody));
-        item.append(details);
-      }
-      list.append(item);
+    for (const shown of drawn) {
+      if (shown.status === shown.exchange.status) continue;
+      const item = renderRequest(shown.exchange, shown.item.querySelector('details')?.open ?? false);
+      shown.item.replaceWith(item);
+      shown.item = item;
+      shown.status = shown.exchange.status;
     }
-    drawn = n;
+    for (const r of command.requests.slice(drawn.length)) {
+      const item = renderRequest(r, false);
+      list.append(item);
+      drawn.push({ exchange: r, item, status: r.status });
+    }
   };
   const later = () => {
     if (!frame && !disposed) frame = requestAnimationFrame(draw);

@@ -5,6 +5,8 @@
  */
 import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from './transport.ts';
 import { API_VERSION, compareVersions } from './version.ts';
+import { encodeString } from '../golang/json-encode.ts';
+import { compareGoStrings } from '../golang/reflect.ts';
 
 export class ApiClientError extends Error {
   /** the HTTP status, or 0 when the daemon could not be reached */
@@ -32,8 +34,13 @@ export interface RequestOptions {
   console?: ApiRequest['console'];
 }
 
-/** Something that watches the requests (the API inspector of a lesson page). */
-export type RequestObserver = (request: ApiRequest, response: ApiResponse) => void;
+/**
+ * Something that watches the requests (the API inspector of a lesson page): told of each
+ * request as it is sent, in the order the CLI sends them; what it returns is told the
+ * answer when it comes (a container's wait is answered only when the container exits,
+ * long after the start the CLI sent next).
+ */
+export type RequestObserver = (request: ApiRequest) => ((response: ApiResponse) => void) | void;
 
 /** What the CLI learns from `/_ping` (docker/cli's ServerInfo). */
 export interface ServerInfo {
@@ -104,8 +111,9 @@ export class ApiClient {
         `Cannot connect to the Docker daemon at ${this.host}. Is the docker daemon running?`,
       );
     }
+    const answered = this.#observer?.(request);
     const response = await this.#transport(request);
-    this.#observer?.(request, response);
+    answered?.(response);
     return response;
   }
 
@@ -147,12 +155,25 @@ export class ApiClient {
   }
 }
 
-/** Encode a filters map as the `filters` query parameter (`{"key":{"value":true}}`). */
+/**
+ * Encode a filters map as the `filters` query parameter (`{"key":{"value":true}}`), as
+ * filters.ToJSON does: json.Marshal of a map[string]map[string]bool, whose keys Go
+ * writes sorted (bytewise) at both levels, `<`, `>` and `&` escaped.
+ */
 export function encodeFilters(filters: ReadonlyArray<[string, string]>): string | undefined {
   if (filters.length === 0) return undefined;
-  const out: Record<string, Record<string, boolean>> = {};
-  for (const [k, v] of filters) (out[k] ??= {})[v] = true;
-  return JSON.stringify(out);
+  const byKey = new Map<string, Set<string>>();
+  for (const [k, v] of filters) {
+    let values = byKey.get(k);
+    if (!values) byKey.set(k, (values = new Set()));
+    values.add(v);
+  }
+  // written out rather than through an object, whose integer-like keys JS would put first
+  const entries = [...byKey.keys()].sort(compareGoStrings).map((k) => {
+    const values = [...byKey.get(k)!].sort(compareGoStrings).map((v) => `${encodeString(v)}:true`);
+    return `${encodeString(k)}:{${values.join(',')}}`;
+  });
+  return `{${entries.join(',')}}`;
 }
 
 /** The objects moby's Go client names in its "invalid … name or ID" errors, and their paths. */

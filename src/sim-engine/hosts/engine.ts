@@ -232,8 +232,11 @@ export class Engine {
   private hostPrograms(host: Host): ProgramRegistry {
     const docker: Program = createDockerProgram({
       connect: (dockerHost) => this.connect(host, dockerHost),
-      observe: (request, response) => {
-        for (const observer of this.#observers.get(host.name) ?? []) observer(request, response);
+      observe: (request) => {
+        const answers = [...(this.#observers.get(host.name) ?? [])].map((observer) => observer(request));
+        return (response) => {
+          for (const answer of answers) answer?.(response);
+        };
       },
     });
     return new Map<string, Program>([
