@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HeadlessLab } from '../verify.ts';
-import { labFolder, lessonLab, runSetup, writeLabFolder } from './lesson.ts';
+import { catchUp, labFolder, lessonLab, runSetup, SETUP_LEAD_MS, writeLabFolder } from './lesson.ts';
 import { parseServeArgs } from './options.ts';
 
 describe('serve --lesson', () => {
@@ -65,5 +65,18 @@ describe('serve --lesson', () => {
       expect(readFileSync(join(dir, 'mine.yml'), 'utf8')).toBe('mine');
       expect(readFileSync(join(dir, 'sub/new.txt'), 'utf8')).toBe('new');
     });
+  });
+});
+
+describe('the lesson lab and the machine clock', () => {
+  it('catches up to the machine: timers on the way fire, in order', async () => {
+    const h = new HeadlessLab({});
+    const start = h.engine.clock.now();
+    const fired: number[] = [];
+    h.engine.clock.after(20_000, () => fired.push(h.engine.clock.now() - start));
+    h.engine.clock.after(5_000, () => fired.push(h.engine.clock.now() - start));
+    await catchUp(h.engine, start + SETUP_LEAD_MS);
+    expect(fired).toEqual([5_000, 20_000]);
+    expect(h.engine.clock.now()).toBe(start + SETUP_LEAD_MS);
   });
 });

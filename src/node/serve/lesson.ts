@@ -97,6 +97,24 @@ export function writeLabFolder(files: Record<string, string>, folder: string): s
   return said;
 }
 
+/**
+ * How far before the machine's now a lesson's lab starts: its setup runs on virtual time
+ * that jumps, from then, and the lab is brought up to the machine's now after it, so
+ * that the clock the CLI reads ("Up 5 seconds") and the lab's agree. What the setup made
+ * was made "About a minute ago". A setup that takes longer leaves the lab that much ahead.
+ */
+export const SETUP_LEAD_MS = 60_000;
+
+/** Fire the lab's timers up to `to` (the machine's now), letting the engine settle between. */
+export async function catchUp(engine: Engine, to: number): Promise<void> {
+  const clock = engine.clock;
+  while (clock.now() < to) {
+    const next = clock.nextDue();
+    clock.advanceTo(next !== undefined && next < to ? next : to);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Run the lesson's setup on the lab; a command that fails stops it, named with its output. */
 export async function runSetup(engine: Engine, setup: readonly string[]): Promise<void> {
   const failed = await new HeadlessLab({}, engine).runAll(setup);

@@ -22,7 +22,7 @@ import {
 import { createDaemonServer, type DaemonServer } from './server.ts';
 import { forwardPorts, type PortForwarder } from './ports.ts';
 import { bindSources, shareSources } from './share.ts';
-import { labFolder, lessonLab, runSetup, writeLabFolder } from './lesson.ts';
+import { catchUp, labFolder, lessonLab, runSetup, SETUP_LEAD_MS, writeLabFolder } from './lesson.ts';
 import { GradeUsageError } from '../grade.ts';
 import { requestLog, RequestLogError } from './request-log.ts';
 
@@ -85,13 +85,15 @@ export async function startServe(
     images: options.images ?? lesson?.images,
     files: lesson?.files,
     seed: options.seed ?? randomUUID(),
-    // the CLI prints "5 seconds ago" against the machine's clock: the engine starts at it
-    start: Date.now(),
+    // the CLI prints "5 seconds ago" against the machine's clock: the engine starts at it,
+    // or, for a lesson, a little before, so its setup is done by the machine's now
+    start: lesson ? Date.now() - SETUP_LEAD_MS : Date.now(),
   });
   const engine = lab.engine;
   if (lesson) {
     // on virtual time that jumps, as `dockersim verify` runs it, before wall time leads
     await runSetup(engine, lesson.setup);
+    await catchUp(engine, Date.now());
     for (const said of writeLabFolder(labFolder(engine), options.share ?? process.cwd())) log(said);
   }
   const clock = followWallClock(engine.clock);
