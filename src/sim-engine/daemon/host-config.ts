@@ -101,9 +101,11 @@ export function normalizeHostConfig(input: Partial<HostConfig> | undefined): Hos
     MemoryReservation: h.MemoryReservation ?? 0,
     // By default, MemorySwap is twice the memory limit.
     MemorySwap: memory > 0 && !h.MemorySwap ? memory * 2 : (h.MemorySwap ?? 0),
-    MemorySwappiness: h.MemorySwappiness ?? null,
+    // the CLI sends -1 when --memory-swappiness is not given: none (daemon.go fixMemorySwappiness)
+    MemorySwappiness: h.MemorySwappiness === -1 ? null : (h.MemorySwappiness ?? null),
     OomKillDisable: h.OomKillDisable ?? false,
-    PidsLimit: h.PidsLimit ?? null,
+    // 0 or less is no limit, stored as none (postContainersCreate); the CLI sends 0 by default
+    PidsLimit: h.PidsLimit !== undefined && h.PidsLimit !== null && h.PidsLimit > 0 ? h.PidsLimit : null,
     Ulimits: h.Ulimits ?? null,
     CpuCount: h.CpuCount ?? 0,
     CpuPercent: h.CpuPercent ?? 0,

@@ -45,7 +45,7 @@ async function runAttach(cli: DockerCli, flags: FlagValues, args: string[]): Pro
   // shell redraw its prompt; containers' terminals have no size (docs/differences.md)
   const hijack = new Hijack(cli, { stdin, tty: c.Config.Tty, detachKeys: keys });
   const response = await hijackRequest(cli, `/containers/${c.Id}/attach`, {
-    query: { stream: 1, stdin: stdin ? 1 : 0, stdout: 1, stderr: 1, detachKeys: keys || undefined },
+    query: { stream: 1, stdin: stdin ? 1 : undefined, stdout: 1, stderr: 1, detachKeys: keys || undefined },
     stdin: hijack.stdin,
   });
   // Ctrl-C cancels the stream (then the exit is waited for); without a TTY the signal is

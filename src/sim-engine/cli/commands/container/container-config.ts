@@ -15,6 +15,8 @@ import type { NetworkAttachmentOpts } from '../opts/network.ts';
 import { parsePortSpecs, parsePortRange, splitProtoPort } from '../opts/nat.ts';
 import { ConfigError } from './config-error.ts';
 import { readKVEnvStrings, readKVStrings } from './env-file.ts';
+import { goEndpointSettings } from '../opts/endpoint-settings.ts';
+import { sortedMap } from '../opts/go-map.ts';
 
 export { ConfigError };
 
@@ -251,7 +253,7 @@ export function buildCreateRequest(
     return out;
   };
   if (networks.length === 0) {
-    endpoints['default'] = endpointFor(applyOptions({ Target: 'default' }));
+    endpoints['default'] = goEndpointSettings(endpointFor(applyOptions({ Target: 'default' })));
   }
   let userDefinedSeen = false;
   let builtinSeen = false;
@@ -264,7 +266,7 @@ export function buildCreateRequest(
     const ep = endpointFor(opts);
     if (n.Target in endpoints) fail(`network "${n.Target}" is specified multiple times`);
     if (i === 0 && networks.length === 1 && isEmptyEndpoint(ep)) return;
-    endpoints[n.Target] = ep;
+    endpoints[n.Target] = goEndpointSettings(ep);
   });
   if (userDefinedSeen && builtinSeen) {
     fail('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
@@ -282,6 +284,17 @@ export function buildCreateRequest(
     fail('conflicting options: cannot specify both --restart and --rm');
   }
 
+  // `systempaths=unconfined` is the CLI's own: it is taken out of the options and sent
+  // as empty masked and read-only path lists (opts.go parseSystemPaths)
+  const securityOpts = flags.list('security-opt');
+  const securityOpt =
+    securityOpts.length > 0 ? securityOpts.filter((o) => o !== 'systempaths=unconfined') : null;
+  const systemPaths = securityOpts.includes('systempaths=unconfined') ? [] : null;
+
+  // the body is moby's container.CreateRequest as Go's encoding/json writes it: every
+  // field in declaration order (Config, then HostConfig with Resources inline), the
+  // omitempty ones only when set, nil slices and maps as null (api/types/container
+  // config.go, hostconfig.go)
   const config: ContainerCreateRequest = {
     Hostname: flags.string('hostname'),
     Domainname: flags.string('domainname'),
@@ -289,28 +302,28 @@ export function buildCreateRequest(
     AttachStdin: attachStdin,
     AttachStdout: attachStdout,
     AttachStderr: attachStderr,
-    ExposedPorts: exposedPorts,
+    ...(Object.keys(exposedPorts).length > 0 ? { ExposedPorts: sortedMap(exposedPorts) } : {}),
     Tty: flags.bool('tty'),
     OpenStdin: flags.bool('interactive'),
     StdinOnce: flags.bool('interactive') && attachStdin,
     Env: env,
     Cmd: args.length > 0 ? args : null,
+    ...(healthcheck ? { Healthcheck: healthcheck } : {}),
     Image: image,
-    Volumes: volumes,
+    Volumes: sortedMap(volumes),
     WorkingDir: flags.string('workdir'),
     Entrypoint: entrypoint,
+    ...(mac ? { MacAddress: mac } : {}),
     OnBuild: null,
-    Labels: labels,
+    Labels: sortedMap(labels),
     ...(flags.string('stop-signal') ? { StopSignal: flags.string('stop-signal') } : {}),
     ...(flags.has('stop-timeout') ? { StopTimeout: flags.number('stop-timeout') } : {}),
-    ...(healthcheck ? { Healthcheck: healthcheck } : {}),
-    ...(mac ? { MacAddress: mac } : {}),
     HostConfig: {
       Binds: binds.length > 0 ? binds : null,
       ContainerIDFile: flags.string('cidfile'),
-      LogConfig: { Type: logDriver, Config: logOpts },
+      LogConfig: { Type: logDriver, Config: sortedMap(logOpts) },
       NetworkMode: networkMode,
-      PortBindings: portBindings,
+      PortBindings: sortedMap(portBindings),
       RestartPolicy: restart,
       AutoRemove: flags.bool('rm'),
       VolumeDriver: flags.string('volume-driver'),
@@ -325,18 +338,20 @@ export function buildCreateRequest(
       ExtraHosts: flags.list('add-host').length > 0 ? flags.list('add-host') : null,
       GroupAdd: flags.list('group-add').length > 0 ? flags.list('group-add') : null,
       IpcMode: flags.string('ipc'),
+      Cgroup: '',
       Links: flags.list('link').length > 0 ? flags.list('link') : null,
       OomScoreAdj: flags.number('oom-score-adj'),
       PidMode: pid,
       Privileged: flags.bool('privileged'),
       PublishAllPorts: flags.bool('publish-all'),
       ReadonlyRootfs: flags.bool('read-only'),
-      SecurityOpt: flags.list('security-opt').length > 0 ? flags.list('security-opt') : null,
+      SecurityOpt: securityOpt,
+      ...(Object.keys(tmpfs).length > 0 ? { Tmpfs: sortedMap(tmpfs) } : {}),
       UTSMode: uts,
       UsernsMode: userns,
       ShmSize: flags.number('shm-size'),
-      ...(Object.keys(tmpfs).length > 0 ? { Tmpfs: tmpfs } : {}),
-      Runtime: flags.string('runtime'),
+      ...(flags.string('runtime') ? { Runtime: flags.string('runtime') } : {}),
+      Isolation: flags.string('isolation'),
       CpuShares: flags.number('cpu-shares'),
       Memory: flags.number('memory'),
       NanoCpus: flags.number('cpus'),
@@ -359,15 +374,19 @@ export function buildCreateRequest(
       DeviceRequests: flags.list('gpus').length > 0 ? (flags.list('gpus') as unknown[]) : null,
       MemoryReservation: flags.number('memory-reservation'),
       MemorySwap: flags.number('memory-swap'),
-      MemorySwappiness: swappiness === -1 ? null : swappiness,
+      // the CLI always points these at its flags' values (-1 and 0 when not given); the
+      // daemon reads -1 swappiness and a pids limit of 0 or less as none
+      MemorySwappiness: swappiness,
       OomKillDisable: flags.bool('oom-kill-disable'),
-      PidsLimit: flags.has('pids-limit') ? flags.number('pids-limit') : null,
+      PidsLimit: flags.number('pids-limit'),
       Ulimits: flags.list('ulimit') as unknown[],
       CpuCount: flags.number('cpu-count'),
       CpuPercent: flags.number('cpu-percent'),
       IOMaximumIOps: flags.number('io-maxiops'),
       IOMaximumBandwidth: flags.number('io-maxbandwidth'),
       ...(mounts.length > 0 ? { Mounts: mounts as HostConfig['Mounts'] } : {}),
+      MaskedPaths: systemPaths,
+      ReadonlyPaths: systemPaths && [],
       ...(flags.has('init') ? { Init: flags.bool('init') } : {}),
     },
     NetworkingConfig: { EndpointsConfig: endpoints },

@@ -78,7 +78,10 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     User: flags.string('user'),
     Privileged: flags.bool('privileged'),
     Tty: tty,
-    ConsoleSize: tty ? [cli.rows, cli.width] : null,
+    // container.ExecOptions as encoding/json writes it: ConsoleSize is omitempty, and the
+    // deprecated Detach, which parseExec never sets (false even with -d), comes last
+    // (moby v28.5.1, as docker/cli v28.5.2 vendors it)
+    ...(tty ? { ConsoleSize: [cli.rows, cli.width] } : {}),
     AttachStdin: attachStdin,
     AttachStderr: !detach,
     AttachStdout: !detach,
@@ -86,9 +89,12 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     Env: env,
     WorkingDir: flags.string('workdir'),
     Cmd: cmd,
+    Detach: false,
   });
   if (detach) {
-    await cli.client.request('POST', `/exec/${created.Id}/start`, { body: { Detach: true, Tty: tty } });
+    await cli.client.request('POST', `/exec/${created.Id}/start`, {
+      body: { Detach: true, Tty: tty, ...(tty ? { ConsoleSize: [cli.rows, cli.width] } : {}) },
+    });
     return;
   }
   const hijack = new Hijack(cli, {
@@ -97,7 +103,7 @@ async function runExec(cli: DockerCli, flags: FlagValues, args: string[]): Promi
     detachKeys: detachKeys(cli, flags.string('detach-keys')),
   });
   const response = await hijackRequest(cli, `/exec/${created.Id}/start`, {
-    body: { Detach: false, Tty: tty, ConsoleSize: tty ? [cli.rows, cli.width] : null },
+    body: { Detach: false, Tty: tty, ...(tty ? { ConsoleSize: [cli.rows, cli.width] } : {}) },
     stdin: hijack.stdin,
   });
   // the detach keys end the exec's attach with moby/term's EscapeError, printed as any error

@@ -133,11 +133,12 @@ async function attachAndStart(
     const keys = detachKeys(cli, flags.string('detach-keys'));
     const hijack = new Hijack(cli, { stdin: !!request.AttachStdin, tty, detachKeys: keys });
     const response = await hijackRequest(cli, `/containers/${id}/attach`, {
+      // ContainerAttach sets only the streams asked for: no `stdin=0`
       query: {
         stream: 1,
-        stdin: request.AttachStdin ? 1 : 0,
-        stdout: request.AttachStdout ? 1 : 0,
-        stderr: request.AttachStderr ? 1 : 0,
+        stdin: request.AttachStdin ? 1 : undefined,
+        stdout: request.AttachStdout ? 1 : undefined,
+        stderr: request.AttachStderr ? 1 : undefined,
         detachKeys: keys || undefined,
       },
       stdin: hijack.stdin,

@@ -49,7 +49,13 @@ async function runStart(cli: DockerCli, flags: FlagValues, args: string[]): Prom
     const keys = detachKeys(cli, flags.string('detach-keys'));
     const hijack = new Hijack(cli, { stdin: interactive, tty: c.Config.Tty, detachKeys: keys });
     const response = await hijackRequest(cli, `/containers/${c.Id}/attach`, {
-      query: { stream: 1, stdin: interactive ? 1 : 0, stdout: 1, stderr: 1, detachKeys: keys || undefined },
+      query: {
+        stream: 1,
+        stdin: interactive ? 1 : undefined,
+        stdout: 1,
+        stderr: 1,
+        detachKeys: keys || undefined,
+      },
       stdin: hijack.stdin,
     });
     const streaming = hijack.stream(response);

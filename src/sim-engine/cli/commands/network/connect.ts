@@ -8,6 +8,7 @@ import { CliError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
 import { validateLink } from '../opts/opts.ts';
 import { objectPath } from '../../../api/client.ts';
+import { goEndpointSettings } from '../opts/endpoint-settings.ts';
 
 export const connectCommand: CommandSpec = {
   use: 'connect [OPTIONS] NETWORK CONTAINER',
@@ -45,7 +46,7 @@ async function runConnect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
   const linkLocal = flags.list('link-local-ip');
   await cli.client.post(objectPath('network', args[0]!, '/connect'), undefined, {
     Container: args[1],
-    EndpointConfig: {
+    EndpointConfig: goEndpointSettings({
       IPAMConfig: {
         IPv4Address: flags.string('ip'),
         IPv6Address: flags.string('ip6'),
@@ -56,6 +57,6 @@ async function runConnect(cli: DockerCli, flags: FlagValues, args: string[]): Pr
       Aliases: aliases,
       DriverOpts: driverOpts,
       GwPriority: flags.number('gw-priority'),
-    },
+    }),
   });
 }

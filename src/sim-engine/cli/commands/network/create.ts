@@ -2,6 +2,7 @@
  * `docker network create` — docker/cli cli/command/network/create.go (v28.5.2).
  */
 
+import { sortedMap } from '../opts/go-map.ts';
 import type { NetworkCreateRequest, NetworkCreateResponse } from '../../../api/types/network.ts';
 import { type CommandSpec, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
@@ -85,8 +86,8 @@ async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
     driverOpts: Object.fromEntries(mapEntries(flags.list('ipam-opt'))),
   });
   const configFrom = flags.string('config-from');
+  // network.CreateRequest: the embedded CreateOptions' fields first, then Name
   const body: NetworkCreateRequest = {
-    Name: args[0]!,
     Driver: flags.string('driver'),
     Scope: flags.string('scope'),
     // EnableIPv4/EnableIPv6 are pointers: sent only when the flag was given
@@ -98,8 +99,9 @@ async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
     Ingress: flags.bool('ingress'),
     ConfigOnly: flags.bool('config-only'),
     ConfigFrom: configFrom ? { Network: configFrom } : null,
-    Options: Object.fromEntries(mapEntries(flags.list('opt'))),
-    Labels: kvStringsToMap(flags.list('label')),
+    Options: sortedMap(Object.fromEntries(mapEntries(flags.list('opt')))),
+    Labels: sortedMap(kvStringsToMap(flags.list('label'))),
+    Name: args[0]!,
   };
   const resp = await cli.client.post<NetworkCreateResponse>('/networks/create', undefined, body);
   cli.out.write(resp.Id + '\n');

@@ -5,6 +5,7 @@
  * ones that fit none or fit twice. Addresses are parsed as Go's net.ParseCIDR and
  * net.ParseIP do.
  */
+import { sortedMap } from '../opts/go-map.ts';
 import type { IPAM, IPAMConfig } from '../../../api/types/network.ts';
 import { netContains, parseCIDR, parseIP } from './go-net.ts';
 
@@ -83,5 +84,6 @@ export function createIPAMConfig(options: IpamOptions): IPAM {
     if (Object.keys(d.AuxiliaryAddresses).length > 0) out.AuxiliaryAddresses = d.AuxiliaryAddresses;
     return out;
   });
-  return { Driver: options.driver, Config: config, Options: options.driverOpts };
+  // network.IPAM in its Go field order
+  return { Driver: options.driver, Options: sortedMap(options.driverOpts), Config: config };
 }

@@ -55,7 +55,9 @@ async function runLogs(...[cli, flags, args]: Parameters<RunFn>): Promise<void> 
   let tty = false;
   let path: string;
   try {
-    const service = await cli.client.get<Service>(`/services/${encodeURIComponent(target)}`);
+    const service = await cli.client.get<Service>(`/services/${encodeURIComponent(target)}`, {
+      insertDefaults: 'false',
+    });
     path = `/services/${encodeURIComponent(target)}/logs`;
     tty = service.Spec.TaskTemplate?.ContainerSpec?.TTY ?? false;
     const replicas = service.Spec.Mode?.Replicated?.Replicas;
@@ -196,7 +198,7 @@ class TaskFormatter {
         const n = await this.#cli.client.get<{ Description?: { Hostname?: string } }>(`/nodes/${id}`);
         name = n.Description?.Hostname || id;
       } else {
-        const s = await this.#cli.client.get<Service>(`/services/${id}`);
+        const s = await this.#cli.client.get<Service>(`/services/${id}`, { insertDefaults: 'false' });
         name = s.Spec.Name || id;
       }
     } catch {

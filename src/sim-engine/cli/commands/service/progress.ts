@@ -9,6 +9,7 @@
  * On a terminal the lines are redrawn in place; on a pipe, messages carrying a bar are
  * dropped and the rest print one per line, as jsonmessage does.
  */
+import { encodeFilters } from '../../../api/client.ts';
 import type { Service, Task, TaskState } from '../../../api/types/service.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { CliError } from '../../errors.ts';
@@ -347,7 +348,10 @@ export async function waitOnService(cli: DockerCli, serviceId: string, quiet: bo
       return;
     }
     const tasks = await cli.client.get<Task[]>('/tasks', {
-      filters: JSON.stringify({ service: { [service.ID]: true }, '_up-to-date': { true: true } }),
+      filters: encodeFilters([
+        ['service', service.ID],
+        ['_up-to-date', 'true'],
+      ]),
     });
     const nodes = await cli.client.get<{ ID: string; Status?: { State?: string } }[]>('/nodes');
     const active = new Set(nodes.filter((n) => n.Status?.State !== 'down').map((n) => n.ID));

@@ -3,6 +3,7 @@
  * as a ServiceSpec. Restart, update and rollback settings are sent only when one of
  * their flags was given (`anyChanged`), so the daemon's defaults apply otherwise.
  */
+import { sortedMap } from '../opts/go-map.ts';
 import type {
   HealthConfig,
   NetworkAttachmentConfig,
@@ -164,7 +165,7 @@ export function toService(cli: DockerCli, flags: FlagValues, image: string, args
   const containerLabels = kvMap(flags.list('container-label'));
   const spec: ServiceSpec = {
     Name: flags.string('name'),
-    Labels: kvMap(flags.list('label')),
+    Labels: sortedMap(kvMap(flags.list('label'))),
     TaskTemplate: {
       ContainerSpec: {
         Image: image,
@@ -172,7 +173,7 @@ export function toService(cli: DockerCli, flags: FlagValues, image: string, args
         ...(flags.has('entrypoint') ? { Command: flags.get<string[]>('entrypoint') } : {}),
         ...(env.length ? { Env: env } : {}),
         ...(flags.string('hostname') ? { Hostname: flags.string('hostname') } : {}),
-        ...(Object.keys(containerLabels).length ? { Labels: containerLabels } : {}),
+        ...(Object.keys(containerLabels).length ? { Labels: sortedMap(containerLabels) } : {}),
         ...(flags.string('workdir') ? { Dir: flags.string('workdir') } : {}),
         ...(flags.string('user') ? { User: flags.string('user') } : {}),
         ...(flags.list('group').length ? { Groups: flags.list('group') } : {}),
@@ -192,7 +193,7 @@ export function toService(cli: DockerCli, flags: FlagValues, image: string, args
         },
         ...(flags.list('host').length ? { Hosts: flags.list('host').map(swarmHost) } : {}),
         ...(flags.string('isolation') ? { Isolation: flags.string('isolation') } : {}),
-        ...(flags.list('sysctl').length ? { Sysctls: kvMap(flags.list('sysctl')) } : {}),
+        ...(flags.list('sysctl').length ? { Sysctls: sortedMap(kvMap(flags.list('sysctl'))) } : {}),
         ...(flags.list('cap-add').length ? { CapabilityAdd: flags.list('cap-add') } : {}),
         ...(flags.list('cap-drop').length ? { CapabilityDrop: flags.list('cap-drop') } : {}),
       },
@@ -226,6 +227,8 @@ export function toService(cli: DockerCli, flags: FlagValues, image: string, args
             },
           }
         : {}),
+      // swarm.TaskSpec's ForceUpdate is no omitempty field: the CLI sends its 0
+      ForceUpdate: 0,
     },
     Mode: mode,
     ...(update ? { UpdateConfig: update } : {}),

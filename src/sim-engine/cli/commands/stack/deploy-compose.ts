@@ -11,6 +11,7 @@
  * Differs from Docker: docker/cli walks networks and services in Go map order, which is
  * random; here they go in name order (docs/differences.md).
  */
+import { sortedMap } from '../opts/go-map.ts';
 import { quote } from '../../../golang/index.ts';
 import { ApiClientError } from '../../../api/client.ts';
 import type { Config as SwarmConfig, ConfigSpec, Secret, SecretSpec } from '../../../api/types/secret.ts';
@@ -170,6 +171,8 @@ async function createNetworks(
     try {
       await cli.client.post<NetworkCreateResponse>('/networks/create', undefined, {
         ...opts,
+        ...(opts.Options ? { Options: sortedMap(opts.Options) } : {}),
+        ...(opts.Labels ? { Labels: sortedMap(opts.Labels) } : {}),
         Driver: opts.Driver || 'overlay',
         Name: name,
       });
@@ -228,6 +231,9 @@ async function deployServices(
     const name = namespace.scope(internalName);
     const task = spec.TaskTemplate!;
     const container = task.ContainerSpec!;
+    // Go maps, written with their keys sorted
+    spec.Labels = sortedMap(spec.Labels);
+    container.Labels = sortedMap(container.Labels);
     const image = container.Image ?? '';
     const service = existing.get(name);
     if (service) {

@@ -115,19 +115,21 @@ async function runInit(cli: DockerCli, flags: FlagValues): Promise<void> {
     throw new CliError(
       'docker swarm init --force-new-cluster: this command is not simulated in Dockyard yet',
     );
+  // swarm.InitRequest in its Go field order; Availability is "" unless given
   const req: InitRequest = {
     ListenAddr: flags.string('listen-addr'),
     AdvertiseAddr: flags.string('advertise-addr'),
     DataPathAddr: flags.string('data-path-addr'),
     DataPathPort: flags.number('data-path-port'),
-    DefaultAddrPool: flags.list('default-addr-pool').map(String),
     ForceNewCluster: flags.bool('force-new-cluster'),
     Spec: specFromFlags(flags),
     AutoLockManagers: flags.bool('autolock'),
+    Availability: (flags.has('availability')
+      ? checkAvailability(flags.string('availability'))
+      : '') as NodeAvailability,
+    DefaultAddrPool: flags.list('default-addr-pool').map(String),
     SubnetSize: flags.number('default-addr-pool-mask-length'),
   };
-  if (flags.has('availability'))
-    req.Availability = checkAvailability(flags.string('availability')) as NodeAvailability;
   let nodeId: string;
   try {
     nodeId = await cli.client.post<string>('/swarm/init', undefined, req);

@@ -45,15 +45,17 @@ export const joinCommand: CommandSpec = {
 // docker/cli swarm/join.go runJoin
 
 async function runJoin(cli: DockerCli, flags: FlagValues, args: string[]): Promise<void> {
+  // swarm.JoinRequest in its Go field order; Availability is "" unless given
   const req: JoinRequest = {
-    JoinToken: flags.string('token'),
     ListenAddr: flags.string('listen-addr'),
     AdvertiseAddr: flags.string('advertise-addr'),
     DataPathAddr: flags.string('data-path-addr'),
     RemoteAddrs: [args[0]!],
+    JoinToken: flags.string('token'),
+    Availability: (flags.has('availability')
+      ? checkAvailability(flags.string('availability'))
+      : '') as NodeAvailability,
   };
-  if (flags.has('availability'))
-    req.Availability = checkAvailability(flags.string('availability')) as NodeAvailability;
   await cli.client.post('/swarm/join', undefined, req);
   const info = await cli.client.get<InfoResponse>('/info');
   cli.out.write(

@@ -1,7 +1,7 @@
 /** docker/cli cli/command/swarm/opts.go: the option types of `swarm init`, `join`, `update`, `ca`. */
 import { readCsvRecord } from '../opts/csv.ts';
 import { parseTCPAddr } from '../opts/hosts.ts';
-import type { SwarmSpec } from '../../../api/types/swarm.ts';
+import type { ExternalCA as SwarmExternalCA, SwarmSpec } from '../../../api/types/swarm.ts';
 import { CliError } from '../../errors.ts';
 import type { FlagValues } from '../../flags.ts';
 
@@ -112,5 +112,59 @@ export function mergeSwarmSpec(base: SwarmSpec, flags: FlagValues, caCert?: stri
 
 /** swarmOptions.ToSpec: a zero spec with the flags given (for `swarm init`). */
 export function specFromFlags(flags: FlagValues): SwarmSpec {
-  return mergeSwarmSpec({}, flags);
+  return goSwarmSpec(mergeSwarmSpec({}, flags));
+}
+
+/** A value that is not Go's zero: what an omitempty field needs to be written. */
+const set = <T>(v: T | undefined | null): v is T => v !== undefined && v !== null && v !== 0 && v !== '';
+
+/**
+ * A swarm.Spec as Go's encoding/json writes it in a request: the struct-valued fields are
+ * always there (omitempty does not leave a struct out), their omitempty fields only when
+ * set, Labels null when nil (api/types/swarm/swarm.go, moby v28.5.1).
+ */
+export function goSwarmSpec(spec: SwarmSpec): SwarmSpec {
+  const raft = spec.Raft;
+  const ca = spec.CAConfig ?? {};
+  return {
+    ...(spec.Name ? { Name: spec.Name } : {}),
+    Labels: spec.Labels ?? (null as unknown as undefined),
+    // a pointer: written when set, 0 too
+    Orchestration:
+      spec.Orchestration?.TaskHistoryRetentionLimit !== undefined
+        ? { TaskHistoryRetentionLimit: spec.Orchestration.TaskHistoryRetentionLimit }
+        : {},
+    Raft: {
+      ...(set(raft?.SnapshotInterval) ? { SnapshotInterval: raft.SnapshotInterval } : {}),
+      ...(raft?.KeepOldSnapshots !== undefined ? { KeepOldSnapshots: raft.KeepOldSnapshots } : {}),
+      ...(set(raft?.LogEntriesForSlowFollowers)
+        ? { LogEntriesForSlowFollowers: raft.LogEntriesForSlowFollowers }
+        : {}),
+      ElectionTick: raft?.ElectionTick ?? 0,
+      HeartbeatTick: raft?.HeartbeatTick ?? 0,
+    },
+    Dispatcher: set(spec.Dispatcher?.HeartbeatPeriod)
+      ? { HeartbeatPeriod: spec.Dispatcher.HeartbeatPeriod }
+      : {},
+    CAConfig: {
+      ...(set(ca.NodeCertExpiry) ? { NodeCertExpiry: ca.NodeCertExpiry } : {}),
+      ...(ca.ExternalCAs && ca.ExternalCAs.length > 0
+        ? { ExternalCAs: ca.ExternalCAs.map(goExternalCA) }
+        : {}),
+      ...(set(ca.SigningCACert) ? { SigningCACert: ca.SigningCACert } : {}),
+      ...(set(ca.SigningCAKey) ? { SigningCAKey: ca.SigningCAKey } : {}),
+      ...(set(ca.ForceRotate) ? { ForceRotate: ca.ForceRotate } : {}),
+    },
+    TaskDefaults: spec.TaskDefaults?.LogDriver ? { LogDriver: spec.TaskDefaults.LogDriver } : {},
+    EncryptionConfig: { AutoLockManagers: spec.EncryptionConfig?.AutoLockManagers ?? false },
+  };
+}
+
+function goExternalCA(ca: SwarmExternalCA): SwarmExternalCA {
+  return {
+    Protocol: ca.Protocol,
+    URL: ca.URL,
+    ...(ca.Options && Object.keys(ca.Options).length > 0 ? { Options: ca.Options } : {}),
+    CACert: ca.CACert,
+  };
 }

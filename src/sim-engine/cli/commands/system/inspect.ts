@@ -142,7 +142,7 @@ const INSPECTORS: readonly Inspector[] = [
     type: 'service',
     swarm: true,
     get: async (cli, ref) =>
-      typedAs(await cli.client.get(objectPath('service', ref), { insertDefaults: true }), SERVICE_TYPES),
+      typedAs(await cli.client.get(objectPath('service', ref), { insertDefaults: 'true' }), SERVICE_TYPES),
   },
   {
     type: 'task',

@@ -2,6 +2,7 @@
  * `docker volume create` — docker/cli cli/command/volume/create.go (v28.5.2).
  */
 
+import { sortedMap } from '../opts/go-map.ts';
 import type { Volume, VolumeCreateRequest } from '../../../api/types/volume.ts';
 import { type CommandSpec, requiresMaxArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
@@ -124,8 +125,8 @@ async function runCreate(cli: DockerCli, flags: FlagValues, args: string[]): Pro
   }
   const body: VolumeCreateRequest = {
     Driver: flags.string('driver'),
-    DriverOpts: Object.fromEntries(mapEntries(flags.list('opt'))),
-    Labels: kvStringsToMap(flags.list('label')),
+    DriverOpts: sortedMap(Object.fromEntries(mapEntries(flags.list('opt')))),
+    Labels: sortedMap(kvStringsToMap(flags.list('label'))),
     Name: name,
   };
   if (CLUSTER_FLAGS.some((f) => flags.has(f))) {
