@@ -793,6 +793,7 @@ export const EDITS = {
   // target %s in Dockerfile"), an InvalidParameter answered before any output, as recorded.
   '42-build-legacy-output': (() => {
     const removed = [
+      // eslint-disable-next-line no-control-regex -- a RUN's red stderr ends in ESC[0m before the line
       /(^|\x1b\[0m)Removing intermediate container ([0-9a-f]{12})$/,
       '$1 ---> Removed intermediate container $2',
     ];
