@@ -27,7 +27,12 @@ describe('the request log', () => {
       const body = '{"Image":"alpine","Cmd":["true"]}';
       const created = await exchange(
         one!,
-        rawRequest('POST', '/v1.51/containers/create?name=a%20b', { 'Content-Type': 'application/json' }, body),
+        rawRequest(
+          'POST',
+          '/v1.51/containers/create?name=a%20b',
+          { 'Content-Type': 'application/json' },
+          body,
+        ),
       );
       expect(created.status).toBe(400);
       await exchange(two!, rawRequest('GET', '/v1.51/containers/json?all=1&filters=%7B%7D'));
@@ -40,7 +45,12 @@ describe('the request log', () => {
         { node: 'node1', method: 'HEAD', path: '/_ping', query: '' },
         { node: 'node1', method: 'POST', path: '/v1.51/containers/create', query: 'name=a%20b', body },
         { node: 'node2', method: 'GET', path: '/v1.51/containers/json', query: 'all=1&filters=%7B%7D' },
-        { node: 'node1', method: 'POST', path: '/v1.51/containers/nothere/attach', query: 'stream=1&stdout=1' },
+        {
+          node: 'node1',
+          method: 'POST',
+          path: '/v1.51/containers/nothere/attach',
+          query: 'stream=1&stdout=1',
+        },
       ]);
     } finally {
       await served.close();
@@ -56,6 +66,8 @@ describe('the request log', () => {
 
   it('a log that cannot be written stops serve from starting, saying why', () => {
     expect(() => requestLog('/nonexistent/dir/requests.jsonl')).toThrow(RequestLogError);
-    expect(() => requestLog('/nonexistent/dir/requests.jsonl')).toThrow(/^cannot write the request log: ENOENT/);
+    expect(() => requestLog('/nonexistent/dir/requests.jsonl')).toThrow(
+      /^cannot write the request log: ENOENT/,
+    );
   });
 });
