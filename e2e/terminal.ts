@@ -31,5 +31,12 @@ export async function openLab(page: Page): Promise<void> {
 export async function type(page: Page, line: string): Promise<void> {
   await page.locator('.dy-term:not([hidden]) .xterm').click();
   await page.keyboard.insertText(line);
+  // Enter only once the line is on the screen: before that, the last line is still the
+  // last prompt, and waitForPrompt would take it for the end of this command (a busy
+  // machine renders late). Spaces are left out: a long line wraps, maybe at one.
+  const bare = line.replace(/\s+/g, '');
+  await expect
+    .poll(async () => (await screen(page)).replace(/\s+/g, '').endsWith(bare), { timeout: 10_000 })
+    .toBe(true);
   await page.keyboard.press('Enter');
 }
