@@ -50,11 +50,14 @@ test('line editing and history at the prompt', async ({ page }) => {
   await page.keyboard.insertText('X');
   await page.keyboard.press('End');
   await page.keyboard.insertText('o');
+  // Enter once the edited line shows, or waitForPrompt could take the last prompt for the next
+  await expect.poll(async () => (await screen(page)).split('\n').pop()).toBe(`${PROMPT} echo Xtwo`);
   await page.keyboard.press('Enter');
   await waitForPrompt(page);
   expect(await screen(page)).toContain('echo Xtwo\nXtwo');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await screen(page)).split('\n').pop()).toBe(`${PROMPT} echo one`);
   await page.keyboard.press('Enter');
   await waitForPrompt(page);
   expect((await screen(page)).split('\n').slice(-3)).toEqual([`${PROMPT} echo one`, 'one', PROMPT]);
