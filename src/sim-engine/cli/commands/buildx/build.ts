@@ -14,7 +14,7 @@ import { parseNormalizedNamed } from '../../../images/reference.ts';
 import { type CommandSpec, type RunFn, exactArgs } from '../../command.ts';
 import type { DockerCli } from '../../docker-cli.ts';
 import { StatusError } from '../../errors.ts';
-import { readContext, utf8Bytes, type TarArchive } from './context.ts';
+import { readContext, refuseUnsimulatedContext, utf8Bytes, type TarArchive } from './context.ts';
 
 const hidden = { hidden: true };
 
@@ -184,15 +184,7 @@ function failed(_cli: DockerCli, message: string): never {
 
 async function runBuild(...[cli, flags, args]: Parameters<RunFn>): Promise<number | void> {
   const contextArg = args[0]!;
-  if (contextArg === '-' || flags.string('file') === '-') {
-    throw new StatusError('a build context or Dockerfile from stdin (-) is not simulated in Dockyard', 1);
-  }
-  if (/^(https?:\/\/|git@|github\.com\/)/.test(contextArg)) {
-    throw new StatusError(
-      'a remote build context (URL or Git repository) is not simulated in Dockyard: the lab has no internet',
-      1,
-    );
-  }
+  refuseUnsimulatedContext(contextArg, flags.string('file'));
   const progress = flags.bool('quiet') ? 'quiet' : flags.string('progress') || 'auto';
   if (!['auto', 'plain', 'tty', 'quiet', 'none', 'rawjson'].includes(progress)) {
     throw new StatusError(`ERROR: invalid progress mode "${progress}"`, 1);

@@ -6,6 +6,7 @@
 import { dockerignoreMatcher } from '../../../builder/dockerignore/index.ts';
 import { join } from '../../../fs/path.ts';
 import type { FileSystem } from '../../../fs/types.ts';
+import { StatusError } from '../../errors.ts';
 
 /** The build context as the request carries it: the entries of the tar the client sends. */
 export interface TarArchive {
@@ -21,6 +22,20 @@ export interface TarArchive {
     program?: string;
     size?: number;
   }[];
+}
+
+/**
+ * The contexts both builders' clients take and the lab cannot give: stdin (`-`, or `-f -`)
+ * and a remote one (a URL or a Git repository: the lab has no internet).
+ */
+export function refuseUnsimulatedContext(contextArg: string, file: string): void {
+  if (contextArg === '-' || file === '-')
+    throw new StatusError('a build context or Dockerfile from stdin (-) is not simulated in Dockyard', 1);
+  if (/^(https?:\/\/|git@|github\.com\/)/.test(contextArg))
+    throw new StatusError(
+      'a remote build context (URL or Git repository) is not simulated in Dockyard: the lab has no internet',
+      1,
+    );
 }
 
 /** UTF-8 length of a text (what the client transfers). */

@@ -14,7 +14,7 @@ import { humanSize } from '../../../golang/units.ts';
 import type { RunFn } from '../../command.ts';
 import { StatusError } from '../../errors.ts';
 import { JSONMessageDisplay, JSONMessageError, type JSONMessage } from '../../jsonmessage.ts';
-import { readContext, tarSize, utf8Bytes } from '../buildx/context.ts';
+import { readContext, refuseUnsimulatedContext, tarSize, utf8Bytes } from '../buildx/context.ts';
 
 /** What the build prints goes here: the terminal, or with -q a buffer kept for a failure. */
 interface Sink {
@@ -35,15 +35,7 @@ function sink(direct: ((t: string) => void) | undefined): Sink {
 
 export async function runLegacyBuild(...[cli, flags, args]: Parameters<RunFn>): Promise<number | void> {
   const contextArg = args[0]!;
-  if (contextArg === '-' || flags.string('file') === '-') {
-    throw new StatusError('a build context or Dockerfile from stdin (-) is not simulated in Dockyard', 1);
-  }
-  if (/^(https?:\/\/|git@|github\.com\/)/.test(contextArg)) {
-    throw new StatusError(
-      'a remote build context (URL or Git repository) is not simulated in Dockyard: the lab has no internet',
-      1,
-    );
-  }
+  refuseUnsimulatedContext(contextArg, flags.string('file'));
   const quiet = flags.bool('quiet');
   const progress = sink(quiet ? undefined : (t) => cli.out.write(t));
   const output = sink(quiet ? undefined : (t) => cli.out.write(t));
