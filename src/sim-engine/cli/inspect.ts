@@ -6,7 +6,7 @@
  * template is status 64.
  */
 import { applyGoTypes } from '../golang/go-types.ts';
-import { DOCKER_GO_TYPES } from './go-structs/index.ts';
+import { DOCKER_GO_TYPES } from '../api/go-structs/index.ts';
 import { indent, marshal, unmarshalAny } from '../golang/json.ts';
 import { parseDockerTemplate, TemplateError, type Template } from '../golang/template/index.ts';
 import type { Writer } from '../process/types.ts';

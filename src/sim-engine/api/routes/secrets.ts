@@ -18,12 +18,15 @@ import {
   updateObject,
 } from '../../swarm/secrets/control.ts';
 import { apiView, listFilters, readSpec, resolveObject } from '../../swarm/secrets/daemon.ts';
+import { goJSON } from '../go-structs/index.ts';
 import { json, noContent, type Route } from '../router.ts';
 import { compareVersions } from '../version.ts';
 
 /** The five routes of `/secrets` or `/configs`. */
 export function objectRoutes(kind: Kind): Route<Daemon>[] {
   const base = `/${kind}s`;
+  // the moby struct the daemon marshals: swarm.Secret or swarm.Config
+  const goType = kind === SECRET ? 'swarm.Secret' : 'swarm.Config';
   return [
     {
       method: 'GET',
@@ -33,7 +36,7 @@ export function objectRoutes(kind: Kind): Route<Daemon>[] {
         const { cluster } = controlOf(daemon);
         return json(
           200,
-          listObjects(cluster, kind, filters).map((o) => apiView(kind, o)),
+          listObjects(cluster, kind, filters).map((o) => goJSON(apiView(kind, o), goType)),
         );
       },
     },
@@ -55,7 +58,7 @@ export function objectRoutes(kind: Kind): Route<Daemon>[] {
       path: `${base}/{id}`,
       handler: ({ daemon, params }) => {
         const { cluster } = controlOf(daemon);
-        return json(200, apiView(kind, resolveObject(cluster, kind, params['id']!)));
+        return json(200, goJSON(apiView(kind, resolveObject(cluster, kind, params['id']!)), goType));
       },
     },
     {

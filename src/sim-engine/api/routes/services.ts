@@ -30,6 +30,7 @@ import { checkReferencesExist, validateReferences } from '../../swarm/secrets/co
 import type { NodeObject } from '../../swarm/orchestrator/task.ts';
 import { isTaskDirty } from '../../swarm/updater/dirty.ts';
 import { FilterArgs } from '../filters.ts';
+import { goJSON } from '../go-structs/index.ts';
 import { json, noContent, type Route } from '../router.ts';
 import type {
   PortConfig,
@@ -481,7 +482,10 @@ export const serviceRoutes: Route<Daemon>[] = [
     handler: ({ daemon, query }) => {
       const cluster = managerCluster(daemon);
       const status = query['status'] === '1' || query['status'] === 'true';
-      return json(200, listServices(cluster, FilterArgs.parse(query['filters']), status));
+      return json(
+        200,
+        goJSON(listServices(cluster, FilterArgs.parse(query['filters']), status), '[]swarm.Service'),
+      );
     },
   },
   {
@@ -525,7 +529,7 @@ export const serviceRoutes: Route<Daemon>[] = [
       const cluster = managerCluster(daemon);
       const s = getService(cluster, params['id']!);
       const defaults = query['insertDefaults'] === '1' || query['insertDefaults'] === 'true';
-      return json(200, defaults ? withDefaults(s) : s);
+      return json(200, goJSON(defaults ? withDefaults(s) : s, 'swarm.Service'));
     },
   },
   {
@@ -566,7 +570,10 @@ export const serviceRoutes: Route<Daemon>[] = [
     method: 'GET',
     path: '/tasks',
     handler: ({ daemon, query }) =>
-      json(200, listTasks(managerCluster(daemon), FilterArgs.parse(query['filters']))),
+      json(
+        200,
+        goJSON(listTasks(managerCluster(daemon), FilterArgs.parse(query['filters'])), '[]swarm.Task'),
+      ),
   },
   {
     method: 'GET',
@@ -582,7 +589,7 @@ export const serviceRoutes: Route<Daemon>[] = [
           return m[0];
         })();
       if (!t) throw notFound(`task ${id} not found`);
-      return json(200, t);
+      return json(200, goJSON(t, 'swarm.Task'));
     },
   },
   {

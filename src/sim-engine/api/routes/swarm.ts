@@ -16,6 +16,7 @@ import {
 import { swarmLeave } from '../../swarm/manager/leave.ts';
 import { swarmInit, swarmJoin } from '../../swarm/manager/node-runner.ts';
 import { boolValue } from '../query.ts';
+import { goJSON } from '../go-structs/index.ts';
 import { json, noContent, type Route } from '../router.ts';
 import type { InitRequest, JoinRequest, NodeSpec, SwarmSpec } from '../types/swarm.ts';
 import { bodyObject } from './util.ts';
@@ -76,7 +77,11 @@ export const swarmRoutes: Route<Daemon>[] = [
       return noContent(200);
     },
   },
-  { method: 'GET', path: '/swarm', handler: ({ daemon }) => json(200, inspectSwarm(daemon)) },
+  {
+    method: 'GET',
+    path: '/swarm',
+    handler: ({ daemon }) => json(200, goJSON(inspectSwarm(daemon), 'swarm.Swarm')),
+  },
   {
     method: 'GET',
     path: '/swarm/unlockkey',
@@ -85,12 +90,12 @@ export const swarmRoutes: Route<Daemon>[] = [
   {
     method: 'GET',
     path: '/nodes',
-    handler: ({ daemon, query }) => json(200, listNodes(daemon, query['filters'])),
+    handler: ({ daemon, query }) => json(200, goJSON(listNodes(daemon, query['filters']), '[]swarm.Node')),
   },
   {
     method: 'GET',
     path: '/nodes/{id}',
-    handler: ({ daemon, params }) => json(200, getNode(daemon, params['id']!)),
+    handler: ({ daemon, params }) => json(200, goJSON(getNode(daemon, params['id']!), 'swarm.Node')),
   },
   {
     method: 'POST',

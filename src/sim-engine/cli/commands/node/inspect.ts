@@ -32,7 +32,7 @@ export const inspectCommand: CommandSpec = {
 // ---------------------------------------------------------------------------
 // docker/cli node/inspect.go runInspect
 
-/** The Go type a template on a node runs on (described in cli/go-structs/). */
+/** The Go type a template on a node runs on (described in api/go-structs/). */
 export const NODE_TYPES: Record<string, string> = { '': 'swarm.Node' };
 
 async function fetchNode(cli: DockerCli, ref: string): Promise<Node> {

@@ -140,7 +140,7 @@ export class SecretInspectContext {
 
 /**
  * swarm.Secret or swarm.Config as a template sees it, every field of the Go struct
- * (cli/go-structs/swarm-secret.ts): times are time.Time, labels and driver options
+ * (api/go-structs/swarm-secret.ts): times are time.Time, labels and driver options
  * maps, the version a Stringer, Data a []byte, absent pointers nil.
  */
 export function typedObject<T extends { Version: { Index: number }; Spec: object }>(

@@ -37,7 +37,7 @@ export const inspectCommand: CommandSpec = {
 // (insertDefaults), as JSON, through a template, or --pretty (formatter.go's
 // serviceInspectPrettyTemplate, run by the same template engine)
 
-/** The Go type a template on a service runs on (described in cli/go-structs/). */
+/** The Go type a template on a service runs on (described in api/go-structs/). */
 export const SERVICE_TYPES: Record<string, string> = { '': 'swarm.Service' };
 
 /** The Go type a template on a task runs on (`docker inspect` of a task). */
