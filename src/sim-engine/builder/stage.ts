@@ -2,9 +2,9 @@
  * One stage of a build as BuildKit's Dockerfile frontend dispatches it
  * (dockerfile2llb/convert.go `dispatchState`): the image it grows (config, history,
  * layers), the environment its instructions see (the image's ENV plus the stage's
- * ARGs), and the cache key of its file system so far. The metadata instructions are
- * here: they change only the config and add a history row; RUN, COPY, ADD and
- * WORKDIR, which make layers, are in build.ts.
+ * ARGs), and the cache key of its file system so far, with the helpers the
+ * dispatchers share to change it (history rows, ENV, SHELL, Go's list formats). The
+ * instructions themselves are dispatch.ts and the dispatch-*.ts files.
  */
 import type { ImageRecord, LayerRecord } from '../daemon/images/record.ts';
 import { cacheKey, type CacheRecord } from './cache.ts';
