@@ -21,6 +21,7 @@ import { parseNormalizedNamed } from '../images/reference.ts';
 import { buildCacheOf } from './cache.ts';
 import type { ClassicError, ClassicSteps } from './classic.ts';
 import { contextFs, transferSize } from './context.ts';
+import { DispatchStates } from './dispatch-states.ts';
 import { dispatchStage } from './dispatch.ts';
 import {
   formatParseError,
@@ -31,7 +32,6 @@ import {
   defaultArgs,
   resolveStages,
   wrapSuggest,
-  type Instruction,
   type Problem,
   type ShellLex,
 } from './dockerfile/index.ts';
@@ -103,7 +103,7 @@ export class Builder {
   /** the build checks that need the build's state (UndefinedVar, JSONArgsRecommended…) */
   linter!: Linter;
   #context: FileSystem | undefined;
-  readonly #states: StageState[] = [];
+  readonly #states = new DispatchStates();
   /** what COPY and ADD take from the context, in the stages the target needs (FollowPaths) */
   #contextPaths: string[] = [];
   readonly #problems: Problem[] = [];
@@ -195,7 +195,7 @@ export class Builder {
       return newState({ ...st, baseName: base }, st.name ? st.name : `stage-${i}`);
     });
     if (states.length === 1) states[0]!.stageName = '';
-    this.#states.push(...states);
+    this.#states.add(states);
 
     let target = states[states.length - 1]!;
     if (this.req.target) {
@@ -210,7 +210,7 @@ export class Builder {
     // the classic builder builds every stage up to the target (builder.go build)
     const reachable = this.classic
       ? new Set(states.slice(0, states.indexOf(target) + 1))
-      : this.reachable(target);
+      : this.#states.reachable(target);
     for (const st of reachable) {
       for (const c of st.stage.commands) {
         if ((c.kind === 'COPY' || c.kind === 'ADD') && !c.from) this.#contextPaths.push(...c.sources);
@@ -243,41 +243,9 @@ export class Builder {
     return exportImage(this.d, this.trace, target, this.req.tags);
   }
 
-  /** The stages `target` needs: itself, its base stages and the stages it copies from. */
-  reachable(target: StageState): Set<StageState> {
-    const out = new Set<StageState>();
-    const visit = (s: StageState) => {
-      if (out.has(s)) return;
-      out.add(s);
-      const base = this.stageByName(s.stage.baseName, s);
-      if (base) visit(base);
-      for (const c of s.stage.commands) {
-        if ((c.kind === 'COPY' || c.kind === 'ADD') && c.from) {
-          const from = this.stageByName(c.from, s);
-          if (from) visit(from);
-        }
-        if (c.kind === 'RUN') {
-          for (const m of runMountsFrom(c)) {
-            const from = this.stageByName(m, s);
-            if (from) visit(from);
-          }
-        }
-      }
-    };
-    visit(target);
-    return out;
-  }
-
-  /** A stage named `name` (or by index) defined before `before`. */
+  /** A stage named `name` (or by index) defined before `before` (dispatch-states.ts). */
   stageByName(name: string, before: StageState): StageState | undefined {
-    const idx = this.#states.indexOf(before);
-    const lower = name.toLowerCase();
-    for (let i = 0; i < idx; i++) {
-      const s = this.#states[i]!;
-      if (s.stage.name === lower) return s;
-    }
-    if (/^\d+$/.test(name) && Number(name) < idx) return this.#states[Number(name)];
-    return undefined;
+    return this.#states.byName(name, before);
   }
 
   expandWord(
@@ -323,10 +291,4 @@ export class Builder {
   noCache(s: StageState): boolean {
     return this.req.noCache || (s.stage.name !== undefined && this.req.noCacheFilter.includes(s.stage.name));
   }
-}
-
-/** Stages a RUN's `--mount=from=…` names. */
-function runMountsFrom(cmd: Extract<Instruction, { kind: 'RUN' }>): string[] {
-  const mounts = (cmd as { mounts?: { from?: string }[] }).mounts ?? [];
-  return mounts.flatMap((m) => (m.from ? [m.from] : []));
 }
