@@ -819,6 +819,16 @@ export const EDITS = {
       },
     ];
   })(),
+  // ---- 41-inspect-templates: templates on the CLI's Go structs, the objects' JSON keys ----------
+  // A task's Volumes (API 1.42): moby v28.5.1 api/types/swarm/task.go:69 declares
+  // `Volumes []VolumeAttachment` last and without omitempty, so encoding/json writes
+  // `"Volumes": null` after DesiredState; the 20.10 daemon's Task has no such field.
+  '41-inspect-templates': [
+    {
+      cmd: `docker inspect $(docker service ps -q web | head -1) | grep -oE '^ *"[^"]+":' | sed -E 's/^ *"//; s/":$//' | paste -sd' ' -`,
+      sub: [[/ DesiredState$/, ' DesiredState Volumes']],
+    },
+  ],
   // ---- 43-swarm-leave-cleanup: what `rm -f` of a task container and `swarm leave` leave behind -----
   // Only the pinned image differs, as in 35 (docker/cli v28.5.2 create.go:139-151 and the vendored
   // client's service_create.go: no digest warning, ContainerSpec.Image pinned, shown whole by

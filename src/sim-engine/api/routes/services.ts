@@ -42,6 +42,7 @@ import type {
   UpdateConfig,
 } from '../types/service.ts';
 import { TASK_STATE_ORDER } from '../types/service.ts';
+import { taskFromGRPC } from './services-convert.ts';
 import { bodyObject } from './util.ts';
 
 const NOT_IN_SWARM =
@@ -269,6 +270,13 @@ function normalizeSpec(d: Daemon, spec: ServiceSpec): ServiceSpec {
   }
   if (!out.Mode || Object.keys(out.Mode).length === 0) out.Mode = { Replicated: { Replicas: 1 } };
   if (out.TaskTemplate) out.TaskTemplate.ForceUpdate ??= 0;
+  // ServiceSpecToGRPC, as SwarmKit stores it and serviceSpecFromGRPC reads it back: a
+  // container's isolation is an enum that reads "default", its task's Runtime "container"
+  // (moby daemon/cluster/convert/container.go IsolationFromGRPC, convert/service.go)
+  if (out.TaskTemplate?.ContainerSpec) {
+    out.TaskTemplate.ContainerSpec.Isolation ||= 'default';
+    out.TaskTemplate.Runtime ||= 'container';
+  }
   // updateConfigToGRPC: an empty failure action or order is SwarmKit's default enum value
   // (PAUSE, STOP_FIRST), which reads back as "pause" and "stop-first"
   for (const c of [out.UpdateConfig, out.RollbackConfig]) {
@@ -572,7 +580,10 @@ export const serviceRoutes: Route<Daemon>[] = [
     handler: ({ daemon, query }) =>
       json(
         200,
-        goJSON(listTasks(managerCluster(daemon), FilterArgs.parse(query['filters'])), '[]swarm.Task'),
+        goJSON(
+          listTasks(managerCluster(daemon), FilterArgs.parse(query['filters'])).map(taskFromGRPC),
+          '[]swarm.Task',
+        ),
       ),
   },
   {
@@ -589,7 +600,7 @@ export const serviceRoutes: Route<Daemon>[] = [
           return m[0];
         })();
       if (!t) throw notFound(`task ${id} not found`);
-      return json(200, goJSON(t, 'swarm.Task'));
+      return json(200, goJSON(taskFromGRPC(t), 'swarm.Task'));
     },
   },
   {

@@ -1,5 +1,5 @@
 # images: nginx:latest alpine:latest
-# inspect templates on a one-node swarm see every field of the CLI's Go structs: fields the daemon's JSON leaves out (omitempty) print their zero values ([] for a nil slice, map[] for a nil map, <nil> for a nil pointer, a zero struct whole), {{json}} prints the struct as Go encodes it; a service (before and after an update), a node, a task, a secret and a config; errors name the Go types; pointers inside a printed struct are addresses (masked with sed), a pointer to false is true and eq refuses a pointer (the scenario ends with the swarm left)
+# inspect templates on a one-node swarm see every field of the CLI's Go structs: fields the daemon's JSON leaves out (omitempty) print their zero values ([] for a nil slice, map[] for a nil map, <nil> for a nil pointer, a zero struct whole), {{json}} prints the struct as Go encodes it; a service (before and after an update), a node, a task, a secret and a config; errors name the Go types; pointers inside a printed struct are addresses (masked with sed), a pointer to false is true and eq refuses a pointer then the keys of each object's whole JSON in the order the daemon wrote them (encoding/json's: the struct's declaration order; the node's plugin list left out, it is the daemon's own) (the scenario ends with the swarm left)
 docker swarm init > /dev/null
 docker service create -d --no-resolve-image --name web nginx > /dev/null
 sleep 3
@@ -55,6 +55,11 @@ echo 'port: 80' | docker config create app.yml - > /dev/null
 docker config inspect --format '{{.Spec.Labels}} {{.Spec.Templating}} {{printf "%s" .Spec.Data}} {{.Spec.Annotations}}' app.yml
 docker config inspect --format '{{.Spec.Driver}}' app.yml
 docker inspect --format '{{.Spec.Labels}} {{.Spec.Templating}} {{len .Spec.Data}}' pw app.yml
+docker service inspect web | grep -oE '^ *"[^"]+":' | sed -E 's/^ *"//; s/":$//' | paste -sd' ' -
+docker inspect $(docker service ps -q web | head -1) | grep -oE '^ *"[^"]+":' | sed -E 's/^ *"//; s/":$//' | paste -sd' ' -
+docker node inspect self | grep -vE '"(Type|Name)": "[A-Za-z-]+",?$' | grep -oE '^ *"[^"]+":' | sed -E 's/^ *"//; s/":$//' | paste -sd' ' -
+docker secret inspect pw | grep -oE '^ *"[^"]+":' | sed -E 's/^ *"//; s/":$//' | paste -sd' ' -
+docker config inspect app.yml | grep -oE '^ *"[^"]+":' | sed -E 's/^ *"//; s/":$//' | paste -sd' ' -
 docker service rm web > /dev/null
 docker secret rm pw > /dev/null
 docker config rm app.yml > /dev/null
