@@ -36,3 +36,4 @@ export {
   type NetworkCreateOptions,
 } from './convert/compose.ts';
 export { convertServices, type ObjectResolver } from './convert/service.ts';
+export { marshalConfig } from './config-yaml.ts';

@@ -19,6 +19,7 @@ import {
   serviceProperties,
   UNSUPPORTED_PROPERTIES,
   type Config,
+  type ConfigDetails,
   type ConfigFile,
   type LoadHost,
 } from '../../../compose/index.ts';
@@ -80,8 +81,8 @@ function propertyWarnings(properties: Record<string, string>): string {
     .join('\n\n');
 }
 
-/** LoadComposefile */
-export async function loadComposefile(cli: DockerCli, composefiles: string[]): Promise<Config> {
+/** GetConfigDetails: the files named with `-c`, read and parsed, and where they are. */
+export async function getConfigDetails(cli: DockerCli, composefiles: string[]): Promise<ConfigDetails> {
   if (composefiles.length === 0) throw new CliError('Specify a Compose file (with --compose-file)');
   const workingDir =
     composefiles[0] === '-' && composefiles.length === 1
@@ -97,13 +98,17 @@ export async function loadComposefile(cli: DockerCli, composefiles: string[]): P
       throw new CliError((err as Error).message);
     }
   }
+  return { version: schemaVersion(configFiles[0]!.config), workingDir, configFiles, environment: cli.env };
+}
+
+/** LoadComposefile */
+export async function loadComposefile(cli: DockerCli, composefiles: string[]): Promise<Config> {
+  const details = await getConfigDetails(cli, composefiles);
+  const { configFiles, workingDir } = details;
   const host = loadHost(cli, workingDir);
   let config: Config;
   try {
-    config = load(
-      { version: schemaVersion(configFiles[0]!.config), workingDir, configFiles, environment: cli.env },
-      host,
-    );
+    config = load(details, host);
   } catch (err) {
     if (err instanceof ForbiddenPropertiesError)
       throw new CliError(
