@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEngineUrl } from './engine/wire-transport.ts';
+import { EngineUrlError, parseEngineUrl } from './engine/wire-transport.ts';
 import {
   findExercise,
   findLesson,
@@ -39,6 +40,44 @@ describe('dockersim grade: arguments', () => {
     expect(() => parseGradeArgs(['--engine'], {})).toThrow('flag needs an argument: --engine');
     expect(() => parseGradeArgs(['--bogus', 'a#b'], {})).toThrow('unknown flag: --bogus');
     expect(() => parseGradeArgs(['a#b', 'c#d'], {})).toThrow('grade takes one LESSON#EXERCISE, not also c#d');
+  });
+});
+
+describe('the parsers, on any input', () => {
+  it('parseGradeArgs gives options or a usage error, nothing else', () => {
+    const word = fc.oneof(
+      fc.constantFrom('--engine', '--engine=', '--lessons', '--json', '-h', 'a/b#c', '#', 'x#', '--'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), (args) => {
+        try {
+          const o = parseGradeArgs(args, {});
+          expect(o.engines.length).toBeGreaterThan(0);
+        } catch (err) {
+          expect(err).toBeInstanceOf(GradeUsageError);
+        }
+      }),
+    );
+  });
+  it('parseEngineUrl gives an address or a precise error, nothing else', () => {
+    const url = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc
+        .tuple(fc.constantFrom('unix://', 'tcp://', 'http://', 'ssh://', ''), fc.string({ maxLength: 20 }))
+        .map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(url, (u) => {
+        try {
+          const a = parseEngineUrl(u);
+          if (a.kind === 'tcp') expect(a.port).toBeGreaterThan(0);
+          else expect(a.path.startsWith('/')).toBe(true);
+        } catch (err) {
+          expect(err).toBeInstanceOf(EngineUrlError);
+        }
+      }),
+    );
   });
 });
 

@@ -245,8 +245,19 @@ export function formatGrade(r: GradeReport): string {
 
 /** The command line: 0 passed, 1 not passed, 2 could not grade. */
 export async function gradeCommand(args: readonly string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`Usage:  dockersim ${GRADE_USAGE}`);
+    return 0;
+  }
+  let options: GradeOptions;
   try {
-    const options = parseGradeArgs(args);
+    options = parseGradeArgs(args);
+  } catch (err) {
+    if (!(err instanceof GradeUsageError)) throw err;
+    process.stderr.write(`dockersim grade: ${err.message}\n\nUsage:  dockersim ${GRADE_USAGE}`);
+    return 2;
+  }
+  try {
     const report = await gradeOnEngines(options);
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatGrade(report));
     return report.grade.passed ? 0 : 1;
