@@ -14,8 +14,12 @@
  * is BuildKit's image, and no intermediate container or image is kept: the ID after a
  * step is the image the stage is at (the last one is the built image), and the
  * container a step "runs in" is named but never created (docs/differences.md).
+ *
+ * This file is the steps and their cache bookkeeping; the stream's own rules (`q`,
+ * the HTTP answer that waits for the first message) are classic-stream.ts, and the
+ * classic wording of failures classic-errors.ts.
  */
-import { AsyncQueue } from '../api/stream.ts';
+import type { AsyncQueue } from '../api/stream.ts';
 import type { Daemon } from '../daemon/daemon.ts';
 import { planRefAsync, pullImage } from '../daemon/images/pull.ts';
 import type { ImageRecord } from '../daemon/images/record.ts';
@@ -24,18 +28,19 @@ import { invalidParameter } from '../errdefs.ts';
 import { parseNormalizedNamed, type Reference } from '../images/reference.ts';
 import { Builder, BuildError, type BuildRequest } from './build.ts';
 import { cacheKey } from './cache.ts';
+import {
+  type ClassicError,
+  classicMissingSource,
+  classicParseError,
+  classicWording,
+} from './classic-errors.ts';
+import { ClassicStream, type Message, short } from './classic-stream.ts';
 import type { ArgInstruction, Instruction, Problem } from './dockerfile/index.ts';
 import { stageImage } from './export.ts';
 import type { StageState } from './stage.ts';
 import { Trace } from './trace.ts';
 
-type Message = Record<string, unknown>;
-
-/** A failure as the classic builder words it; `code` is a RUN's exit status (the CLI exits with it). */
-export interface ClassicError {
-  message: string;
-  code?: number;
-}
+export type { ClassicError } from './classic-errors.ts';
 
 export interface ClassicOptions {
   /** `q`: only the image ID, or the whole log when the build fails */
@@ -51,11 +56,6 @@ export interface ClassicOptions {
 const BUILTIN_ARGS = new Set(
   ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((k) => [k, k.toLowerCase()]),
 );
-
-/** stringid.TruncateID */
-function short(id: string): string {
-  return id.replace(/^[^:]*:/, '').slice(0, 12);
-}
 
 /**
  * Run a build for a classic `/build` request. Resolves with the stream once the
@@ -76,7 +76,7 @@ export function classicBuild(d: Daemon, req: BuildRequest, o: ClassicOptions): P
     (id) => steps.finish(id),
     (err: unknown) => steps.failed(err),
   );
-  return steps.started;
+  return steps.stream.started;
 }
 
 /** The hooks the builder calls, and the stream they write. */
@@ -85,12 +85,7 @@ export class ClassicSteps {
   readonly #req: BuildRequest;
   readonly #o: ClassicOptions;
   #builder!: Builder;
-  readonly #queue = new AsyncQueue<Message>();
-  /** with `q`, what would have been written (moby's notVerboseBuffer) */
-  readonly #buffer: Message[] = [];
-  #written = false;
-  #start!: { resolve: (q: AsyncQueue<Message>) => void; reject: (e: unknown) => void };
-  readonly started: Promise<AsyncQueue<Message>>;
+  readonly stream: ClassicStream;
   #total = 0;
   #index = 0;
   /** the stage whose FROM line's image was shown */
@@ -106,31 +101,15 @@ export class ClassicSteps {
     this.#d = d;
     this.#req = req;
     this.#o = o;
-    this.started = new Promise((resolve, reject) => (this.#start = { resolve, reject }));
+    this.stream = new ClassicStream(o.quiet);
   }
 
   attach(builder: Builder): void {
     this.#builder = builder;
   }
 
-  #write(m: Message): void {
-    if (this.#o.quiet) {
-      this.#buffer.push(m);
-      return;
-    }
-    this.#push(m);
-  }
-
-  #push(m: Message): void {
-    this.#queue.push(m);
-    if (!this.#written) {
-      this.#written = true;
-      this.#start.resolve(this.#queue);
-    }
-  }
-
   #stdout(text: string): void {
-    this.#write({ stream: text });
+    this.stream.stdout(text);
   }
 
   /** The step count, and the ARGs before the first FROM (steps without an image). */
@@ -182,7 +161,7 @@ export class ClassicSteps {
     } catch (err) {
       throw new BuildError({ message: err instanceof Error ? err.message : String(err) });
     }
-    for await (const m of pullImage(this.#d, plan)) this.#write(m);
+    for await (const m of pullImage(this.#d, plan)) this.stream.write(m);
     return this.#d.images.get(plan.image.id)!;
   }
 
@@ -270,33 +249,17 @@ export class ClassicSteps {
   /** The image of a finished stage (emitImageID): `{"aux":{"ID":…}}` */
   stageDone(s: StageState): void {
     if (this.#empty.has(s)) return;
-    this.#write({ aux: { ID: this.#imageOf(s) } });
+    this.stream.write({ aux: { ID: this.#imageOf(s) } });
   }
 
-  /**
-   * A Dockerfile that does not parse (remotecontext/detect.go readAndParseDockerfile):
-   * the parser's own errors come as `failed to parse <name>: …`; the instructions'
-   * (`dockerfile parse error on line N: …`) and an empty file's as they are.
-   */
+  /** A Dockerfile that does not parse, as the classic builder words it (classic-errors.ts). */
   parseError(p: Problem): ClassicError | undefined {
-    const name = this.#req.dockerfile.name;
-    if (p.message === 'the Dockerfile cannot be empty')
-      return { message: `the Dockerfile (${name}) cannot be empty` };
-    if (p.prefixLine === undefined) return { message: `failed to parse ${name}: ${p.message}` };
-    return undefined;
+    return classicParseError(this.#req.dockerfile.name, p);
   }
 
-  /** COPY/ADD of a source that is not there (copy.go getCopyInfoForSourcePath, copyInfoForFile). */
+  /** COPY/ADD of a source that is not there, as the classic builder words it. */
   missingSource(cmd: Instruction, path: string): ClassicError | undefined {
-    if (cmd.kind !== 'COPY' && cmd.kind !== 'ADD') return undefined;
-    const written = cmd.sources.find((src) => `/${src.replace(/^\.?\/+/, '')}` === path) ?? path;
-    const rel = written.replace(/^\/+/, '').replace(/^\.\//, '');
-    const stat = `stat ${rel}: file does not exist`;
-    return {
-      message: cmd.from
-        ? `${cmd.kind} failed: ${stat}`
-        : `${cmd.kind} failed: file not found in build context or excluded by .dockerignore: ${stat}`,
-    };
+    return classicMissingSource(cmd, path);
   }
 
   /** The build's end: unused build-args, `Successfully built`, a line per tag; with `q` only the ID. */
@@ -316,8 +279,7 @@ export class ClassicSteps {
       seen.add(name);
       this.#stdout(`Successfully tagged ${name}\n`);
     }
-    if (this.#o.quiet) this.#push({ stream: `${id}\n` });
-    this.#end();
+    this.stream.finish(id);
   }
 
   /** A failure: an HTTP error when nothing was written yet, else the stream's error message. */
@@ -326,33 +288,9 @@ export class ClassicSteps {
     if (pending && !pending.cached && pending.container && this.#o.forceRemove)
       this.#removed(pending.container);
     const classic = err instanceof BuildError ? err.classic : undefined;
-    const message = classic?.message ?? this.#wording(err instanceof Error ? err.message : String(err));
-    if (this.#o.quiet) for (const m of this.#buffer) this.#push(m);
-    if (!this.#written) {
-      this.#start.reject(err instanceof BuildError ? invalidParameter(message) : err);
-      this.#queue.close();
-      return;
-    }
-    this.#queue.push({
-      errorDetail: { ...(classic?.code ? { code: classic.code } : {}), message },
-      error: message,
-    });
-    this.#end();
-  }
-
-  /** Failures the classic builder words otherwise than BuildKit (remotecontext/detect.go). */
-  #wording(message: string): string {
-    const name = this.#req.dockerfile.name;
-    if (message.startsWith('failed to read dockerfile: '))
-      return `Cannot locate specified Dockerfile: ${name}`;
-    return message;
-  }
-
-  #end(): void {
-    if (!this.#written) {
-      this.#written = true;
-      this.#start.resolve(this.#queue);
-    }
-    this.#queue.close();
+    const message =
+      classic?.message ??
+      classicWording(this.#req.dockerfile.name, err instanceof Error ? err.message : String(err));
+    this.stream.fail(err instanceof BuildError ? invalidParameter(message) : err, message, classic?.code);
   }
 }
