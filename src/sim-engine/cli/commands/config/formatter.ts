@@ -6,18 +6,8 @@
  */
 import type { Config } from '../../../api/types/secret.ts';
 import { base64Decode } from '../../../api/registry-auth.ts';
-import { prettyPrint } from '../../../golang/display-utils.ts';
-import { parseRFC3339 } from '../../../golang/time.ts';
-import { goMap, withGoType } from '../../../golang/values.ts';
-import { labelsColumn } from '../../formatter/display.ts';
-import {
-  DEFAULT_QUIET_FORMAT,
-  type HeaderMap,
-  marshalContext,
-  PRETTY_FORMAT_KEY,
-  TABLE_FORMAT_KEY,
-} from '../../formatter/formatter.ts';
-import { ago } from '../secret/formatter.ts';
+import type { HeaderMap } from '../../formatter/formatter.ts';
+import { ObjectContext, ObjectInspectContext, objectFormat } from '../secret/formatter-objects.ts';
 
 const DEFAULT_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
 
@@ -36,14 +26,7 @@ Data:
 
 /** newFormat */
 export function configFormat(source: string, quiet: boolean): string {
-  switch (source) {
-    case PRETTY_FORMAT_KEY:
-      return CONFIG_PRETTY;
-    case TABLE_FORMAT_KEY:
-      return quiet ? DEFAULT_QUIET_FORMAT : DEFAULT_TABLE;
-    default:
-      return source;
-  }
+  return objectFormat(source, quiet, CONFIG_PRETTY, DEFAULT_TABLE);
 }
 
 export const CONFIG_HEADER: HeaderMap = {
@@ -54,74 +37,20 @@ export const CONFIG_HEADER: HeaderMap = {
   Labels: 'LABELS',
 };
 
-/** configContext: one row of `docker config ls` */
-export class ConfigContext {
-  readonly #c: Config;
-  readonly #now: number;
-
+/** configContext: one row of `docker config ls` (its methods are all shared: formatter-objects.ts) */
+export class ConfigContext extends ObjectContext {
   constructor(c: Config, now: number) {
-    this.#c = c;
-    this.#now = now;
-    withGoType(this, '*config.configContext');
-  }
-
-  MarshalJSON(): string {
-    return marshalContext(this);
-  }
-
-  ID(): string {
-    return this.#c.ID;
-  }
-
-  Name(): string {
-    return this.#c.Spec.Name ?? '';
-  }
-
-  CreatedAt(): string {
-    return ago(this.#now, this.#c.CreatedAt);
-  }
-
-  UpdatedAt(): string {
-    return ago(this.#now, this.#c.UpdatedAt);
-  }
-
-  /** the labels joined `k=v,…` (Go's map order is random; sorted here) */
-  Labels(): string {
-    return labelsColumn(this.#c.Spec.Labels);
-  }
-
-  Label(name: string): string {
-    return this.#c.Spec.Labels?.[name] ?? '';
+    super(c, now, '*config.configContext');
   }
 }
 
-/** configInspectContext: what the pretty template reads */
-export class ConfigInspectContext {
+/** configInspectContext: what the pretty template reads, the shared part and the data */
+export class ConfigInspectContext extends ObjectInspectContext {
   readonly #c: Config;
 
   constructor(c: Config) {
+    super(c, '*config.configInspectContext');
     this.#c = c;
-    withGoType(this, '*config.configInspectContext');
-  }
-
-  ID(): string {
-    return this.#c.ID;
-  }
-
-  Name(): string {
-    return this.#c.Spec.Name ?? '';
-  }
-
-  Labels(): Record<string, string> {
-    return goMap({ ...(this.#c.Spec.Labels ?? {}) }, 'map[string]string');
-  }
-
-  CreatedAt(): string {
-    return prettyPrint(parseRFC3339(this.#c.CreatedAt));
-  }
-
-  UpdatedAt(): string {
-    return prettyPrint(parseRFC3339(this.#c.UpdatedAt));
   }
 
   Data(): string {

@@ -5,19 +5,9 @@
  * docker's), and the typed swarm.Secret an inspect template sees.
  */
 import type { Secret } from '../../../api/types/secret.ts';
-import { prettyPrint } from '../../../golang/display-utils.ts';
-import { parseRFC3339 } from '../../../golang/time.ts';
-import { humanDuration } from '../../../golang/units.ts';
-import { goMap, withGoType } from '../../../golang/values.ts';
-import { labelsColumn } from '../../formatter/display.ts';
-import {
-  DEFAULT_QUIET_FORMAT,
-  type HeaderMap,
-  marshalContext,
-  PRETTY_FORMAT_KEY,
-  TABLE_FORMAT_KEY,
-} from '../../formatter/formatter.ts';
+import type { HeaderMap } from '../../formatter/formatter.ts';
 import { typed } from '../../inspect.ts';
+import { ObjectContext, ObjectInspectContext, objectFormat } from './formatter-objects.ts';
 
 const DEFAULT_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
 
@@ -35,14 +25,7 @@ Updated at:        {{.UpdatedAt}}`;
 
 /** newFormat */
 export function secretFormat(source: string, quiet: boolean): string {
-  switch (source) {
-    case PRETTY_FORMAT_KEY:
-      return SECRET_PRETTY;
-    case TABLE_FORMAT_KEY:
-      return quiet ? DEFAULT_QUIET_FORMAT : DEFAULT_TABLE;
-    default:
-      return source;
-  }
+  return objectFormat(source, quiet, SECRET_PRETTY, DEFAULT_TABLE);
 }
 
 export const SECRET_HEADER: HeaderMap = {
@@ -54,87 +37,31 @@ export const SECRET_HEADER: HeaderMap = {
   Labels: 'LABELS',
 };
 
-/** units.HumanDuration(time.Now().UTC().Sub(t)) + " ago" */
-export function ago(now: number, stamp: string): string {
-  return humanDuration(now - parseRFC3339(stamp).epochMillis()) + ' ago';
-}
-
-/** secretContext: one row of `docker secret ls` */
-export class SecretContext {
+/** secretContext: one row of `docker secret ls` (the shared methods: formatter-objects.ts) */
+export class SecretContext extends ObjectContext {
   readonly #s: Secret;
-  readonly #now: number;
 
   constructor(s: Secret, now: number) {
+    super(s, now, '*secret.secretContext');
     this.#s = s;
-    this.#now = now;
-    withGoType(this, '*secret.secretContext');
-  }
-
-  MarshalJSON(): string {
-    return marshalContext(this);
-  }
-
-  ID(): string {
-    return this.#s.ID;
-  }
-
-  Name(): string {
-    return this.#s.Spec.Name ?? '';
-  }
-
-  CreatedAt(): string {
-    return ago(this.#now, this.#s.CreatedAt);
   }
 
   Driver(): string {
     return this.#s.Spec.Driver?.Name ?? '';
-  }
-
-  UpdatedAt(): string {
-    return ago(this.#now, this.#s.UpdatedAt);
-  }
-
-  /** the labels joined `k=v,…` (Go's map order is random; sorted here) */
-  Labels(): string {
-    return labelsColumn(this.#s.Spec.Labels);
-  }
-
-  Label(name: string): string {
-    return this.#s.Spec.Labels?.[name] ?? '';
   }
 }
 
 /** secretInspectContext: what the pretty template reads */
-export class SecretInspectContext {
+export class SecretInspectContext extends ObjectInspectContext {
   readonly #s: Secret;
 
   constructor(s: Secret) {
+    super(s, '*secret.secretInspectContext');
     this.#s = s;
-    withGoType(this, '*secret.secretInspectContext');
-  }
-
-  ID(): string {
-    return this.#s.ID;
-  }
-
-  Name(): string {
-    return this.#s.Spec.Name ?? '';
-  }
-
-  Labels(): Record<string, string> {
-    return goMap({ ...(this.#s.Spec.Labels ?? {}) }, 'map[string]string');
   }
 
   Driver(): string {
     return this.#s.Spec.Driver?.Name ?? '';
-  }
-
-  CreatedAt(): string {
-    return prettyPrint(parseRFC3339(this.#s.CreatedAt));
-  }
-
-  UpdatedAt(): string {
-    return prettyPrint(parseRFC3339(this.#s.UpdatedAt));
   }
 }
 
