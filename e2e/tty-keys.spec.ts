@@ -1,7 +1,8 @@
 /**
  * Keys typed into `docker run -it` / `docker exec -it` reach the container's terminal
  * through the engine: Ctrl-C interrupts what the container's shell runs (not the docker
- * command), Ctrl-D ends the shell, Ctrl-P Ctrl-Q detaches.
+ * command), Ctrl-D ends the shell, Ctrl-P Ctrl-Q detaches; lines typed before the
+ * container's shell reads them wait for it.
  */
 import { expect, test } from '@playwright/test';
 import { PROMPT, openLab, screen, type, waitForPrompt } from './terminal.ts';
@@ -53,4 +54,27 @@ test('Ctrl-P Ctrl-Q detaches; docker attach and docker exec -it come back', asyn
   await waitForPrompt(page);
   await type(page, 'echo $?');
   await expect.poll(() => lastLines(page, 2)).toEqual(['3', PROMPT]);
+});
+
+test('lines typed before the container shell reads them all reach it, in order', async ({ page }) => {
+  await openLab(page);
+  // pulled first: the pull's progress redraws would write over the keys' echo
+  await type(page, 'docker pull alpine');
+  await waitForPrompt(page);
+  // the keys come while `sleep 1` runs: a pty's input queue keeps them for whoever reads
+  // next; they are echoed as they are typed, before the container even starts
+  await page.keyboard.type('sleep 1; docker run -it --rm alpine sh\necho a\necho b\nexit 4\n');
+  await waitForPrompt(page);
+  expect(await lastLines(page, 8)).toEqual([
+    `${PROMPT} sleep 1; docker run -it --rm alpine sh`,
+    'echo a',
+    'echo b',
+    'exit 4',
+    '/ # a',
+    '/ # b',
+    '/ #',
+    PROMPT,
+  ]);
+  await type(page, 'echo $?');
+  await expect.poll(() => lastLines(page, 2)).toEqual(['4', PROMPT]);
 });

@@ -236,6 +236,43 @@ describe('a lab brought back from its save', () => {
     expect({ ...(await state(b, [])), logs: await logs(b) }).toEqual(before);
   });
 
+  it('lines typed ahead of a docker run -it come back read in the same order', async () => {
+    const a = new PageLab(config);
+    labs.push(a);
+    const da = await pausedDriver(a);
+    // typed before the container's shell (or the docker CLI) reads anything
+    const t = terminal();
+    for (const line of ['echo a\n', 'echo b\n', 'exit 4\n']) t.type(line);
+    let done = false;
+    const running = a
+      .shell('node1')
+      .run('docker run -it --name box alpine sh', t.io)
+      .finally(() => (done = true));
+    for (let i = 0; i < 60 && !done; i++) {
+      await macrotask();
+      if (!done) await da.step(1000);
+    }
+    expect(await running).toBe(4);
+    expect(t.text()).toBe('/ # a\r\n/ # b\r\n/ # ');
+    const logs = async (lab: PageLab) => {
+      let out = '';
+      const w = { write: (text: string) => void (out += text) };
+      await lab.engine.session('node1').run('docker logs box', { stdout: w, stderr: w });
+      return out;
+    };
+    const before = { ...(await state(a, [])), logs: await logs(a) };
+    expect(before.ps).toMatch(/Exited \(4\)/);
+    expect(before.logs).toBe('/ # a\r\n/ # b\r\n/ # ');
+    frozen = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
+    const b = new PageLab(config, {
+      restore: { setup: a.setup, events: a.log.events, now: a.engine.clock.now() },
+    });
+    labs.push(b);
+    await pausedDriver(b);
+    expect(await b.restored).toEqual({ ok: true, diverged: 0 });
+    expect({ ...(await state(b, [])), logs: await logs(b) }).toEqual(before);
+  });
+
   it('a save whose inputs do not fit the lab fails its replay (the page then starts fresh)', async () => {
     const b = new PageLab(config, {
       restore: { setup: [], events: [{ k: 'stdin', t: 0, of: 0, data: 'x' }], now: 0 },

@@ -264,3 +264,47 @@ describe('Ctrl-C and an attached docker run without a TTY (sig-proxy)', () => {
     expect(r.out).not.toContain('SIGINT');
   });
 });
+
+describe('typed-ahead input: keys typed before the program reads them wait, in order', () => {
+  // What a pty's input queue does: everything typed before the container's shell (or a
+  // host command) reads stays queued and is read in order, not only the first line.
+  it('reaches the container shell of docker run -it, every line', async () => {
+    for (const keys of [['echo a\necho b\nexit 4\n'], ['echo a\n', 'echo b\n', 'exit 4\n']]) {
+      const { lab: l, s } = lab();
+      const r = await typeInto(
+        l,
+        s,
+        'docker run -it --rm alpine sh',
+        keys.map((k): Step => [0, k]),
+      );
+      expect(r).toMatchObject({ out: '/ # a\r\n/ # b\r\n/ # ', status: 4, unread: [] });
+    }
+  });
+
+  it('reaches a program in the container that reads later', async () => {
+    const { lab: l, s } = lab();
+    const r = await typeInto(
+      l,
+      s,
+      `docker run -it --rm alpine sh -c 'sleep 1; read x; read y; echo "[$x][$y]"'`,
+      [
+        [0, 'one\n'],
+        [0, 'two\n'],
+      ],
+    );
+    expect(r).toMatchObject({ out: '[one][two]\r\n', status: 0 });
+  });
+
+  it('reaches a host command that reads later, and what it leaves the next reader', async () => {
+    for (const keys of [['one\ntwo\nthree\n'], ['one\n', 'two\n', 'three\n']]) {
+      const { lab: l, s } = lab();
+      const r = await typeInto(
+        l,
+        s,
+        'sleep 1; read x; read y; echo "[$x][$y]"; cat',
+        keys.map((k): Step => [0, k]).concat([[2000, '\x04']]),
+      );
+      expect(r).toMatchObject({ out: '[one][two]\nthree\n', status: 0 });
+    }
+  });
+});

@@ -90,6 +90,33 @@ describe('a cooked terminal', () => {
   });
 });
 
+describe('typed-ahead input', () => {
+  // a pty's input queue: what is typed before anyone reads waits, every line, in order
+  it('keeps every line typed before a read, in one chunk or several', async () => {
+    const t = new Terminal();
+    t.input('echo a\necho b\n');
+    t.input('exit 4\n');
+    const got = collect(t.reader, 3);
+    await tick();
+    expect(got).toEqual(['echo a\n', 'echo b\n', 'exit 4\n']);
+  });
+
+  it('keeps the lines a cooked read left for the reads after a switch to raw mode', async () => {
+    const t = new Terminal();
+    const kb = keyboard();
+    const reader = t.keyboard(kb);
+    kb.type('one\ntwo\nthree\n');
+    kb.type('four\n');
+    expect(await reader.read()).toBe('one\n');
+    // as the docker CLI does once attached: what the line discipline already made lines
+    // stays lines, what the keyboard still holds comes as bytes
+    t.setRaw();
+    const got = collect(reader, 3);
+    await tick();
+    expect(got).toEqual(['two\n', 'three\n', 'four\n']);
+  });
+});
+
 describe('a raw terminal', () => {
   it('hands every byte over as it comes, Ctrl-C and Ctrl-D included, until restored', async () => {
     const t = new Terminal();
