@@ -14,6 +14,11 @@ describe('sortedMap', () => {
     expect(sortedMap(undefined)).toBeUndefined();
   });
 
+  it('keeps a key named __proto__ as a key (fast-check found it lost)', () => {
+    const m = JSON.parse('{"__proto__":"x","a":"y"}') as Record<string, string>;
+    expect(JSON.stringify(sortedMap(m))).toBe('{"__proto__":"x","a":"y"}');
+  });
+
   it('keeps every entry, and sorting twice changes nothing', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.integer()), (m) => {

@@ -11,6 +11,8 @@ export function sortedMap<T>(m: Readonly<Record<string, T>> | undefined): Record
 export function sortedMap<T>(m: Readonly<Record<string, T>> | undefined): Record<string, T> | undefined {
   if (m === undefined || m === null) return m;
   const out: Record<string, T> = {};
-  for (const k of Object.keys(m).sort(compareGoStrings)) out[k] = m[k]!;
+  // defined, not assigned: a label named __proto__ (`--label __proto__=x`) is a key like any other
+  for (const k of Object.keys(m).sort(compareGoStrings))
+    Object.defineProperty(out, k, { value: m[k], enumerable: true, writable: true, configurable: true });
   return out;
 }
