@@ -9,10 +9,10 @@ import {
   findLesson,
   gradeOnEngines,
   GradeUsageError,
-  labNodes,
   parseGradeArgs,
   urlFromHere,
 } from './grade.ts';
+import { nodeNames } from '../sim-engine/index.ts';
 import { startServe, type Served } from './serve/serve.ts';
 import { HeadlessLab } from './verify.ts';
 
@@ -129,9 +129,9 @@ describe('lessons and exercises', () => {
     expect(() => findExercise('<Exercise id="a">\n', 'l', 'a')).toThrow('l: line 1:');
   });
   it('names the lab nodes as the lab does', () => {
-    expect(labNodes(undefined)).toEqual(['node1']);
-    expect(labNodes(3)).toEqual(['node1', 'node2', 'node3']);
-    expect(labNodes(['manager1', 'worker1'])).toEqual(['manager1', 'worker1']);
+    expect(nodeNames(undefined)).toEqual(['node1']);
+    expect(nodeNames(3)).toEqual(['node1', 'node2', 'node3']);
+    expect(nodeNames(['manager1', 'worker1'])).toEqual(['manager1', 'worker1']);
   });
 });
 

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { extractExercises, ExerciseSourceError, type ExerciseSource } from '../lab/exercises.ts';
 import {
   ApiClient,
+  nodeNames,
   curlProbe,
   grade,
   GoalError,
@@ -130,12 +131,6 @@ export function findExercise(source: string, lesson: string, id: string | undefi
   return found;
 }
 
-/** The lab's node names, as createLab gives them. */
-export function labNodes(nodes: number | readonly string[] | undefined): string[] {
-  if (Array.isArray(nodes)) return [...(nodes as readonly string[])];
-  return Array.from({ length: (nodes as number | undefined) ?? 1 }, (_, i) => `node${i + 1}`);
-}
-
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/;
 
 /** The URL as sent from this machine to reach what `localhost` means on the engine's host. */
@@ -192,7 +187,7 @@ export async function gradeOnEngines(options: GradeOptions): Promise<GradeReport
   const exercise = findExercise(source, lesson, options.exercise);
   let nodes: string[];
   try {
-    nodes = labNodes(labOf(source).nodes);
+    nodes = nodeNames(labOf(source).nodes);
   } catch (err) {
     throw new GradeUsageError(`${lesson}: its lab: ${err instanceof Error ? err.message : String(err)}`);
   }

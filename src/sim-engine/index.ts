@@ -33,6 +33,9 @@ export interface Lab {
   engine: Engine;
 }
 
+/** A lab's node names as createLab gives them. */
+export { nodeNames } from './hosts/engine.ts';
+
 export function createLab(options: LabOptions = {}): Lab {
   const engineOptions: EngineOptions = {
     nodes: options.nodes,

@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractExercises } from '../../src/lab/exercises.ts';
-import { gradeOnEngines, labNodes } from '../../src/node/grade.ts';
+import { gradeOnEngines } from '../../src/node/grade.ts';
+import { nodeNames } from '../../src/sim-engine/index.ts';
 import { labOf, lessonFiles } from '../../src/node/verify.ts';
 import { verdictFile, type RecordedVerdicts, type Verdict } from './verdicts.ts';
 
@@ -76,7 +77,7 @@ async function main(only: readonly string[]): Promise<void> {
   for (const file of lessonFiles(LESSONS)) {
     const source = readFileSync(file, 'utf8');
     const lab = labOf(source);
-    if (labNodes(lab.nodes).length !== 1) continue;
+    if (nodeNames(lab.nodes).length !== 1) continue;
     const lesson = relative(LESSONS, file).replace(/\.mdx?$/, '');
     for (const ex of extractExercises(source)) {
       const name = `${lesson}#${ex.id}`;

@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractExercises } from '../../src/lab/exercises.ts';
-import { labNodes } from '../../src/node/grade.ts';
 import { HeadlessLab, labOf, lessonFiles } from '../../src/node/verify.ts';
 import { ADJECTIVES, SURNAMES } from '../../src/sim-engine/images/names.ts';
-import type { Grade } from '../../src/sim-engine/index.ts';
+import { nodeNames, type Grade } from '../../src/sim-engine/index.ts';
 import { recordedVerdicts, type Verdict } from './verdicts.ts';
 
 const LESSONS = join(import.meta.dirname, '../../src/content/lessons');
@@ -37,7 +36,7 @@ describe('verdicts of a real Docker Engine', () => {
     const wanted: string[] = [];
     for (const file of lessonFiles(LESSONS)) {
       const source = readFileSync(file, 'utf8');
-      if (labNodes(labOf(source).nodes).length !== 1) continue;
+      if (nodeNames(labOf(source).nodes).length !== 1) continue;
       const lesson = relative(LESSONS, file).replace(/\.mdx?$/, '');
       for (const ex of extractExercises(source)) wanted.push(`${lesson}#${ex.id}`);
     }

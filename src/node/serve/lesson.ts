@@ -15,8 +15,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ExerciseSource } from '../../lab/exercises.ts';
-import type { Engine } from '../../sim-engine/index.ts';
-import { findExercise, findLesson, GradeUsageError, labNodes, COURSE } from '../grade.ts';
+import { nodeNames, type Engine } from '../../sim-engine/index.ts';
+import { findExercise, findLesson, GradeUsageError, COURSE } from '../grade.ts';
 import { HeadlessLab, labOf } from '../verify.ts';
 
 export interface LessonLab {
@@ -47,7 +47,7 @@ export function lessonLab(target: string, lessons: string = COURSE): LessonLab {
   return {
     lesson,
     exercise,
-    nodes: labNodes(lab.nodes),
+    nodes: nodeNames(lab.nodes),
     images: [...(lab.images ?? [])],
     files: { ...(lab.files ?? {}) },
     setup: [...(lab.setup ?? []), ...(exercise?.setup ?? [])],

@@ -123,6 +123,13 @@ const RESERVED_WORDS = [
   '}',
 ];
 
+/** A lab's node names: `node1`, `node2`… for a count, or the names given (a lesson's `lab.nodes`). */
+export function nodeNames(nodes: number | readonly string[] | undefined): string[] {
+  return typeof nodes === 'number' || nodes === undefined
+    ? Array.from({ length: nodes ?? 1 }, (_, i) => `node${i + 1}`)
+    : [...nodes];
+}
+
 export class Engine {
   readonly clock: Clock;
   readonly random: Random;
@@ -137,10 +144,7 @@ export class Engine {
     this.options = options;
     this.clock = new Clock(options.start ?? DEFAULT_START);
     this.random = new Random(options.seed ?? 1);
-    const names =
-      typeof options.nodes === 'number' || options.nodes === undefined
-        ? Array.from({ length: options.nodes ?? 1 }, (_, i) => `node${i + 1}`)
-        : [...options.nodes];
+    const names = nodeNames(options.nodes);
     names.forEach((name, i) => {
       const host = new Host({
         name,
