@@ -18,6 +18,7 @@ import type { ExerciseSource } from '../../lab/exercises.ts';
 import { nodeNames, type Engine } from '../../sim-engine/index.ts';
 import { findExercise, findLesson, GradeUsageError, COURSE } from '../grade.ts';
 import { HeadlessLab, labOf } from '../verify.ts';
+import { settle } from './clock.ts';
 
 export interface LessonLab {
   /** `containers/run-your-first-container` */
@@ -111,7 +112,7 @@ export async function catchUp(engine: Engine, to: number): Promise<void> {
   while (clock.now() < to) {
     const next = clock.nextDue();
     clock.advanceTo(next !== undefined && next < to ? next : to);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await settle();
   }
 }
 
