@@ -142,7 +142,7 @@ export function checkPortConflicts(cluster: Cluster, spec: ServiceSpec, exceptId
 /**
  * The service's Endpoint as the allocator fills it: the spec, and the ports with an
  * ingress port that had no published port given one from 30000 up.
- * Differs from Docker: no VirtualIPs yet (overlay networks and the routing mesh come later).
+ * The VirtualIPs are the network allocator's (swarm/networking/allocator.ts), added after.
  */
 export function endpointOf(
   cluster: Cluster,
